@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDb } from '../db/client';
+import { migrateToLatestOrThrow } from '../db/migrator';
+import { checkClaimsAndSeed } from '../lib/claims/check';
+import { ingestCorpus, type IngestReport } from '../lib/claims/ingest';
+import { getDatabaseTarget, getEnv, repoRoot, resolveFromRoot } from '../lib/env';
+import { formatProblem } from '../lib/shared/problems';
+
+const USAGE = `Usage: claims <command> [options]
+
+Commands:
+  migrate                      apply pending database migrations
+  check   [--dir DIR] [--seed-dir DIR]
+                               validate every claim file and the seed data; writes nothing
+  ingest  [--dir DIR] [--seed-dir DIR]
+                               check, then sync claims and seed data into the database
+  help                         show this text
+
+Options:
+  --dir DIR       claims folder (default: CLAIMS_DIR, or claims/)
+  --seed-dir DIR  seed data folder (default: db/seed/)
+
+Environment: DATABASE_URL (default file:.data/claims.sqlite), CLAIMS_DIR, PORT.`;
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+class UsageError extends Error {}
+
+function dirsFrom(values: { dir?: string; 'seed-dir'?: string }) {
+  return {
+    claimsDir: values.dir ? path.resolve(values.dir) : resolveFromRoot(getEnv().CLAIMS_DIR),
+    seedDir: values['seed-dir'] ? path.resolve(values['seed-dir']) : path.join(repoRoot, 'db', 'seed'),
+  };
+}
+
+function progress(io: Io) {
+  return (done: number, total: number) => {
+    if (total >= 200 && (done % 100 === 0 || done === total)) io.err(`checked ${done}/${total} claim files`);
+  };
+}
+
+function summarise(report: IngestReport): string[] {
+  const ids = (list: string[]) => (list.length && list.length <= 10 ? ` (${list.join(', ')})` : '');
+  const lines = [
+    `claims: ${report.added.length} added${ids(report.added)}, ${report.updated.length} updated${ids(report.updated)}, ` +
+      `${report.unchanged.length} unchanged, ${report.withdrawn.length} withdrawn${ids(report.withdrawn)}`,
+  ];
+  for (const [label, outcomes] of [
+    ['sources', report.seed.sources],
+    ['evidence', report.seed.evidence],
+    ['confidence notes', report.seed.notes],
+  ] as const) {
+    lines.push(
+      `${label}: ${outcomes.added.length} added, ${outcomes.updated.length} updated, ${outcomes.unchanged.length} unchanged` +
+        (outcomes['kept-edited'].length ? `, ${outcomes['kept-edited'].length} kept (edited since seeded: ${outcomes['kept-edited'].join(', ')})` : '') +
+        (outcomes['kept-user-row'].length ? `, ${outcomes['kept-user-row'].length} kept (id taken by a user-created row: ${outcomes['kept-user-row'].join(', ')})` : '') +
+        (outcomes['kept-append-only'].length ? `, ${outcomes['kept-append-only'].length} kept (append-only; add a new note id: ${outcomes['kept-append-only'].join(', ')})` : ''),
+    );
+  }
+  lines.push(`time: ${report.ms.toFixed(0)} ms`);
+  return lines;
+}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'migrate': {
+        parseArgs({ args: rest, options: {}, strict: true });
+        const db = createDb(getDatabaseTarget());
+        try {
+          const applied = await migrateToLatestOrThrow(db);
+          io.out(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+        } finally {
+          await db.destroy();
+        }
+        return 0;
+      }
+      case 'check':
+      case 'ingest': {
+        const { values } = parseArgs({ args: rest, options: { dir: { type: 'string' }, 'seed-dir': { type: 'string' } }, strict: true });
+        const result = await checkClaimsAndSeed({ ...dirsFrom(values), onProgress: progress(io) });
+        if (!result.ok) {
+          for (const p of result.problems) io.err(formatProblem(p));
+          io.err(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} found${command === 'ingest' ? '; nothing was written' : ''}`);
+          return 1;
+        }
+        const { corpus } = result;
+        if (command === 'check') {
+          io.out(
+            `ok: ${corpus.claims.length} claims, ${corpus.sources.items.length} sources, ` +
+              `${corpus.evidence.items.length} evidence entries, ${corpus.notes.items.length} confidence notes`,
+          );
+          return 0;
+        }
+        const db = createDb(getDatabaseTarget());
+        try {
+          await migrateToLatestOrThrow(db);
+          for (const line of summarise(await ingestCorpus(db, corpus))) io.out(line);
+        } finally {
+          await db.destroy();
+        }
+        return 0;
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return command === undefined ? 1 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`claims: ${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`claims: ${(error as Error).message}`);
+    return 1;
+  }
+}

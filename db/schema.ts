@@ -1,0 +1,183 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The typed shape of the store. Timestamps are ISO-8601 text; booleans are
+ * 0 | 1 integers; JSON lists are text columns (portable to PostgreSQL as-is).
+ */
+
+type Bool = 0 | 1;
+
+/** 'seed' rows come from db/seed/*.json via ingest; 'user' rows from the site, API or CLI. */
+export type Origin = 'seed' | 'user';
+
+export interface ClaimTable {
+  id: string;
+  file_path: string;
+  title: string;
+  statement: string;
+  original_lang: string;
+  original_text: string;
+  original_translation: string;
+  claimant: string;
+  verdict: string;
+  verdict_date: string;
+  quantity_value: number | null;
+  quantity_low: number | null;
+  quantity_high: number | null;
+  quantity_unit: string | null;
+  quantity_measure: string | null;
+  quantity_as_of: string | null;
+  body_mdx: string;
+  /** The analysis as a hast tree (JSON), rendered without evaluating any code. */
+  body_tree: string;
+  /** Plain text of the analysis, for search and descriptions. */
+  body_text: string;
+  content_hash: string;
+  is_withdrawn: Bool;
+  withdrawn_at: string | null;
+  ingested_at: string;
+  updated_at: string;
+}
+
+export interface ClaimTopicTable {
+  claim_id: string;
+  topic: string;
+}
+
+export interface ClaimAppearanceTable {
+  claim_id: string;
+  position: number;
+  source_id: string;
+  date: string | null;
+  note: string | null;
+}
+
+export interface AppearanceCiteTable {
+  claim_id: string;
+  position: number;
+  cited_source_id: string;
+}
+
+export interface ClaimLinkTable {
+  from_claim_id: string;
+  to_claim_id: string;
+  relation: string;
+}
+
+export interface SourceTable {
+  id: string;
+  title: string;
+  publisher: string | null;
+  authors: string; // JSON string[]
+  published: string | null; // YYYY, YYYY-MM or YYYY-MM-DD
+  url: string | null;
+  copies: string; // JSON SourceCopy[]
+  accessed: string | null;
+  type: string;
+  lang: string;
+  reliability: string;
+  reliability_reason: string;
+  is_verified: Bool;
+  cites: string; // JSON string[] of source ids
+  merged_into: string | null;
+  origin: Origin;
+  seed_hash: string | null;
+  revision: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EvidenceTable {
+  id: string;
+  claim_id: string;
+  source_id: string;
+  stance: string;
+  target: string;
+  excerpt: string;
+  lang: string;
+  translation: string | null;
+  locator: string | null;
+  value: number | null;
+  unit: string | null;
+  as_of: string | null;
+  note: string | null;
+  status: string; // accepted | pending | rejected
+  retracted_at: string | null;
+  retracted_reason: string | null;
+  origin: Origin;
+  seed_hash: string | null;
+  revision: number;
+  author: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConfidenceNoteTable {
+  id: string;
+  claim_id: string;
+  confidence: number | null;
+  verdict: string | null;
+  reason: string;
+  evidence_ids: string; // JSON string[]
+  origin: Origin;
+  seed_hash: string | null;
+  author: string;
+  created_at: string;
+}
+
+export interface RevisionTable {
+  id: Generated<number>;
+  entity_type: 'source' | 'evidence' | 'confidence_note';
+  entity_id: string;
+  revision: number;
+  action: string;
+  snapshot: string; // JSON of the row after the write
+  diff: string; // JSON { field: [before, after] }
+  actor: string;
+  reason: string | null;
+  created_at: string;
+}
+
+export interface IngestRunTable {
+  id: Generated<number>;
+  started_at: string;
+  finished_at: string;
+  added: number;
+  updated: number;
+  unchanged: number;
+  withdrawn: number;
+  report: string; // JSON
+}
+
+/** A single-row counter bumped by every write, so caches in any process can tell the data changed. */
+export interface DataVersionTable {
+  id: ColumnType<number, number, never>;
+  version: number;
+  changed_at: string;
+}
+
+export interface Database {
+  claim: ClaimTable;
+  claim_topic: ClaimTopicTable;
+  claim_appearance: ClaimAppearanceTable;
+  appearance_cite: AppearanceCiteTable;
+  claim_link: ClaimLinkTable;
+  source: SourceTable;
+  evidence: EvidenceTable;
+  confidence_note: ConfidenceNoteTable;
+  revision: RevisionTable;
+  ingest_run: IngestRunTable;
+  data_version: DataVersionTable;
+}
+
+export type ClaimRow = Selectable<ClaimTable>;
+export type NewClaimRow = Insertable<ClaimTable>;
+export type SourceRow = Selectable<SourceTable>;
+export type NewSourceRow = Insertable<SourceTable>;
+export type SourceRowUpdate = Updateable<SourceTable>;
+export type EvidenceRow = Selectable<EvidenceTable>;
+export type NewEvidenceRow = Insertable<EvidenceTable>;
+export type ConfidenceNoteRow = Selectable<ConfidenceNoteTable>;
+export type NewConfidenceNoteRow = Insertable<ConfidenceNoteTable>;
+export type RevisionRow = Selectable<RevisionTable>;

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import {
+  isoDateSchema,
+  langTagSchema,
+  partialDateSchema,
+  QUANTITY_UNITS,
+  RELATIONS,
+  slugSchema,
+  VERDICTS,
+  verbatimTextSchema,
+} from '../shared/vocabulary';
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+
+export const appearanceSchema = z.strictObject({
+  source: slugSchema,
+  date: partialDateSchema.optional(),
+  cites: z.array(slugSchema).default([]),
+  note: text(500).optional(),
+});
+
+export const quantitySchema = z
+  .strictObject({
+    value: z.number().finite().optional(),
+    low: z.number().finite().optional(),
+    high: z.number().finite().optional(),
+    unit: z.enum(QUANTITY_UNITS),
+    measure: text(300),
+    as_of: partialDateSchema.optional(),
+  })
+  .superRefine((q, ctx) => {
+    const hasRange = q.low !== undefined || q.high !== undefined;
+    if (q.value === undefined && !hasRange) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'give either value or low and high' });
+    }
+    if (q.value !== undefined && hasRange) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'give either value or low and high, not both' });
+    }
+    if (hasRange && (q.low === undefined || q.high === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [q.low === undefined ? 'low' : 'high'], message: 'a range needs both low and high' });
+    }
+    if (q.low !== undefined && q.high !== undefined && q.low > q.high) {
+      ctx.addIssue({ code: 'custom', path: ['low'], message: 'low must not exceed high' });
+    }
+  });
+
+/** The YAML frontmatter of claims/<id>.mdx. */
+export const claimFrontmatterSchema = z.strictObject({
+  id: slugSchema,
+  title: text(160),
+  statement: text(600),
+  original: z.strictObject({
+    lang: langTagSchema,
+    text: verbatimTextSchema.pipe(text(3000)),
+    translation: text(3000),
+  }),
+  claimant: text(300),
+  topics: z.array(slugSchema).min(1, 'list at least one topic'),
+  appearances: z.array(appearanceSchema).min(1, 'list at least one appearance: where the claim was made'),
+  verdict: z.enum(VERDICTS),
+  verdict_date: isoDateSchema,
+  related: z
+    .array(z.strictObject({ id: slugSchema, relation: z.enum(RELATIONS) }))
+    .default([]),
+  quantity: quantitySchema.optional(),
+});
+
+export type ClaimFrontmatter = z.infer<typeof claimFrontmatterSchema>;
+export type Appearance = z.infer<typeof appearanceSchema>;

@@ -1,0 +1,108 @@
+import type { ConfidenceNoteSeed } from '../confidence/schema';
+import type { EvidenceSeed } from '../evidence/schema';
+import type { SeedFile } from '../seed/parse';
+import { formatPath, type Problem } from '../shared/problems';
+import type { SourceSeed } from '../sources/schema';
+import type { ParsedClaim } from './parse';
+
+export interface Corpus {
+  claims: ParsedClaim[];
+  /** Ids of claim files that exist but failed to parse: references to them are not reported twice. */
+  unparsedClaimIds?: string[];
+  sources: SeedFile<SourceSeed>;
+  evidence: SeedFile<EvidenceSeed>;
+  notes: SeedFile<ConfidenceNoteSeed>;
+}
+
+/**
+ * Checks that need the whole corpus: unique ids, and that every reference
+ * (appearances, related claims, body components, seed records) names something
+ * that exists. Claims may reference only sources defined in seed data, so a
+ * fresh clone is self-sufficient.
+ */
+export function validateCorpus(corpus: Corpus): Problem[] {
+  const problems: Problem[] = [];
+  const claimIds = new Map<string, ParsedClaim>();
+  const sourceIds = new Set(corpus.sources.items.map((s) => s.id));
+  const claimExists = (id: string) => claimIds.has(id) || (corpus.unparsedClaimIds ?? []).includes(id);
+
+  for (const claim of corpus.claims) {
+    const id = claim.frontmatter.id;
+    const first = claimIds.get(id);
+    if (first) {
+      problems.push({
+        file: claim.path,
+        ...claim.doc.positionOf(['id']),
+        field: 'id',
+        message: `duplicate claim id "${id}", already used by ${first.path}`,
+      });
+    } else claimIds.set(id, claim);
+  }
+
+  const unknownSource = (id: string) => `unknown source id "${id}": define it in ${corpus.sources.path}`;
+
+  for (const claim of corpus.claims) {
+    const fm = claim.frontmatter;
+    const at = (path: PropertyKey[]) => ({ file: claim.path, ...claim.doc.positionOf(path), field: formatPath(path) });
+    fm.appearances.forEach((a, i) => {
+      if (!sourceIds.has(a.source)) problems.push({ ...at(['appearances', i, 'source']), message: unknownSource(a.source) });
+      a.cites.forEach((c, j) => {
+        if (!sourceIds.has(c)) problems.push({ ...at(['appearances', i, 'cites', j]), message: unknownSource(c) });
+      });
+    });
+    fm.related.forEach((r, i) => {
+      if (r.id === fm.id) problems.push({ ...at(['related', i, 'id']), message: 'a claim cannot be related to itself' });
+      else if (!claimExists(r.id)) {
+        problems.push({ ...at(['related', i, 'id']), message: `no claim has id "${r.id}": add claims/${r.id}.mdx or fix the id` });
+      }
+    });
+    for (const ref of claim.body.references) {
+      const pos = { file: claim.path, line: ref.line + claim.bodyFirstLine - 1, column: ref.column, field: 'body' };
+      if (ref.kind === 'claim' && !claimExists(ref.id)) {
+        problems.push({ ...pos, message: `<${ref.component} id="${ref.id}">: no claim has this id` });
+      }
+      if (ref.kind === 'source' && !sourceIds.has(ref.id)) {
+        problems.push({ ...pos, message: `<${ref.component}>: ${unknownSource(ref.id)}` });
+      }
+    }
+  }
+
+  const seedAt = <T>(file: SeedFile<T>, id: string, path: PropertyKey[]) => {
+    const index = file.indexOf.get(id) ?? 0;
+    return { file: file.path, ...file.doc.positionOf([index, ...path]), field: formatPath([index, ...path]) };
+  };
+
+  for (const s of corpus.sources.items) {
+    s.cites.forEach((c, j) => {
+      if (!sourceIds.has(c)) problems.push({ ...seedAt(corpus.sources, s.id, ['cites', j]), message: unknownSource(c) });
+    });
+  }
+
+  const evidenceClaim = new Map<string, string>();
+  for (const e of corpus.evidence.items) {
+    evidenceClaim.set(e.id, e.claim);
+    if (!claimExists(e.claim)) {
+      problems.push({ ...seedAt(corpus.evidence, e.id, ['claim']), message: `no claim has id "${e.claim}"` });
+    }
+    if (!sourceIds.has(e.source)) problems.push({ ...seedAt(corpus.evidence, e.id, ['source']), message: unknownSource(e.source) });
+  }
+
+  for (const n of corpus.notes.items) {
+    if (!claimExists(n.claim)) {
+      problems.push({ ...seedAt(corpus.notes, n.id, ['claim']), message: `no claim has id "${n.claim}"` });
+    }
+    n.evidence.forEach((ev, j) => {
+      const owner = evidenceClaim.get(ev);
+      if (owner === undefined) {
+        problems.push({ ...seedAt(corpus.notes, n.id, ['evidence', j]), message: `no evidence entry has id "${ev}"` });
+      } else if (owner !== n.claim) {
+        problems.push({
+          ...seedAt(corpus.notes, n.id, ['evidence', j]),
+          message: `evidence "${ev}" belongs to claim "${owner}", not "${n.claim}"`,
+        });
+      }
+    });
+  }
+
+  return problems;
+}

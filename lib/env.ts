@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Paths default to locations under the
+ * repository root so that every command (CLI, server, tests) sees the same
+ * database wherever it is started from.
+ */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:.+|postgres(ql)?:\/\/.+)$/, 'expected file:<path> (SQLite) or postgres://… ')
+    .default('file:.data/claims.sqlite'),
+  CLAIMS_DIR: z.string().min(1).default('claims'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new EnvError(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Resolves a path from the env against the repository root (absolute paths are kept). */
+export function resolveFromRoot(p: string): string {
+  return path.isAbsolute(p) ? p : path.join(repoRoot, p);
+}
+
+export function getClaimsDir(): string {
+  return resolveFromRoot(getEnv().CLAIMS_DIR);
+}
+
+/** The database location: a SQLite file path, or a PostgreSQL connection string. */
+export type DatabaseTarget = { kind: 'sqlite'; filename: string } | { kind: 'postgres'; url: string };
+
+export function parseDatabaseUrl(url: string): DatabaseTarget {
+  if (url.startsWith('file:')) {
+    const p = url.slice('file:'.length);
+    return { kind: 'sqlite', filename: p === ':memory:' ? p : resolveFromRoot(p) };
+  }
+  return { kind: 'postgres', url };
+}
+
+export function getDatabaseTarget(): DatabaseTarget {
+  return parseDatabaseUrl(getEnv().DATABASE_URL);
+}
