@@ -1,0 +1,19 @@
+import 'server-only';
+import { createDb, type Db } from '../db/client';
+import { migrateToLatestOrThrow } from '../db/migrator';
+import { getDatabaseTarget } from './env';
+
+/**
+ * The server's database handle: one per process. Migrations run before the first
+ * query, so a server started on a fresh database file works without a separate step.
+ */
+const globalForDb = globalThis as unknown as { claimLedgerDb?: Promise<Db> };
+
+export function getDb(): Promise<Db> {
+  globalForDb.claimLedgerDb ??= (async () => {
+    const db = createDb(getDatabaseTarget());
+    await migrateToLatestOrThrow(db);
+    return db;
+  })();
+  return globalForDb.claimLedgerDb;
+}
