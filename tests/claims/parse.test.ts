@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { parseClaimFile } from '../../lib/claims/parse';
+
+const frontmatter = (overrides: Record<string, string> = {}) => {
+  const fields: Record<string, string> = {
+    id: 'id: "sample-claim"',
+    title: 'title: "A sample"',
+    statement: 'statement: "Something measurable happened."',
+    original: 'original:\n  lang: "zh-Hant"\n  text: "某事發生了。"\n  translation: "Something happened."',
+    claimant: 'claimant: "Someone"',
+    topics: 'topics: ["testing"]',
+    appearances: 'appearances:\n  - source: "blog-post"',
+    verdict: 'verdict: "mixed"',
+    verdict_date: 'verdict_date: "2026-11-01"',
+    ...overrides,
+  };
+  return `---\n${Object.values(fields).filter(Boolean).join('\n')}\n---\n`;
+};
+
+async function problemsOf(source: string, path = 'claims/sample-claim.mdx') {
+  const result = await parseClaimFile({ path, source });
+  return result.ok ? [] : result.problems;
+}
+
+describe('parseClaimFile', () => {
+  it('parses a valid claim and keeps the body as a tree of registered components', async () => {
+    const result = await parseClaimFile({
+      path: 'claims/sample-claim.mdx',
+      source: `${frontmatter()}\nSee <ClaimRef id="other" /> and <SourceRef id="blog-post" locator="p. 2" />.\n\n<Quote lang="en" source="blog-post">Exact words.</Quote>\n`,
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.claim.frontmatter.verdict).toBe('mixed');
+    expect(result.claim.body.references.map((r) => `${r.kind}:${r.id}`)).toEqual(['claim:other', 'source:blog-post', 'source:blog-post']);
+    expect(result.claim.body.text).toContain('Exact words.');
+    expect(JSON.stringify(result.claim.body.tree)).toContain('"name":"Quote"');
+    expect(result.claim.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('reports an enum value that is not on the verdict scale at its line and column', async () => {
+    const problems = await problemsOf(frontmatter({ verdict: 'verdict: "probably"' }));
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'claims/sample-claim.mdx', line: 13, column: 10, field: 'verdict', message: expect.stringContaining('expected one of "supported"') }),
+    ]);
+  });
+
+  it('reports a missing required field and an unknown one', async () => {
+    const problems = await problemsOf(frontmatter({ claimant: '', topics: 'topics: ["t"]\nsummary: "extra"' }));
+    expect(problems.map((p) => [p.line, p.field, p.message])).toEqual([
+      [2, 'claimant', 'required field is missing'],
+      [10, 'summary', 'unknown field: remove it or check its spelling'],
+    ]);
+  });
+
+  it('reports a wrong type with the nested property path', async () => {
+    const problems = await problemsOf(frontmatter({ original: 'original:\n  lang: "zh-Hant"\n  text: 42\n  translation: "x"' }));
+    expect(problems).toEqual([expect.objectContaining({ line: 7, column: 9, field: 'original.text' })]);
+  });
+
+  it('rejects an id that differs from the file name', async () => {
+    const problems = await problemsOf(frontmatter(), 'claims/another-name.mdx');
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 2, field: 'id', message: expect.stringContaining('differs from the file name "another-name.mdx"') }),
+    ]);
+  });
+
+  it('rejects an original text with an ellipsis, which would not be verbatim', async () => {
+    const problems = await problemsOf(frontmatter({ original: 'original:\n  lang: "zh-Hant"\n  text: "某事……發生了"\n  translation: "x"' }));
+    expect(problems[0]).toMatchObject({ field: 'original.text', message: expect.stringContaining('ellipsis') });
+  });
+
+  it('rejects a language tag that is not BCP-47', async () => {
+    const problems = await problemsOf(frontmatter({ original: 'original:\n  lang: "chinese traditional"\n  text: "某事"\n  translation: "x"' }));
+    expect(problems[0]).toMatchObject({ field: 'original.lang', line: 6 });
+  });
+
+  it('reports invalid YAML with the position the YAML parser gives', async () => {
+    const problems = await problemsOf('---\nid: "x"\ntitle: [unclosed\n---\nbody\n');
+    expect(problems[0]).toMatchObject({ file: 'claims/sample-claim.mdx', line: 3, field: '', message: expect.stringContaining('invalid YAML') });
+  });
+
+  it('requires a quantity to have either a value or a low–high range', async () => {
+    const problems = await problemsOf(frontmatter({ verdict_date: 'verdict_date: "2026-11-01"\nquantity:\n  unit: "USD"\n  measure: "cost"' }));
+    expect(problems[0]).toMatchObject({ field: 'quantity.value', message: 'give either value or low and high' });
+  });
+});
+
+describe('MDX rules for claim bodies', () => {
+  const head = frontmatter(); // 13 field lines between the fences: the body starts on line 16
+  const bodyProblem = async (body: string) => (await problemsOf(head + body)).map((p) => `${p.line}:${p.column}: ${p.field}: ${p.message}`);
+
+  it('rejects import and export statements', async () => {
+    expect(await bodyProblem('import Evil from "evil"\n\nText.\n')).toEqual([
+      expect.stringMatching(/^16:1: body: import\/export is not allowed/),
+    ]);
+    expect(await bodyProblem('\nexport const x = 1\n')).toEqual([expect.stringMatching(/^17:1: body: import\/export is not allowed/)]);
+  });
+
+  it('rejects JavaScript expressions in text and in props', async () => {
+    expect(await bodyProblem('Two is {1 + 1}.\n')).toEqual([expect.stringMatching(/^16:8: body: JavaScript expressions/)]);
+    expect(await bodyProblem('<ClaimRef id={"x"} />\n')).toEqual([expect.stringMatching(/^16:1: body: <ClaimRef> prop "id" must be a plain string literal/)]);
+    expect(await bodyProblem('<ClaimRef {...props} />\n')).toEqual([
+      expect.stringMatching(/spread attributes/),
+      expect.stringMatching(/needs a non-empty "id" prop/),
+    ]);
+  });
+
+  it('rejects unknown components, raw HTML tags and unknown props', async () => {
+    expect(await bodyProblem('<Widget />\n')).toEqual([expect.stringMatching(/^16:1: body: unknown component <Widget>/)]);
+    expect(await bodyProblem('\n\n<script>alert(1)</script>\n')).toEqual([expect.stringMatching(/^18:1: body: unknown component <script>/)]);
+    expect(await bodyProblem('<SourceRef id="s" onClick="x" />\n')).toEqual([expect.stringMatching(/unknown prop "onClick"/)]);
+  });
+
+  it('reports an MDX syntax error at its line in the file', async () => {
+    expect(await bodyProblem('Fine.\n\n<Quote lang="en" source="s">unclosed\n')).toEqual([
+      expect.stringMatching(/^18:1: body: MDX syntax error: Expected a closing tag for `<Quote>`/),
+    ]);
+  });
+});
