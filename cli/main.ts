@@ -3,9 +3,9 @@ import { parseArgs } from 'node:util';
 import { createDb } from '../db/client';
 import { migrateToLatestOrThrow } from '../db/migrator';
 import { checkClaimsAndSeed } from '../lib/claims/check';
-import { ingestCorpus, type IngestReport } from '../lib/claims/ingest';
+import { runIngest, type IngestReport } from '../lib/claims/ingest';
 import { getDatabaseTarget, getEnv, repoRoot, resolveFromRoot } from '../lib/env';
-import { formatProblem } from '../lib/shared/problems';
+import { formatProblem, type Problem } from '../lib/shared/problems';
 
 const USAGE = `Usage: claims <command> [options]
 
@@ -88,14 +88,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'check':
       case 'ingest': {
         const { values } = parseArgs({ args: rest, options: { dir: { type: 'string' }, 'seed-dir': { type: 'string' } }, strict: true });
-        const result = await checkClaimsAndSeed({ ...dirsFrom(values), onProgress: progress(io) });
-        if (!result.ok) {
-          for (const p of result.problems) io.err(formatProblem(p));
-          io.err(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} found${command === 'ingest' ? '; nothing was written' : ''}`);
+        const options = { ...dirsFrom(values), onProgress: progress(io) };
+        const reportProblems = (problems: Problem[]) => {
+          for (const p of problems) io.err(formatProblem(p));
+          io.err(`${problems.length} problem${problems.length === 1 ? '' : 's'} found${command === 'ingest' ? '; nothing was written' : ''}`);
           return 1;
-        }
-        const { corpus } = result;
+        };
         if (command === 'check') {
+          const result = await checkClaimsAndSeed(options);
+          if (!result.ok) return reportProblems(result.problems);
+          const { corpus } = result;
           io.out(
             `ok: ${corpus.claims.length} claims, ${corpus.sources.items.length} sources, ` +
               `${corpus.evidence.items.length} evidence entries, ${corpus.notes.items.length} confidence notes`,
@@ -105,7 +107,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const db = createDb(getDatabaseTarget());
         try {
           await migrateToLatestOrThrow(db);
-          for (const line of summarise(await ingestCorpus(db, corpus))) io.out(line);
+          const result = await runIngest(db, options);
+          if (!result.ok) return reportProblems(result.problems);
+          for (const line of summarise(result.report)) io.out(line);
         } finally {
           await db.destroy();
         }

@@ -3,6 +3,8 @@ import type { Database, NewClaimRow } from '../../db/schema';
 import { withWriteTransaction } from '../../db/transaction';
 import { bumpDataVersion } from '../history/revisions';
 import { syncSeed, type SeedReport } from '../seed/sync';
+import type { Problem } from '../shared/problems';
+import { checkClaimsAndSeed, type CheckOptions } from './check';
 import type { ParsedClaim } from './parse';
 import type { Corpus } from './validate';
 
@@ -135,4 +137,13 @@ export async function ingestCorpus(db: Kysely<Database>, corpus: Corpus, options
     }
     return { ...report, seed, ms: performance.now() - started };
   });
+}
+
+export type RunIngestResult = { ok: true; report: IngestReport } | { ok: false; problems: Problem[] };
+
+/** Check, then ingest. If the check finds any problem, nothing is written. */
+export async function runIngest(db: Kysely<Database>, options: CheckOptions & { now?: () => Date }): Promise<RunIngestResult> {
+  const result = await checkClaimsAndSeed(options);
+  if (!result.ok) return result;
+  return { ok: true, report: await ingestCorpus(db, result.corpus, { now: options.now }) };
 }
