@@ -1,0 +1,28 @@
+import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
+import nextTypescript from 'eslint-config-next/typescript';
+
+const config = [
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  {
+    ignores: ['.next/**', 'node_modules/**', '.data/**', 'artifacts/**', 'next-env.d.ts'],
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      // Configuration lives in lib/env.ts only.
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through lib/env.ts.' }],
+    },
+  },
+  {
+    // Migrations are frozen in time and take Kysely<any>, as Kysely's docs advise.
+    files: ['db/migrations/**', 'db/migrator.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    files: ['lib/env.ts', 'tests/**', 'scripts/**', 'next.config.mjs'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+];
+
+export default config;
