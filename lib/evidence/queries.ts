@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { toSourceLink, type EvidenceItem } from '../claims/dto';
+import { STANCES, type Stance } from '../shared/vocabulary';
+
+type Db = Kysely<Database>;
+
+export async function listAcceptedEvidence(db: Db, where: { claimId?: string; sourceId?: string }): Promise<EvidenceItem[]> {
+  let q = db
+    .selectFrom('evidence as e')
+    .innerJoin('source as s', 's.id', 'e.source_id')
+    .select([
+      'e.id',
+      'e.claim_id',
+      'e.stance',
+      'e.target',
+      'e.excerpt',
+      'e.lang',
+      'e.translation',
+      'e.locator',
+      'e.value',
+      'e.unit',
+      'e.as_of',
+      'e.note',
+      'e.author',
+      'e.created_at',
+      's.id as s_id',
+      's.title as s_title',
+      's.publisher as s_publisher',
+      's.published as s_published',
+      's.type as s_type',
+      's.reliability as s_reliability',
+      's.url as s_url',
+    ])
+    // Only reviewed, standing evidence counts: proposals and retractions are not evidence.
+    .where('e.status', '=', 'accepted')
+    .where('e.retracted_at', 'is', null);
+  if (where.claimId) q = q.where('e.claim_id', '=', where.claimId);
+  if (where.sourceId) q = q.where('e.source_id', '=', where.sourceId);
+  const rows = await q.orderBy('e.created_at').orderBy('e.id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    claimId: r.claim_id,
+    stance: (STANCES as readonly string[]).includes(r.stance) ? (r.stance as Stance) : 'context',
+    target: r.target,
+    excerpt: r.excerpt,
+    lang: r.lang,
+    translation: r.translation,
+    locator: r.locator,
+    value: r.value,
+    unit: r.unit,
+    asOf: r.as_of,
+    note: r.note,
+    author: r.author,
+    createdAt: r.created_at,
+    source: toSourceLink({
+      id: r.s_id,
+      title: r.s_title,
+      publisher: r.s_publisher,
+      published: r.s_published,
+      type: r.s_type,
+      reliability: r.s_reliability,
+      url: r.s_url,
+    }),
+  }));
+}
+
+export function groupEvidenceByStance(items: EvidenceItem[]): Record<Stance, EvidenceItem[]> {
+  const groups = Object.fromEntries(STANCES.map((s) => [s, [] as EvidenceItem[]])) as Record<Stance, EvidenceItem[]>;
+  for (const item of items) groups[item.stance].push(item);
+  return groups;
+}
+
