@@ -111,6 +111,47 @@ export interface EvidenceTable {
   author: string;
   created_at: string;
   updated_at: string;
+  /** For proposals: a hash of the client that proposed it (never the raw address). */
+  proposed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  reviewed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  reviewed_at: ColumnType<string | null, string | null | undefined, string | null>;
+  review_reason: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export type Role = 'editor' | 'admin';
+
+export interface UserTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  role: Role;
+  is_disabled: Bool;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  /** sha256 of the cookie's token: a stolen database does not yield live sessions. */
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface RateLimitTable {
+  key: string;
+  window_start: number;
+  count: number;
 }
 
 export interface ConfidenceNoteTable {
@@ -169,6 +210,10 @@ export interface Database {
   revision: RevisionTable;
   ingest_run: IngestRunTable;
   data_version: DataVersionTable;
+  user: UserTable;
+  session: SessionTable;
+  api_token: ApiTokenTable;
+  rate_limit: RateLimitTable;
 }
 
 export type ClaimRow = Selectable<ClaimTable>;
@@ -181,3 +226,4 @@ export type NewEvidenceRow = Insertable<EvidenceTable>;
 export type ConfidenceNoteRow = Selectable<ConfidenceNoteTable>;
 export type NewConfidenceNoteRow = Insertable<ConfidenceNoteTable>;
 export type RevisionRow = Selectable<RevisionTable>;
+export type UserRow = Selectable<UserTable>;

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client';
 
 const TABLES = [
   'claim', 'claim_topic', 'claim_appearance', 'appearance_cite', 'claim_link', 'source', 'evidence',
-  'confidence_note', 'revision', 'ingest_run', 'data_version',
+  'confidence_note', 'revision', 'ingest_run', 'data_version', 'user', 'session', 'api_token', 'rate_limit',
 ] as const;
 
 /** Every row of every table, in a stable order: to assert that nothing was written. */
