@@ -80,6 +80,8 @@ export interface SourceTable {
   is_verified: Bool;
   cites: string; // JSON string[] of source ids
   merged_into: string | null;
+  /** 'pending' while it rests only on an unreviewed proposal: not listed publicly. */
+  status: ColumnType<'accepted' | 'pending', 'accepted' | 'pending' | undefined, 'accepted' | 'pending'>;
   origin: Origin;
   seed_hash: string | null;
   revision: number;

@@ -40,6 +40,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('evidence').addColumn('reviewed_at', 'text').execute();
   await db.schema.alterTable('evidence').addColumn('review_reason', 'text').execute();
   await db.schema.createIndex('evidence_status_idx').on('evidence').column('status').execute();
+  // A source created inline by an anonymous proposal stays 'pending' (unlisted) until an editor accepts it.
+  await db.schema.alterTable('source').addColumn('status', 'text', (c) => c.notNull().defaultTo('accepted')).execute();
 
   await db.schema
     .createTable('rate_limit')
@@ -52,6 +54,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('rate_limit').ifExists().execute();
+  await db.schema.alterTable('source').dropColumn('status').execute();
   await db.schema.dropIndex('evidence_status_idx').ifExists().execute();
   for (const column of ['review_reason', 'reviewed_at', 'reviewed_by', 'proposed_by']) {
     await db.schema.alterTable('evidence').dropColumn(column).execute();

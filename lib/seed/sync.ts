@@ -26,7 +26,7 @@ function emptyOutcomes(): Record<SeedOutcome, string[]> {
 function sourceContent(r: {
   title: string; publisher: string | null; authors: string; published: string | null; url: string | null;
   copies: string; accessed: string | null; type: string; lang: string; reliability: string;
-  reliability_reason: string; is_verified: number; cites: string; merged_into: string | null;
+  reliability_reason: string; is_verified: 0 | 1; cites: string; merged_into: string | null;
 }) {
   return {
     title: r.title, publisher: r.publisher, authors: r.authors, published: r.published, url: r.url,

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { ConfidenceNoteRow, Database } from '../../db/schema';
+import { withWriteTransaction } from '../../db/transaction';
+import type { Actor } from '../auth/users';
+import type { ConfidenceInput } from '../evidence/input';
+import { bumpDataVersion, recordRevision } from '../history/revisions';
+import { UserFacingError } from '../shared/errors';
+
+/** Appends a confidence note (notes are never edited: the newest is current). */
+export async function addConfidenceNote(db: Kysely<Database>, claimId: string, input: ConfidenceInput, actor: Actor): Promise<ConfidenceNoteRow> {
+  const at = new Date().toISOString();
+  return withWriteTransaction(db, async (trx) => {
+    const claim = await trx.selectFrom('claim').select('id').where('id', '=', claimId).executeTakeFirst();
+    if (!claim) throw new UserFacingError('not_found', `no claim has id "${claimId}"`);
+    if (input.evidenceIds.length) {
+      const found = await trx
+        .selectFrom('evidence')
+        .select('id')
+        .where('id', 'in', input.evidenceIds)
+        .where('claim_id', '=', claimId)
+        .where('status', '=', 'accepted')
+        .where('retracted_at', 'is', null)
+        .execute();
+      const missing = input.evidenceIds.filter((id) => !found.some((f) => f.id === id));
+      if (missing.length) {
+        throw new UserFacingError('invalid', `not accepted evidence of claim "${claimId}": ${missing.join(', ')}`, 'evidenceIds');
+      }
+    }
+    const row: ConfidenceNoteRow = {
+      id: `cn-${randomUUID().replace(/-/g, '').slice(0, 12)}`,
+      claim_id: claimId,
+      confidence: input.confidence,
+      verdict: input.verdict,
+      reason: input.reason,
+      evidence_ids: JSON.stringify([...new Set(input.evidenceIds)]),
+      origin: 'user',
+      seed_hash: null,
+      author: actor.email,
+      created_at: at,
+    };
+    await trx.insertInto('confidence_note').values(row).execute();
+    await recordRevision(trx, { entityType: 'confidence_note', entityId: row.id, revision: 1, action: 'create', before: null, after: row, actor: actor.email, at });
+    await bumpDataVersion(trx, at);
+    return row;
+  });
+}

@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, EvidenceRow } from '../../db/schema';
+import { withWriteTransaction } from '../../db/transaction';
+import type { Actor } from '../auth/users';
+import { bumpDataVersion, recordRevision } from '../history/revisions';
+import { UserFacingError } from '../shared/errors';
+import { getSourceRowOrThrow, insertSource } from '../sources/write';
+import type { EvidencePatch, NewEvidenceInput } from './input';
+
+export function newEvidenceId(): string {
+  return `ev-${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+}
+
+/** The public version tag of an evidence entry or source: its revision number. */
+export function etagOf(revision: number): string {
+  return `"${revision}"`;
+}
+
+/** Parses an If-Match header into the revision it names (null when absent, 412 when unreadable). */
+export function revisionFromIfMatch(header: string | null): number | null {
+  if (header === null || header.trim() === '') return null;
+  const match = /^\s*(?:W\/)?"(\d+)"\s*$/.exec(header);
+  if (!match) throw new UserFacingError('precondition_failed', 'If-Match must be the ETag you received, such as "3"');
+  return Number(match[1]);
+}
+
+async function getClaimOrThrow(db: Kysely<Database>, claimId: string) {
+  const claim = await db.selectFrom('claim').select(['id', 'is_withdrawn']).where('id', '=', claimId).executeTakeFirst();
+  if (!claim) throw new UserFacingError('not_found', `no claim has id "${claimId}"`);
+  return claim;
+}
+
+export async function getEvidenceRowOrThrow(db: Kysely<Database>, id: string): Promise<EvidenceRow> {
+  const row = await db.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new UserFacingError('not_found', `no evidence entry has id "${id}"`);
+  return row;
+}
+
+export type Submitter = { kind: 'editor'; actor: Actor } | { kind: 'anonymous'; clientKey: string };
+
+/**
+ * Adds an evidence entry to a claim. An editor's entry is accepted at once; anyone
+ * else's is stored as a pending proposal (and a new inline source with it stays
+ * pending too), counted nowhere until an editor accepts it.
+ */
+export async function createEvidence(db: Kysely<Database>, claimId: string, input: NewEvidenceInput, who: Submitter): Promise<EvidenceRow> {
+  const at = new Date().toISOString();
+  const actorName = who.kind === 'editor' ? who.actor.email : 'anonymous';
+  const status = who.kind === 'editor' ? 'accepted' : 'pending';
+  return withWriteTransaction(db, async (trx) => {
+    await getClaimOrThrow(trx, claimId);
+    let sourceId: string;
+    if (input.sourceId) {
+      const source = await getSourceRowOrThrow(trx, input.sourceId).catch(() => {
+        throw new UserFacingError('invalid', `no source has id "${input.sourceId}"`, 'sourceId');
+      });
+      if (source.merged_into) {
+        throw new UserFacingError('invalid', `source "${source.id}" was merged into "${source.merged_into}": use that id`, 'sourceId');
+      }
+      sourceId = source.id;
+    } else {
+      sourceId = (await insertSource(trx, input.source!, { actor: actorName, status }, at)).id;
+    }
+    const row: EvidenceRow = {
+      id: newEvidenceId(),
+      claim_id: claimId,
+      source_id: sourceId,
+      stance: input.stance,
+      target: input.target,
+      excerpt: input.excerpt,
+      lang: input.lang,
+      translation: input.translation,
+      locator: input.locator,
+      value: input.value,
+      unit: input.unit,
+      as_of: input.asOf,
+      note: input.note,
+      status,
+      retracted_at: null,
+      retracted_reason: null,
+      origin: 'user',
+      seed_hash: null,
+      revision: 1,
+      author: actorName,
+      created_at: at,
+      updated_at: at,
+      proposed_by: who.kind === 'anonymous' ? who.clientKey : null,
+      reviewed_by: null,
+      reviewed_at: null,
+      review_reason: null,
+    };
+    await trx.insertInto('evidence').values(row).execute();
+    await recordRevision(trx, { entityType: 'evidence', entityId: row.id, revision: 1, action: who.kind === 'editor' ? 'create' : 'propose', before: null, after: row, actor: actorName, at });
+    await bumpDataVersion(trx, at);
+    return row;
+  });
+}
+
+async function writeEvidence(trx: Kysely<Database>, before: EvidenceRow, changes: Partial<EvidenceRow>, action: string, actor: string, reason: string | null, at: string): Promise<EvidenceRow> {
+  const after: EvidenceRow = { ...before, ...changes, revision: before.revision + 1, updated_at: at };
+  await trx.updateTable('evidence').set({ ...changes, revision: after.revision, updated_at: at }).where('id', '=', before.id).execute();
+  await recordRevision(trx, { entityType: 'evidence', entityId: before.id, revision: after.revision, action, before, after, actor, reason, at });
+  await bumpDataVersion(trx, at);
+  return after;
+}
+
+function requireRevision(current: EvidenceRow, expected: number | null): void {
+  if (expected === null) {
+    throw new UserFacingError('precondition_required', 'editing evidence requires If-Match with the revision you started from (its ETag)');
+  }
+  if (expected !== current.revision) {
+    throw new UserFacingError('precondition_failed', `this evidence entry changed since revision ${expected}: it is now at revision ${current.revision}`, undefined, {
+      current: current,
+    });
+  }
+}
+
+export async function updateEvidence(db: Kysely<Database>, id: string, patch: EvidencePatch, expectedRevision: number | null, actor: Actor): Promise<EvidenceRow> {
+  const at = new Date().toISOString();
+  return withWriteTransaction(db, async (trx) => {
+    const before = await getEvidenceRowOrThrow(trx, id);
+    requireRevision(before, expectedRevision);
+    if (patch.sourceId !== undefined) {
+      const source = await getSourceRowOrThrow(trx, patch.sourceId).catch(() => {
+        throw new UserFacingError('invalid', `no source has id "${patch.sourceId}"`, 'sourceId');
+      });
+      if (source.merged_into) throw new UserFacingError('invalid', `source "${source.id}" was merged into "${source.merged_into}"`, 'sourceId');
+    }
+    const changes: Partial<EvidenceRow> = {
+      ...(patch.sourceId !== undefined && { source_id: patch.sourceId }),
+      ...(patch.stance !== undefined && { stance: patch.stance }),
+      ...(patch.target !== undefined && { target: patch.target }),
+      ...(patch.excerpt !== undefined && { excerpt: patch.excerpt }),
+      ...(patch.lang !== undefined && { lang: patch.lang }),
+      ...(patch.translation !== undefined && { translation: patch.translation }),
+      ...(patch.locator !== undefined && { locator: patch.locator }),
+      ...(patch.value !== undefined && { value: patch.value }),
+      ...(patch.unit !== undefined && { unit: patch.unit }),
+      ...(patch.asOf !== undefined && { as_of: patch.asOf }),
+      ...(patch.note !== undefined && { note: patch.note }),
+    };
+    const merged = { ...before, ...changes };
+    if (merged.value !== null && !merged.unit) throw new UserFacingError('invalid', 'a numeric value needs a unit', 'unit');
+    return writeEvidence(trx, before, changes, 'update', actor.email, null, at);
+  });
+}
+
+/** Retraction is a soft delete with a reason: the entry disappears from pages, its history stays. */
+export async function retractEvidence(db: Kysely<Database>, id: string, reason: string, expectedRevision: number | null, actor: Actor): Promise<EvidenceRow> {
+  const at = new Date().toISOString();
+  return withWriteTransaction(db, async (trx) => {
+    const before = await getEvidenceRowOrThrow(trx, id);
+    requireRevision(before, expectedRevision);
+    if (before.retracted_at) throw new UserFacingError('conflict', `evidence "${id}" is already retracted`);
+    return writeEvidence(trx, before, { retracted_at: at, retracted_reason: reason }, 'retract', actor.email, reason, at);
+  });
+}
+
+// Fields a restore puts back; identity, bookkeeping and review fields are not rewound.
+const RESTORABLE = ['source_id', 'stance', 'target', 'excerpt', 'lang', 'translation', 'locator', 'value', 'unit', 'as_of', 'note', 'retracted_at', 'retracted_reason'] as const;
+
+/**
+ * Restores the content of a past revision (by default the newest one that was not
+ * retracted, before the current one). The restore is itself a new revision.
+ */
+export async function restoreEvidence(db: Kysely<Database>, id: string, toRevision: number | null, actor: Actor): Promise<EvidenceRow> {
+  const at = new Date().toISOString();
+  return withWriteTransaction(db, async (trx) => {
+    const before = await getEvidenceRowOrThrow(trx, id);
+    const history = await trx.selectFrom('revision').select(['revision', 'snapshot']).where('entity_type', '=', 'evidence').where('entity_id', '=', id).orderBy('id', 'desc').execute();
+    const pick =
+      toRevision === null
+        ? history.find((h) => h.revision < before.revision && (JSON.parse(h.snapshot) as EvidenceRow).retracted_at === null)
+        : history.find((h) => h.revision === toRevision);
+    if (!pick) {
+      throw new UserFacingError(toRevision === null ? 'conflict' : 'not_found', toRevision === null ? 'there is no earlier unretracted version to restore' : `evidence "${id}" has no revision ${toRevision}`, 'revision');
+    }
+    const snapshot = JSON.parse(pick.snapshot) as EvidenceRow;
+    const changes: Partial<EvidenceRow> = {};
+    for (const key of RESTORABLE) (changes as Record<string, unknown>)[key] = snapshot[key] ?? null;
+    const source = await trx.selectFrom('source').select(['id', 'merged_into']).where('id', '=', snapshot.source_id).executeTakeFirst();
+    if (source?.merged_into) changes.source_id = source.merged_into; // keep evidence on the surviving source
+    return writeEvidence(trx, before, changes, 'restore', actor.email, `restored revision ${pick.revision}`, at);
+  });
+}
+
+/** An editor's decision on a pending proposal; the reason is kept with it. */
+export async function reviewProposal(db: Kysely<Database>, id: string, decision: 'accept' | 'reject', reason: string | null, actor: Actor): Promise<EvidenceRow> {
+  const at = new Date().toISOString();
+  return withWriteTransaction(db, async (trx) => {
+    const before = await getEvidenceRowOrThrow(trx, id);
+    if (before.status !== 'pending') throw new UserFacingError('conflict', `evidence "${id}" is not a pending proposal (it is ${before.status})`);
+    if (decision === 'reject' && !reason) throw new UserFacingError('invalid', 'say why the proposal is rejected', 'reason');
+    const status = decision === 'accept' ? 'accepted' : 'rejected';
+    if (decision === 'accept') {
+      const source = await trx.selectFrom('source').selectAll().where('id', '=', before.source_id).executeTakeFirstOrThrow();
+      if (source.status === 'pending') {
+        const after = { ...source, status: 'accepted' as const, revision: source.revision + 1, updated_at: at };
+        await trx.updateTable('source').set({ status: 'accepted', revision: after.revision, updated_at: at }).where('id', '=', source.id).execute();
+        await recordRevision(trx, { entityType: 'source', entityId: source.id, revision: after.revision, action: 'accept', before: source, after, actor: actor.email, reason, at });
+      }
+    }
+    return writeEvidence(trx, before, { status, reviewed_by: actor.email, reviewed_at: at, review_reason: reason }, decision, actor.email, reason, at);
+  });
+}

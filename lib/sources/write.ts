@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, SourceRow } from '../../db/schema';
+import { withWriteTransaction } from '../../db/transaction';
+import type { Actor } from '../auth/users';
+import type { NewSourceInput, SourcePatch } from '../evidence/input';
+import { bumpDataVersion, recordRevision } from '../history/revisions';
+import { UserFacingError } from '../shared/errors';
+import { identityKeys } from './identity';
+
+export function newSourceId(): string {
+  return `src-${randomUUID().replace(/-/g, '').slice(0, 10)}`;
+}
+
+/** An existing source that is the same document as `input` (by normalised URL or DOI), if any. */
+export async function findDuplicateSource(db: Kysely<Database>, input: { url: string | null; doi?: string | null }): Promise<SourceRow | null> {
+  const wanted = identityKeys(input);
+  if (wanted.size === 0) return null;
+  const rows = await db.selectFrom('source').selectAll().where('merged_into', 'is', null).execute();
+  for (const row of rows) {
+    const keys = identityKeys({ url: row.url, copies: JSON.parse(row.copies) as { url: string }[] });
+    for (const k of keys) if (wanted.has(k)) return row;
+  }
+  return null;
+}
+
+/** Inserts a source inside a caller's transaction; refuses a duplicate with 409 and the existing source. */
+export async function insertSource(
+  trx: Kysely<Database>,
+  input: NewSourceInput,
+  who: { actor: string; status: 'accepted' | 'pending' },
+  at: string,
+): Promise<SourceRow> {
+  const duplicate = await findDuplicateSource(trx, input);
+  if (duplicate) {
+    throw new UserFacingError('conflict', `this source already exists as "${duplicate.title}" (${duplicate.id}): use sourceId "${duplicate.id}"`, 'source.url', {
+      existing: { id: duplicate.id, title: duplicate.title, url: duplicate.url },
+    });
+  }
+  const row: SourceRow = {
+    id: newSourceId(),
+    title: input.title,
+    publisher: input.publisher,
+    authors: JSON.stringify(input.authors),
+    published: input.publishedAt,
+    url: input.url ?? (input.doi ? `https://doi.org/${input.doi}` : null),
+    copies: '[]',
+    accessed: at.slice(0, 10),
+    type: input.type,
+    lang: input.lang,
+    reliability: input.reliability,
+    reliability_reason: input.reliabilityReason,
+    is_verified: 0,
+    cites: '[]',
+    merged_into: null,
+    status: who.status,
+    origin: 'user',
+    seed_hash: null,
+    revision: 1,
+    created_by: who.actor,
+    created_at: at,
+    updated_at: at,
+  };
+  await trx.insertInto('source').values(row).execute();
+  await recordRevision(trx, { entityType: 'source', entityId: row.id, revision: 1, action: 'create', before: null, after: row, actor: who.actor, at });
+  return row;
+}
+
+export async function createSource(db: Kysely<Database>, input: NewSourceInput, actor: Actor): Promise<SourceRow> {
+  const at = new Date().toISOString();
+  return withWriteTransaction(db, async (trx) => {
+    const row = await insertSource(trx, input, { actor: actor.email, status: 'accepted' }, at);
+    await bumpDataVersion(trx, at);
+    return row;
+  });
+}
+
+export async function getSourceRowOrThrow(db: Kysely<Database>, id: string): Promise<SourceRow> {
+  const row = await db.selectFrom('source').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new UserFacingError('not_found', `no source has id "${id}"`);
+  return row;
+}
+
+function checkRevision(current: { revision: number }, expected: number | null, kind: string, snapshot: unknown): void {
+  if (expected === null) {
+    throw new UserFacingError('precondition_required', `editing a ${kind} requires If-Match with the revision you started from (from its ETag)`);
+  }
+  if (expected !== current.revision) {
+    throw new UserFacingError('precondition_failed', `this ${kind} changed since revision ${expected}: it is now at revision ${current.revision}; review the current version and apply your change to it`, undefined, {
+      current: snapshot,
+    });
+  }
+}
+
+export async function updateSource(db: Kysely<Database>, id: string, patch: SourcePatch, expectedRevision: number | null, actor: Actor): Promise<SourceRow> {
+  const at = new Date().toISOString();
+  return withWriteTransaction(db, async (trx) => {
+    const before = await getSourceRowOrThrow(trx, id);
+    checkRevision(before, expectedRevision, 'source', before);
+    const changes: Partial<SourceRow> = {
+      ...(patch.url !== undefined && { url: patch.url }),
+      ...(patch.title !== undefined && { title: patch.title }),
+      ...(patch.publisher !== undefined && { publisher: patch.publisher }),
+      ...(patch.authors !== undefined && { authors: JSON.stringify(patch.authors) }),
+      ...(patch.publishedAt !== undefined && { published: patch.publishedAt }),
+      ...(patch.type !== undefined && { type: patch.type }),
+      ...(patch.lang !== undefined && { lang: patch.lang }),
+      ...(patch.reliability !== undefined && { reliability: patch.reliability }),
+      ...(patch.reliabilityReason !== undefined && { reliability_reason: patch.reliabilityReason }),
+      ...(patch.verified !== undefined && { is_verified: patch.verified ? 1 : 0 }),
+      ...(patch.copies !== undefined && { copies: JSON.stringify(patch.copies) }),
+    };
+    const after: SourceRow = { ...before, ...changes, revision: before.revision + 1, updated_at: at };
+    await trx.updateTable('source').set({ ...changes, revision: after.revision, updated_at: at }).where('id', '=', id).execute();
+    await recordRevision(trx, { entityType: 'source', entityId: id, revision: after.revision, action: 'update', before, after, actor: actor.email, at });
+    await bumpDataVersion(trx, at);
+    return after;
+  });
+}
+
+/**
+ * Merges `fromId` into `intoId`: every evidence entry, appearance and citation moves to the
+ * surviving source; the merged source stays (nothing is deleted) with merged_into set.
+ */
+export async function mergeSources(db: Kysely<Database>, fromId: string, intoId: string, reason: string, actor: Actor): Promise<{ movedEvidence: string[] }> {
+  if (fromId === intoId) throw new UserFacingError('invalid', 'a source cannot be merged into itself', 'into');
+  const at = new Date().toISOString();
+  return withWriteTransaction(db, async (trx) => {
+    const from = await getSourceRowOrThrow(trx, fromId);
+    const into = await getSourceRowOrThrow(trx, intoId);
+    if (from.merged_into) throw new UserFacingError('conflict', `source "${fromId}" was already merged into "${from.merged_into}"`);
+    if (into.merged_into) throw new UserFacingError('invalid', `source "${intoId}" was itself merged into "${into.merged_into}": merge into that one`, 'into');
+    const evidence = await trx.selectFrom('evidence').selectAll().where('source_id', '=', fromId).execute();
+    for (const e of evidence) {
+      const after = { ...e, source_id: intoId, revision: e.revision + 1, updated_at: at };
+      await trx.updateTable('evidence').set({ source_id: intoId, revision: after.revision, updated_at: at }).where('id', '=', e.id).execute();
+      await recordRevision(trx, { entityType: 'evidence', entityId: e.id, revision: after.revision, action: 'merge-source', before: e, after, actor: actor.email, reason, at });
+    }
+    const fromAfter = { ...from, merged_into: intoId, revision: from.revision + 1, updated_at: at };
+    await trx.updateTable('source').set({ merged_into: intoId, revision: fromAfter.revision, updated_at: at }).where('id', '=', fromId).execute();
+    await recordRevision(trx, { entityType: 'source', entityId: fromId, revision: fromAfter.revision, action: 'merge', before: from, after: fromAfter, actor: actor.email, reason: `${reason} (merged into ${intoId})`, at });
+    await bumpDataVersion(trx, at);
+    return { movedEvidence: evidence.map((e) => e.id) };
+  });
+}
