@@ -1,120 +1,98 @@
-import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { createDb } from '../db/client';
-import { migrateToLatestOrThrow } from '../db/migrator';
-import { checkClaimsAndSeed } from '../lib/claims/check';
-import { runIngest, type IngestReport } from '../lib/claims/ingest';
-import { getDatabaseTarget, getEnv, repoRoot, resolveFromRoot } from '../lib/env';
-import { formatProblem, type Problem } from '../lib/shared/problems';
+import readline from 'node:readline';
+import { UserFacingError } from '../lib/shared/errors';
+import { AuthError } from '../lib/auth/users';
+import { backupCommand, exportCommand, importCommand } from './commands/data';
+import { checkOrIngestCommand, migrateCommand } from './commands/content';
+import { confidenceCommand, evidenceCommand } from './commands/evidence';
+import { tokenCommand, userCommand } from './commands/users';
+import { UsageError, type Io } from './context';
+
+export type { Io } from './context';
 
 const USAGE = `Usage: claims <command> [options]
 
-Commands:
-  migrate                      apply pending database migrations
-  check   [--dir DIR] [--seed-dir DIR]
-                               validate every claim file and the seed data; writes nothing
-  ingest  [--dir DIR] [--seed-dir DIR]
-                               check, then sync claims and seed data into the database
-  help                         show this text
+Content
+  migrate                                  apply pending database migrations
+  check  [--dir DIR] [--seed-dir DIR]      validate every claim file and the seed data; writes nothing
+  ingest [--dir DIR] [--seed-dir DIR]      check, then sync claims and seed data into the database
 
-Options:
-  --dir DIR       claims folder (default: CLAIMS_DIR, or claims/)
-  --seed-dir DIR  seed data folder (default: db/seed/)
+Evidence (acting as an editor: --as <email>)
+  evidence add --claim ID --source ID --stance S --excerpt TEXT --as EMAIL
+               [--target T] [--lang L] [--translation T] [--locator L]
+               [--value N --unit U] [--as-of DATE] [--note MARKDOWN]
+  evidence list --claim ID [--all]
+  confidence add --claim ID --reason TEXT --as EMAIL [--confidence 0..1] [--verdict V] [--evidence ID,ID]
 
-Environment: DATABASE_URL (default file:.data/claims.sqlite), CLAIMS_DIR, PORT.`;
+Accounts
+  user add EMAIL --role editor|admin [--password-stdin]
+  user list | user role EMAIL ROLE | user disable EMAIL | user enable EMAIL
+  user reset-password EMAIL [--password-stdin]
+  token create EMAIL [--name NAME]         prints a personal API token once
+  token list [--email EMAIL] | token revoke TOKEN_ID
 
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
+Data
+  backup FILE                              consistent online copy of the SQLite database
+  export [--with-credentials] [--out FILE] everything as JSON Lines (stdout by default)
+  import FILE|-                            load an export into a freshly migrated, empty database
+
+Environment: DATABASE_URL (default file:.data/claims.sqlite), CLAIMS_DIR (default claims).`;
+
+function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => (data += chunk));
+    stream.on('end', () => resolve(data));
+    stream.on('error', reject);
+  });
+}
+
+function promptSecret(question: string): Promise<string> {
+  if (!process.stdin.isTTY) return Promise.reject(new UsageError('no terminal to ask for a password: use --password-stdin'));
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  // Echo nothing while the password is typed.
+  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+    if (s.includes(question)) process.stderr.write(question);
+  };
+  return new Promise((resolve) =>
+    rl.question(question, (answer) => {
+      rl.close();
+      process.stderr.write('\n');
+      resolve(answer);
+    }),
+  );
 }
 
 const defaultIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  readStdin: () => readAll(process.stdin),
+  promptSecret,
 };
-
-class UsageError extends Error {}
-
-function dirsFrom(values: { dir?: string; 'seed-dir'?: string }) {
-  return {
-    claimsDir: values.dir ? path.resolve(values.dir) : resolveFromRoot(getEnv().CLAIMS_DIR),
-    seedDir: values['seed-dir'] ? path.resolve(values['seed-dir']) : path.join(repoRoot, 'db', 'seed'),
-  };
-}
-
-function progress(io: Io) {
-  return (done: number, total: number) => {
-    if (total >= 200 && (done % 100 === 0 || done === total)) io.err(`checked ${done}/${total} claim files`);
-  };
-}
-
-function summarise(report: IngestReport): string[] {
-  const ids = (list: string[]) => (list.length && list.length <= 10 ? ` (${list.join(', ')})` : '');
-  const lines = [
-    `claims: ${report.added.length} added${ids(report.added)}, ${report.updated.length} updated${ids(report.updated)}, ` +
-      `${report.unchanged.length} unchanged, ${report.withdrawn.length} withdrawn${ids(report.withdrawn)}`,
-  ];
-  for (const [label, outcomes] of [
-    ['sources', report.seed.sources],
-    ['evidence', report.seed.evidence],
-    ['confidence notes', report.seed.notes],
-  ] as const) {
-    lines.push(
-      `${label}: ${outcomes.added.length} added, ${outcomes.updated.length} updated, ${outcomes.unchanged.length} unchanged` +
-        (outcomes['kept-edited'].length ? `, ${outcomes['kept-edited'].length} kept (edited since seeded: ${outcomes['kept-edited'].join(', ')})` : '') +
-        (outcomes['kept-user-row'].length ? `, ${outcomes['kept-user-row'].length} kept (id taken by a user-created row: ${outcomes['kept-user-row'].join(', ')})` : '') +
-        (outcomes['kept-append-only'].length ? `, ${outcomes['kept-append-only'].length} kept (append-only; add a new note id: ${outcomes['kept-append-only'].join(', ')})` : ''),
-    );
-  }
-  lines.push(`time: ${report.ms.toFixed(0)} ms`);
-  return lines;
-}
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
-      case 'migrate': {
-        parseArgs({ args: rest, options: {}, strict: true });
-        const db = createDb(getDatabaseTarget());
-        try {
-          const applied = await migrateToLatestOrThrow(db);
-          io.out(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
-        } finally {
-          await db.destroy();
-        }
-        return 0;
-      }
+      case 'migrate':
+        return await migrateCommand(rest, io);
       case 'check':
-      case 'ingest': {
-        const { values } = parseArgs({ args: rest, options: { dir: { type: 'string' }, 'seed-dir': { type: 'string' } }, strict: true });
-        const options = { ...dirsFrom(values), onProgress: progress(io) };
-        const reportProblems = (problems: Problem[]) => {
-          for (const p of problems) io.err(formatProblem(p));
-          io.err(`${problems.length} problem${problems.length === 1 ? '' : 's'} found${command === 'ingest' ? '; nothing was written' : ''}`);
-          return 1;
-        };
-        if (command === 'check') {
-          const result = await checkClaimsAndSeed(options);
-          if (!result.ok) return reportProblems(result.problems);
-          const { corpus } = result;
-          io.out(
-            `ok: ${corpus.claims.length} claims, ${corpus.sources.items.length} sources, ` +
-              `${corpus.evidence.items.length} evidence entries, ${corpus.notes.items.length} confidence notes`,
-          );
-          return 0;
-        }
-        const db = createDb(getDatabaseTarget());
-        try {
-          await migrateToLatestOrThrow(db);
-          const result = await runIngest(db, options);
-          if (!result.ok) return reportProblems(result.problems);
-          for (const line of summarise(result.report)) io.out(line);
-        } finally {
-          await db.destroy();
-        }
-        return 0;
-      }
+      case 'ingest':
+        return await checkOrIngestCommand(command, rest, io);
+      case 'evidence':
+        return await evidenceCommand(rest, io);
+      case 'confidence':
+        return await confidenceCommand(rest, io);
+      case 'user':
+        return await userCommand(rest, io);
+      case 'token':
+        return await tokenCommand(rest, io);
+      case 'backup':
+        return await backupCommand(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
+      case 'import':
+        return await importCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -128,6 +106,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`claims: ${(error as Error).message}\n\n${USAGE}`);
       return 2;
+    }
+    if (error instanceof UserFacingError || error instanceof AuthError) {
+      io.err(`claims: ${error instanceof UserFacingError && error.field ? `${error.field}: ` : ''}${error.message}`);
+      return 1;
+    }
+    if (error instanceof Error && error.name === 'ZodError') {
+      const issue = (error as unknown as { issues: { path: PropertyKey[]; message: string }[] }).issues[0];
+      io.err(`claims: ${issue ? `${issue.path.join('.') || 'input'}: ${issue.message}` : error.message}`);
+      return 1;
     }
     io.err(`claims: ${(error as Error).message}`);
     return 1;

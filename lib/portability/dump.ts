@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { withWriteTransaction } from '../../db/transaction';
+import { UserFacingError } from '../shared/errors';
+
+/**
+ * Tables in dependency order, each with the columns that order its rows. Sessions and
+ * rate-limit windows are ephemeral and never exported.
+ */
+const TABLES = [
+  { name: 'source', orderBy: ['id'] },
+  { name: 'claim', orderBy: ['id'] },
+  { name: 'claim_topic', orderBy: ['claim_id', 'topic'] },
+  { name: 'claim_appearance', orderBy: ['claim_id', 'position'] },
+  { name: 'appearance_cite', orderBy: ['claim_id', 'position', 'cited_source_id'] },
+  { name: 'claim_link', orderBy: ['from_claim_id', 'to_claim_id', 'relation'] },
+  { name: 'evidence', orderBy: ['id'] },
+  { name: 'confidence_note', orderBy: ['id'] },
+  { name: 'revision', orderBy: ['id'] },
+  { name: 'ingest_run', orderBy: ['id'] },
+  { name: 'data_version', orderBy: ['id'] },
+  { name: 'user', orderBy: ['id'] },
+  { name: 'api_token', orderBy: ['id'] },
+] as const satisfies ReadonlyArray<{ name: keyof Database; orderBy: readonly string[] }>;
+
+type TableName = (typeof TABLES)[number]['name'];
+
+export const EXPORT_FORMAT = 'claim-ledger-export/1';
+
+/** An account without its password hash cannot sign in until an admin resets the password. */
+export const NO_PASSWORD = '!';
+
+/**
+ * Writes everything in the store as JSON Lines: a header, then one `{table, row}` per line,
+ * ids and timestamps as stored. Password and token hashes only with `withCredentials`.
+ */
+export async function* exportDatabase(db: Kysely<Database>, options: { withCredentials?: boolean } = {}): AsyncGenerator<string> {
+  yield JSON.stringify({ format: EXPORT_FORMAT, withCredentials: options.withCredentials ?? false });
+  for (const table of TABLES) {
+    if (table.name === 'api_token' && !options.withCredentials) continue;
+    let query = db.selectFrom(table.name).selectAll();
+    for (const column of table.orderBy) query = query.orderBy(column as never);
+    for (const row of await query.execute()) {
+      const out: Record<string, unknown> = { ...row };
+      if (table.name === 'user' && !options.withCredentials) out.password_hash = NO_PASSWORD;
+      yield JSON.stringify({ table: table.name, row: out });
+    }
+  }
+}
+
+/**
+ * Loads an export into a freshly migrated, empty database in one transaction: the rows
+ * keep their ids and timestamps, and no revision is written (the log comes with them).
+ */
+export async function importDatabase(db: Kysely<Database>, lines: AsyncIterable<string> | Iterable<string>): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  return withWriteTransaction(db, async (trx) => {
+    for (const table of TABLES) {
+      if (table.name === 'data_version') continue; // one row that migrations create
+      const any = await trx.selectFrom(table.name).select((eb) => eb.lit(1).as('one')).limit(1).executeTakeFirst();
+      if (any) throw new UserFacingError('conflict', `the target database is not empty (table ${table.name} has rows): import into a freshly migrated database`);
+    }
+    const known = new Set<string>(TABLES.map((t) => t.name));
+    let lineNo = 0;
+    let sawHeader = false;
+    for await (const line of lines) {
+      lineNo += 1;
+      if (line.trim() === '') continue;
+      let record: { format?: string; table?: string; row?: Record<string, unknown> };
+      try {
+        record = JSON.parse(line);
+      } catch {
+        throw new UserFacingError('invalid', `line ${lineNo}: not JSON`);
+      }
+      if (!sawHeader) {
+        if (record.format !== EXPORT_FORMAT) throw new UserFacingError('invalid', `line ${lineNo}: expected the header {"format":"${EXPORT_FORMAT}"}`);
+        sawHeader = true;
+        continue;
+      }
+      if (!record.table || !known.has(record.table) || !record.row || typeof record.row !== 'object') {
+        throw new UserFacingError('invalid', `line ${lineNo}: expected {"table": one of ${[...known].join(', ')}, "row": {…}}`);
+      }
+      const table = record.table as TableName;
+      if (table === 'data_version') {
+        await trx.updateTable('data_version').set(record.row as never).where('id', '=', 1).execute();
+      } else {
+        await trx.insertInto(table).values(record.row as never).execute();
+      }
+      counts[table] = (counts[table] ?? 0) + 1;
+    }
+    if (!sawHeader) throw new UserFacingError('invalid', 'the file is empty: expected an export made by `claims export`');
+    return counts;
+  });
+}
