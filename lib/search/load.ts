@@ -1,0 +1,177 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { ClaimSearchRecord, EvidenceSearchRecord, SourceSearchRecord } from './descriptor';
+
+/**
+ * Reads the records search indexes, in pages (a 100k-claim corpus does not fit in one
+ * result set comfortably) or by id (incremental refresh). Only public rows are returned:
+ * accepted, unretracted evidence; sources not merged into another.
+ */
+
+type Db = Kysely<Database>;
+const ID_CHUNK = 500;
+
+function parseAuthors(json: string): string {
+  try {
+    const list: unknown = JSON.parse(json);
+    return Array.isArray(list) ? list.filter((a) => typeof a === 'string').join(', ') : '';
+  } catch {
+    return '';
+  }
+}
+
+function chunks<T>(items: T[], size = ID_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+async function claimsWhere(db: Db, page: { after?: string; ids?: string[]; limit?: number }): Promise<ClaimSearchRecord[]> {
+  let q = db
+    .selectFrom('claim')
+    .select(['id', 'title', 'statement', 'original_text', 'original_translation', 'claimant', 'body_text', 'verdict', 'is_withdrawn'])
+    .orderBy('id');
+  if (page.ids) q = q.where('id', 'in', page.ids);
+  if (page.after !== undefined) q = q.where('id', '>', page.after);
+  if (page.limit) q = q.limit(page.limit);
+  const rows = await q.execute();
+  if (!rows.length) return [];
+  const topics = new Map<string, string[]>();
+  for (const ids of chunks(rows.map((r) => r.id))) {
+    for (const t of await db.selectFrom('claim_topic').select(['claim_id', 'topic']).where('claim_id', 'in', ids).execute()) {
+      const list = topics.get(t.claim_id) ?? [];
+      list.push(t.topic);
+      topics.set(t.claim_id, list);
+    }
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    verdict: r.verdict,
+    withdrawn: r.is_withdrawn === 1,
+    text: {
+      title: r.title,
+      statement: r.statement,
+      original_text: r.original_text,
+      original_translation: r.original_translation,
+      claimant: r.claimant,
+      topics: (topics.get(r.id) ?? []).join(', '),
+      body_text: r.body_text,
+    },
+  }));
+}
+
+async function sourcesWhere(db: Db, page: { after?: string; ids?: string[]; limit?: number }): Promise<SourceSearchRecord[]> {
+  let q = db.selectFrom('source').select(['id', 'title', 'publisher', 'authors', 'type']).where('merged_into', 'is', null).orderBy('id');
+  if (page.ids) q = q.where('id', 'in', page.ids);
+  if (page.after !== undefined) q = q.where('id', '>', page.after);
+  if (page.limit) q = q.limit(page.limit);
+  return (await q.execute()).map((r) => ({
+    id: r.id,
+    type: r.type,
+    text: { title: r.title, publisher: r.publisher, authors: parseAuthors(r.authors) },
+  }));
+}
+
+async function evidenceWhere(db: Db, page: { after?: string; ids?: string[]; limit?: number }): Promise<EvidenceSearchRecord[]> {
+  let q = db
+    .selectFrom('evidence')
+    .select(['id', 'claim_id', 'source_id', 'excerpt', 'translation', 'note'])
+    .where('status', '=', 'accepted')
+    .where('retracted_at', 'is', null)
+    .orderBy('id');
+  if (page.ids) q = q.where('id', 'in', page.ids);
+  if (page.after !== undefined) q = q.where('id', '>', page.after);
+  if (page.limit) q = q.limit(page.limit);
+  return (await q.execute()).map((r) => ({
+    id: r.id,
+    claimId: r.claim_id,
+    sourceId: r.source_id,
+    text: { excerpt: r.excerpt, translation: r.translation, note: r.note },
+  }));
+}
+
+export const loaders = { claim: claimsWhere, source: sourcesWhere, evidence: evidenceWhere } as const;
+
+/** Loads records by id, in chunks; ids missing from the result are gone or no longer public. */
+export async function loadRecordsById<K extends keyof typeof loaders>(
+  db: Db,
+  kind: K,
+  ids: string[],
+): Promise<Awaited<ReturnType<(typeof loaders)[K]>>> {
+  const out: unknown[] = [];
+  for (const part of chunks(ids)) out.push(...(await loaders[kind](db, { ids: part })));
+  return out as Awaited<ReturnType<(typeof loaders)[K]>>;
+}
+
+/** Walks a table in id order, one page at a time (keyset pagination: no OFFSET rescans). */
+export async function* pageRecords<K extends keyof typeof loaders>(
+  db: Db,
+  kind: K,
+  pageSize = 2000,
+): AsyncGenerator<Awaited<ReturnType<(typeof loaders)[K]>>> {
+  let after: string | undefined;
+  for (;;) {
+    const page = (await loaders[kind](db, { after, limit: pageSize })) as Awaited<ReturnType<(typeof loaders)[K]>>;
+    if (!page.length) return;
+    yield page;
+    after = page[page.length - 1]!.id;
+    if (page.length < pageSize) return;
+  }
+}
+
+export interface SyncCursor {
+  version: number;
+  revisionId: number;
+  ingestRunId: number;
+}
+
+/** Where the store is now. The version is read first: anything committed later is replayed. */
+export async function readSyncCursor(db: Db): Promise<SyncCursor> {
+  const v = await db.selectFrom('data_version').select('version').where('id', '=', 1).executeTakeFirst();
+  const r = await db.selectFrom('revision').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+  const i = await db.selectFrom('ingest_run').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+  return { version: v?.version ?? 0, revisionId: Number(r?.max ?? 0), ingestRunId: Number(i?.max ?? 0) };
+}
+
+export interface ChangedIds {
+  claim: Set<string>;
+  source: Set<string>;
+  evidence: Set<string>;
+}
+
+/**
+ * What changed since a cursor, from the store's own change logs: the revision log (every
+ * source and evidence write appends to it, with an autoincrement id, so commit order is
+ * exact and clock skew between processes does not matter) and the ingest runs (which list
+ * the claims added, updated and withdrawn).
+ */
+export async function readChangesSince(db: Db, cursor: SyncCursor): Promise<ChangedIds> {
+  const changed: ChangedIds = { claim: new Set(), source: new Set(), evidence: new Set() };
+  const revisions = await db
+    .selectFrom('revision')
+    .select(['entity_type', 'entity_id'])
+    .where('id', '>', cursor.revisionId)
+    .where('entity_type', 'in', ['source', 'evidence'])
+    .execute();
+  for (const r of revisions) (r.entity_type === 'source' ? changed.source : changed.evidence).add(r.entity_id);
+  const runs = await db.selectFrom('ingest_run').select(['report']).where('id', '>', cursor.ingestRunId).execute();
+  for (const run of runs) {
+    try {
+      const report = JSON.parse(run.report) as { added?: string[]; updated?: string[]; withdrawn?: string[] };
+      for (const id of [...(report.added ?? []), ...(report.updated ?? []), ...(report.withdrawn ?? [])]) changed.claim.add(id);
+    } catch {
+      // An unreadable report cannot be replayed; the caller rebuilds when a version bump is unexplained.
+    }
+  }
+  return changed;
+}
+
+/** Rows touched since an ISO time, for writers that bump the version without logging (fallback). */
+export async function readUpdatedSince(db: Db, sinceIso: string): Promise<ChangedIds> {
+  const [c, s, e] = await Promise.all([
+    db.selectFrom('claim').select('id').where('updated_at', '>=', sinceIso).execute(),
+    db.selectFrom('source').select('id').where('updated_at', '>=', sinceIso).execute(),
+    db.selectFrom('evidence').select('id').where((eb) => eb.or([eb('updated_at', '>=', sinceIso), eb('created_at', '>=', sinceIso)])).execute(),
+  ]);
+  return { claim: new Set(c.map((r) => r.id)), source: new Set(s.map((r) => r.id)), evidence: new Set(e.map((r) => r.id)) };
+}

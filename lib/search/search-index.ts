@@ -1,0 +1,209 @@
+import type { Document } from 'flexsearch';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import {
+  createKindDocument,
+  SEARCH_KINDS,
+  toClaimDocument,
+  toEvidenceDocument,
+  toSourceDocument,
+  type ClaimSearchRecord,
+  type EvidenceSearchRecord,
+  type SearchKind,
+  type SourceSearchRecord,
+} from './descriptor';
+import { loadRecordsById, pageRecords, readChangesSince, readSyncCursor, readUpdatedSince, type ChangedIds, type SyncCursor } from './load';
+
+/**
+ * The in-memory search index: per kind a `base` FlexSearch Document (built from the whole
+ * store, or imported from a snapshot, then never edited) and a small `delta` Document for
+ * rows changed since. A changed or deleted row is marked `stale` in the base and, if it
+ * still exists, added to the delta.
+ *
+ * Why not edit the base in place: FlexSearch removes an id either through per-id
+ * references (`fastupdate`, which export/import does not support: an imported index has
+ * none) or by walking every term list (~all of memory at 100k claims, per removal). With
+ * base + delta, a refresh costs only the changed rows, whether the base was built or
+ * imported; when the delta grows large the base is rebuilt (see COMPACT_RATIO).
+ */
+
+export interface ClaimMeta {
+  verdict: string;
+  withdrawn: boolean;
+}
+export interface SourceMeta {
+  type: string;
+}
+export interface EvidenceMeta {
+  claimId: string;
+  sourceId: string;
+}
+
+export interface KindIndex<M> {
+  base: Document;
+  delta: Document;
+  stale: Set<string>;
+  meta: Map<string, M>;
+  /** Ids currently in the delta. */
+  inDelta: Set<string>;
+  /** Number of documents in the base (for compaction decisions). */
+  baseSize: number;
+}
+
+export interface SearchIndex {
+  claim: KindIndex<ClaimMeta>;
+  source: KindIndex<SourceMeta>;
+  evidence: KindIndex<EvidenceMeta>;
+  cursor: SyncCursor;
+  /** Wall-clock time of the last successful sync (for the unlogged-writer fallback). */
+  syncedAt: number;
+  builtMs: number;
+  origin: 'build' | 'snapshot';
+}
+
+/** When the delta holds more than this share of the base, a rebuild is cheaper than more deltas. */
+export const COMPACT_RATIO = 0.2;
+/** Changes below this count are applied as deltas even on a tiny index. */
+const MIN_DELTA_BEFORE_COMPACT = 2000;
+
+function createKindIndex<M>(kind: SearchKind, base?: Document): KindIndex<M> {
+  return { base: base ?? createKindDocument(kind, { fastupdate: false }), delta: createKindDocument(kind, { fastupdate: true }), stale: new Set(), inDelta: new Set(), meta: new Map(), baseSize: 0 };
+}
+
+export function createEmptySearchIndex(): SearchIndex {
+  return {
+    claim: createKindIndex('claim'),
+    source: createKindIndex('source'),
+    evidence: createKindIndex('evidence'),
+    cursor: { version: -1, revisionId: 0, ingestRunId: 0 },
+    syncedAt: 0,
+    builtMs: 0,
+    origin: 'build',
+  };
+}
+
+const toDocument = { claim: toClaimDocument, source: toSourceDocument, evidence: toEvidenceDocument } as const;
+
+function metaOf(kind: SearchKind, r: ClaimSearchRecord | SourceSearchRecord | EvidenceSearchRecord): ClaimMeta | SourceMeta | EvidenceMeta {
+  if (kind === 'claim') {
+    const c = r as ClaimSearchRecord;
+    return { verdict: c.verdict, withdrawn: c.withdrawn };
+  }
+  if (kind === 'source') return { type: (r as SourceSearchRecord).type };
+  const e = r as EvidenceSearchRecord;
+  return { claimId: e.claimId, sourceId: e.sourceId };
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export interface BuildOptions {
+  /** Documents added between two yields to the event loop, so requests are served during a build. */
+  yieldEvery?: number;
+}
+
+/**
+ * Builds the whole index from the store. The cursor is read BEFORE the rows, so anything
+ * committed during the build is replayed by the next refresh (upserts are idempotent).
+ */
+export async function buildSearchIndex(db: Kysely<Database>, options: BuildOptions = {}): Promise<SearchIndex> {
+  const started = performance.now();
+  const yieldEvery = options.yieldEvery ?? 500;
+  const index = createEmptySearchIndex();
+  index.cursor = await readSyncCursor(db);
+  index.syncedAt = Date.now();
+  for (const kind of SEARCH_KINDS) {
+    const k = index[kind] as KindIndex<unknown>;
+    let sinceYield = 0;
+    for await (const page of pageRecords(db, kind)) {
+      for (const record of page) {
+        k.base.add(toDocument[kind](record as never));
+        k.meta.set(record.id, metaOf(kind, record));
+        k.baseSize++;
+        if (++sinceYield >= yieldEvery) {
+          sinceYield = 0;
+          await yieldToEventLoop();
+        }
+      }
+    }
+  }
+  index.builtMs = performance.now() - started;
+  return index;
+}
+
+/** Applies a set of changed ids: reloads each row and puts it in the delta, or drops it. */
+export async function applySearchChanges(db: Kysely<Database>, index: SearchIndex, changed: ChangedIds): Promise<number> {
+  let applied = 0;
+  for (const kind of SEARCH_KINDS) {
+    const ids = [...changed[kind]];
+    if (!ids.length) continue;
+    const k = index[kind] as KindIndex<unknown>;
+    const records = await loadRecordsById(db, kind, ids);
+    const found = new Map(records.map((r) => [r.id, r]));
+    for (const id of ids) {
+      if (k.base.contain(id)) k.stale.add(id);
+      const record = found.get(id);
+      if (record) {
+        k.delta.update(toDocument[kind](record as never));
+        k.inDelta.add(id);
+        k.meta.set(id, metaOf(kind, record));
+      } else {
+        if (k.inDelta.delete(id)) k.delta.remove(id);
+        k.meta.delete(id);
+      }
+      applied++;
+    }
+  }
+  return applied;
+}
+
+export function deltaShare(index: SearchIndex): number {
+  let delta = 0;
+  let base = 0;
+  for (const kind of SEARCH_KINDS) {
+    delta += index[kind].stale.size + index[kind].inDelta.size;
+    base += index[kind].baseSize;
+  }
+  return delta < MIN_DELTA_BEFORE_COMPACT ? 0 : delta / Math.max(1, base);
+}
+
+export type RefreshOutcome =
+  | { kind: 'unchanged' }
+  | { kind: 'applied'; changes: number; ms: number }
+  | { kind: 'rebuild-needed'; reason: string };
+
+/** How far back the unlogged-writer fallback looks, to cover clock skew and slow transactions. */
+const UNLOGGED_MARGIN_MS = 10 * 60 * 1000;
+
+/**
+ * Brings the index up to the store's current data version, incrementally. Cheap when
+ * nothing changed (one indexed single-row read). Returns 'rebuild-needed' when the store
+ * went backwards (a different or recreated database file) or when the changes are so many
+ * that a rebuild is cheaper.
+ */
+export async function refreshSearchIndex(db: Kysely<Database>, index: SearchIndex): Promise<RefreshOutcome> {
+  const version = (await db.selectFrom('data_version').select('version').where('id', '=', 1).executeTakeFirst())?.version ?? 0;
+  if (version === index.cursor.version) return { kind: 'unchanged' };
+  if (version < index.cursor.version) return { kind: 'rebuild-needed', reason: 'the data version went backwards (another database?)' };
+  const started = performance.now();
+  const next = await readSyncCursor(db);
+  if (next.revisionId < index.cursor.revisionId || next.ingestRunId < index.cursor.ingestRunId) {
+    return { kind: 'rebuild-needed', reason: 'the change logs went backwards (another database?)' };
+  }
+  const changed = await readChangesSince(db, index.cursor);
+  let total = changed.claim.size + changed.source.size + changed.evidence.size;
+  if (total === 0) {
+    // The version moved but no log explains it: a writer that bumps the version without
+    // logging. Fall back to timestamps (with a margin) rather than miss its rows.
+    const fallback = await readUpdatedSince(db, new Date(index.syncedAt - UNLOGGED_MARGIN_MS).toISOString());
+    for (const kind of SEARCH_KINDS) for (const id of fallback[kind]) changed[kind].add(id);
+    total = changed.claim.size + changed.source.size + changed.evidence.size;
+  }
+  const base = SEARCH_KINDS.reduce((n, kind) => n + index[kind].baseSize, 0);
+  if (total > MIN_DELTA_BEFORE_COMPACT && total > base * COMPACT_RATIO) {
+    return { kind: 'rebuild-needed', reason: `${total} changed rows` };
+  }
+  const changes = await applySearchChanges(db, index, changed);
+  index.cursor = next;
+  index.syncedAt = Date.now();
+  return { kind: 'applied', changes, ms: performance.now() - started };
+}
