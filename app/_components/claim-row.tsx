@@ -1,0 +1,25 @@
+import Link from 'next/link';
+import type { ClaimSummary } from '@/lib/claims/dto';
+import { ConfidenceMeter } from './confidence-meter';
+import { VerdictBadge } from './verdict-badge';
+
+/** One claim in a board or list: verdict, confidence and the one-line statement. */
+export function ClaimRow({ claim }: { claim: ClaimSummary }) {
+  return (
+    <li className="claim-row">
+      <div className="claim-row-badges">
+        <VerdictBadge verdict={claim.verdict} />
+        <ConfidenceMeter value={claim.confidence} />
+      </div>
+      <div className="claim-row-text">
+        <h3>
+          <Link href={`/claims/${claim.id}`}>{claim.title}</Link>
+        </h3>
+        <p>{claim.statement}</p>
+        <p className="meta">
+          {claim.claimant} · reviewed <time dateTime={claim.lastReviewed}>{claim.lastReviewed}</time>
+        </p>
+      </div>
+    </li>
+  );
+}

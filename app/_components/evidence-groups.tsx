@@ -1,0 +1,42 @@
+import type { EvidenceItem } from '@/lib/claims/dto';
+import { STANCES, type Stance } from '@/lib/shared/vocabulary';
+import { SourceTitle } from './source-title';
+
+const STANCE_HEADINGS: Record<Stance, string> = {
+  supports: 'Supports the claim',
+  contradicts: 'Contradicts the claim',
+  qualifies: 'Qualifies the claim',
+  context: 'Context',
+};
+
+export function EvidenceEntry({ item, showSource = true }: { item: EvidenceItem; showSource?: boolean }) {
+  return (
+    <article className={`evidence stance-${item.stance}`} id={`evidence-${item.id}`}>
+      <blockquote lang={item.lang}>{item.excerpt}</blockquote>
+      {item.translation ? <p className="translation" lang="en">{item.translation}</p> : null}
+      <p className="meta">
+        {showSource ? <SourceTitle source={item.source} /> : null}
+        {item.locator ? <> · {item.locator}</> : null}
+        {item.value !== null ? <> · value {item.value.toLocaleString('en')}{item.unit ? ` ${item.unit}` : ''}{item.asOf ? ` (as of ${item.asOf})` : ''}</> : null}
+        {' · '}bears on: {item.target}
+      </p>
+      {item.note ? <p className="evidence-note">{item.note}</p> : null}
+    </article>
+  );
+}
+
+/** Evidence under one heading per stance; empty stances say so rather than vanish. */
+export function EvidenceGroups({ evidence }: { evidence: Record<Stance, EvidenceItem[]> }) {
+  return (
+    <>
+      {STANCES.map((stance) => (
+        <section key={stance} className="evidence-group" aria-labelledby={`stance-${stance}`}>
+          <h3 id={`stance-${stance}`}>
+            {STANCE_HEADINGS[stance]} <span className="count">({evidence[stance].length})</span>
+          </h3>
+          {evidence[stance].length === 0 ? <p className="meta">None recorded.</p> : evidence[stance].map((item) => <EvidenceEntry key={item.id} item={item} />)}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,242 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AppearanceChain } from '../../_components/appearance-chain';
+import { ConfidenceMeter } from '../../_components/confidence-meter';
+import { EvidenceGroups } from '../../_components/evidence-groups';
+import { SourceTitle } from '../../_components/source-title';
+import { VerdictBadge } from '../../_components/verdict-badge';
+import { buildClaimReview, serializeJsonLd } from '@/lib/citations/claim-review';
+import { buildClaimCitation } from '@/lib/citations/cite';
+import { getClaimPermalink } from '@/lib/citations/permalink';
+import { getClaimPage, getClaimSummary } from '@/lib/claims/queries';
+import { renderClaimBody } from '@/lib/claims/render';
+import { getDb } from '@/lib/db';
+import { VERDICT_SCALE, VERDICTS } from '@/lib/shared/vocabulary';
+
+// Rendered on first request, then served from the cache until the store's data version
+// changes (see lib/cache/data-version-cache-handler.mjs): static-page speed, fresh after any write.
+export const dynamicParams = true;
+export const revalidate = false;
+export function generateStaticParams(): { id: string }[] {
+  // Nothing prerendered at build: the build machine's database is not the one served.
+  return [];
+}
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const claim = await getClaimSummary(await getDb(), id);
+  if (!claim) return { title: 'Claim not found' };
+  const description = `${claim.verdict.label}: ${claim.statement}`;
+  return {
+    title: claim.title,
+    description,
+    alternates: { canonical: `/claims/${claim.id}` },
+    openGraph: { type: 'article', title: `${claim.title} — ${claim.verdict.label}`, description, url: `/claims/${claim.id}` },
+    ...(claim.withdrawn ? { robots: { index: false } } : {}),
+  };
+}
+
+const ROLE_LABELS = { appearance: 'claim appeared here', cited: 'cited for the claim', evidence: 'evidence' } as const;
+const RELATION_LABELS = { 'same-figure': 'same figure', 'depends-on': 'depends on', contradicts: 'contradicts', context: 'context' } as const;
+
+export default async function ClaimPage({ params }: Props) {
+  const { id } = await params;
+  const claim = await getClaimPage(await getDb(), id);
+  if (!claim) notFound();
+  const permalink = getClaimPermalink(claim.id);
+  const scale = VERDICT_SCALE[claim.verdict.value];
+
+  return (
+    <article className="claim">
+      <script type="application/ld+json">{serializeJsonLd(buildClaimReview(claim, permalink))}</script>
+
+      {claim.withdrawn ? (
+        <p className="notice" role="note">
+          <strong>Withdrawn.</strong> This claim was withdrawn from the ledger
+          {claim.withdrawnAt ? <> on <time dateTime={claim.withdrawnAt}>{claim.withdrawnAt.slice(0, 10)}</time></> : null}. The page is kept so that
+          links and citations to it still resolve; it is no longer reviewed. See the <Link href="/methodology#corrections">corrections policy</Link>.
+        </p>
+      ) : null}
+
+      <header className="claim-header">
+        <p className="meta">
+          Claim · topics:{' '}
+          {claim.topics.map((t, i) => (
+            <span key={t}>
+              {i > 0 ? ', ' : ''}
+              <Link href={`/claims?topic=${encodeURIComponent(t)}`}>{t}</Link>
+            </span>
+          ))}
+        </p>
+        <h1>{claim.title}</h1>
+        <p className="statement">{claim.statement}</p>
+        <div className="claim-facts">
+          <span>
+            Verdict: <VerdictBadge verdict={claim.verdict} />
+          </span>
+          <span>
+            Confidence: <ConfidenceMeter value={claim.confidence} />
+          </span>
+          <span className="meta">
+            Last reviewed <time dateTime={claim.lastReviewed}>{claim.lastReviewed}</time>
+          </span>
+        </div>
+      </header>
+
+      <section aria-labelledby="original-heading">
+        <h2 id="original-heading">What was said</h2>
+        <p>
+          Claimant: <strong>{claim.claimant}</strong>
+        </p>
+        <div className="original">
+          <figure>
+            <blockquote lang={claim.original.lang}>{claim.original.text}</blockquote>
+            <figcaption>Original ({claim.original.lang})</figcaption>
+          </figure>
+          <figure>
+            <blockquote lang="en">{claim.original.translation}</blockquote>
+            <figcaption>Translation</figcaption>
+          </figure>
+        </div>
+        {claim.quantity ? (
+          <p className="meta">
+            Figure checked: {claim.quantity.measure} ={' '}
+            {claim.quantity.value !== null
+              ? claim.quantity.value.toLocaleString('en')
+              : `${claim.quantity.low?.toLocaleString('en')}–${claim.quantity.high?.toLocaleString('en')}`}{' '}
+            {claim.quantity.unit}
+            {claim.quantity.asOf ? ` (as of ${claim.quantity.asOf})` : ''}
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="chain-heading">
+        <h2 id="chain-heading">Where it appeared</h2>
+        <p className="meta">Each place the claim appeared, and what it cited, traced back to the earliest source found.</p>
+        <AppearanceChain appearances={claim.appearances} />
+      </section>
+
+      <section aria-labelledby="verdict-heading">
+        <h2 id="verdict-heading">Verdict</h2>
+        <p>
+          <VerdictBadge verdict={claim.verdict} /> {scale.meaning}{' '}
+          <span className="meta">
+            ({claim.verdict.origin === 'note' ? 'from the confidence note of' : 'as of'} <time dateTime={claim.verdict.date}>{claim.verdict.date}</time>)
+          </span>
+        </p>
+        <details>
+          <summary>The verdict scale</summary>
+          <dl className="legend">
+            {VERDICTS.map((v) => (
+              <div key={v}>
+                <dt>
+                  <VerdictBadge verdict={v} /> {VERDICT_SCALE[v].ratingValue === null ? '(not rated 1–5)' : `(${VERDICT_SCALE[v].ratingValue} of 5)`}
+                </dt>
+                <dd>{VERDICT_SCALE[v].meaning}</dd>
+              </div>
+            ))}
+          </dl>
+          <p>
+            <Link href="/methodology">How verdicts are reached →</Link>
+          </p>
+        </details>
+
+        <h3>Confidence history</h3>
+        <p>
+          Current confidence: <ConfidenceMeter value={claim.confidence} />
+        </p>
+        {claim.confidenceNotes.length ? (
+          <ol className="notes" reversed>
+            {claim.confidenceNotes.map((n) => (
+              <li key={n.id} id={`note-${n.id}`}>
+                <time dateTime={n.createdAt}>{n.createdAt.slice(0, 10)}</time> · {n.author}
+                {n.confidence !== null ? <> · confidence {Math.round(n.confidence * 100)}%</> : null}
+                {n.verdict ? <> · verdict <VerdictBadge verdict={n.verdict} /></> : null}
+                <p>{n.reason}</p>
+                {n.evidenceIds.length ? (
+                  <p className="meta">
+                    Based on:{' '}
+                    {n.evidenceIds.map((e, i) => (
+                      <span key={e}>
+                        {i > 0 ? ', ' : ''}
+                        <a href={`#evidence-${e}`}>{e}</a>
+                      </span>
+                    ))}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="meta">No confidence notes yet.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="evidence-heading">
+        <h2 id="evidence-heading">Evidence</h2>
+        {claim.pendingEvidenceCount > 0 ? (
+          <p className="meta">
+            {claim.pendingEvidenceCount} {claim.pendingEvidenceCount === 1 ? 'proposal' : 'proposals'} awaiting review (not counted below).
+          </p>
+        ) : null}
+        <EvidenceGroups evidence={claim.evidence} />
+      </section>
+
+      <section aria-labelledby="analysis-heading" className="analysis">
+        <h2 id="analysis-heading">Analysis</h2>
+        {renderClaimBody(claim.body.tree, claim.body.references)}
+      </section>
+
+      <section aria-labelledby="sources-heading">
+        <h2 id="sources-heading">Sources</h2>
+        <ul>
+          {claim.sources.map((s) => (
+            <li key={s.id}>
+              <SourceTitle source={s} /> <span className="meta">— {s.roles.map((r) => ROLE_LABELS[r]).join(', ')}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="related-heading">
+        <h2 id="related-heading">Related claims</h2>
+        {claim.related.declared.length === 0 && claim.related.sharedSource.length === 0 ? <p className="meta">None.</p> : null}
+        {claim.related.declared.length ? (
+          <ul>
+            {claim.related.declared.map((r) => (
+              <li key={`${r.id}-${r.relation}`}>
+                {r.direction === 'outgoing' ? `This claim ${RELATION_LABELS[r.relation]}:` : `Linked from (${RELATION_LABELS[r.relation]}):`}{' '}
+                <Link href={`/claims/${r.id}`}>{r.title}</Link> <VerdictBadge verdict={r.verdict} />
+                {r.withdrawn ? <span className="meta"> (withdrawn)</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {claim.related.sharedSource.length ? (
+          <>
+            <h3>Resting on the same sources</h3>
+            <ul>
+              {claim.related.sharedSource.map((r) => (
+                <li key={r.id}>
+                  <Link href={`/claims/${r.id}`}>{r.title}</Link> <VerdictBadge verdict={r.verdict} />{' '}
+                  <span className="meta">shares {r.sharedSourceIds.join(', ')}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="cite-heading">
+        <h2 id="cite-heading">Cite this claim</h2>
+        <p className="cite-box">{buildClaimCitation(claim, permalink)}</p>
+        <p className="meta">
+          Permalink: <a href={`/claims/${claim.id}`}>{permalink}</a> · JSON: <a href={`/api/claims/${claim.id}`}>/api/claims/{claim.id}</a>
+        </p>
+      </section>
+    </article>
+  );
+}

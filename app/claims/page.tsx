@@ -1,0 +1,107 @@
+import type { Metadata } from 'next';
+import { ClaimRow } from '../_components/claim-row';
+import { Pagination } from '../_components/pagination';
+import { parsePageParams } from '../_lib/search-params';
+import { claimListQuerySchema, listClaims } from '@/lib/claims/queries';
+import { getDb } from '@/lib/db';
+import { VERDICT_SCALE, VERDICTS } from '@/lib/shared/vocabulary';
+
+export const metadata: Metadata = {
+  title: 'All claims',
+  description: 'Every claim in the ledger, filterable by verdict, topic, claimant and confidence.',
+  openGraph: { title: 'All claims · Claim Ledger' },
+};
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ClaimsPage({ searchParams }: Props) {
+  const { query, ignored } = parsePageParams(claimListQuerySchema, await searchParams);
+  const list = await listClaims(await getDb(), query);
+  const params = {
+    verdict: query.verdict,
+    topic: query.topic,
+    claimant: query.claimant,
+    confidence: query.confidence,
+    sort: query.sort === 'title' ? undefined : query.sort,
+    order: query.order,
+  };
+
+  return (
+    <>
+      <h1>All claims</h1>
+      <form method="get" action="/claims" className="filters" aria-label="Filter claims">
+        <label>
+          Verdict
+          <select name="verdict" defaultValue={query.verdict ?? ''}>
+            <option value="">any</option>
+            {VERDICTS.map((v) => (
+              <option key={v} value={v}>
+                {VERDICT_SCALE[v].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Topic
+          <select name="topic" defaultValue={query.topic ?? ''}>
+            <option value="">any</option>
+            {list.facets.topics.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Claimant
+          <select name="claimant" defaultValue={query.claimant ?? ''}>
+            <option value="">any</option>
+            {list.facets.claimants.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Confidence
+          <select name="confidence" defaultValue={query.confidence ?? ''}>
+            <option value="">any</option>
+            <option value="high">high (≥ 75%)</option>
+            <option value="medium">medium (40–74%)</option>
+            <option value="low">low (&lt; 40%)</option>
+            <option value="none">no figure</option>
+          </select>
+        </label>
+        <label>
+          Sort by
+          <select name="sort" defaultValue={query.sort}>
+            <option value="title">title</option>
+            <option value="confidence">confidence</option>
+            <option value="verdict-date">verdict date</option>
+          </select>
+        </label>
+        <label>
+          Order
+          <select name="order" defaultValue={query.order ?? ''}>
+            <option value="">default</option>
+            <option value="asc">ascending</option>
+            <option value="desc">descending</option>
+          </select>
+        </label>
+        <button type="submit">Apply</button>
+      </form>
+      {ignored.length ? <p className="meta">Ignored unknown or invalid parameters: {ignored.join(', ')}.</p> : null}
+      <p className="meta" aria-live="polite">
+        {list.total} {list.total === 1 ? 'claim' : 'claims'}
+      </p>
+      <ul className="claim-list">
+        {list.items.map((c) => (
+          <ClaimRow key={c.id} claim={c} />
+        ))}
+      </ul>
+      {list.total === 0 ? <p>No claim matches these filters.</p> : null}
+      <Pagination basePath="/claims" params={params} page={list.page} pageCount={list.pageCount} />
+    </>
+  );
+}

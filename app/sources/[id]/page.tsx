@@ -1,0 +1,171 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { EvidenceEntry } from '../../_components/evidence-groups';
+import { ReliabilityBadge } from '../../_components/reliability-badge';
+import { SourceTitle } from '../../_components/source-title';
+import { getDb } from '@/lib/db';
+import { getSource } from '@/lib/sources/queries';
+
+// Cached like the claim pages; refreshed after any write (data-version cache handler).
+export const dynamicParams = true;
+export const revalidate = false;
+export function generateStaticParams(): { id: string }[] {
+  return [];
+}
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const source = await getSource(await getDb(), id);
+  if (!source) return { title: 'Source not found' };
+  const description = `${source.type} · ${[source.publisher, source.published].filter(Boolean).join(', ')} · reliability ${source.reliability}: ${source.claimCount} claims and ${source.evidenceCount} evidence entries rest on it.`;
+  return {
+    title: source.title,
+    description,
+    alternates: { canonical: `/sources/${source.id}` },
+    openGraph: { type: 'article', title: source.title, description, url: `/sources/${source.id}` },
+  };
+}
+
+const ROLE_LABELS = { appearance: 'the claim appeared here', cited: 'cited for the claim', evidence: 'evidence' } as const;
+
+export default async function SourcePage({ params }: Props) {
+  const { id } = await params;
+  const source = await getSource(await getDb(), id);
+  if (!source) notFound();
+
+  return (
+    <article className="source">
+      <p className="meta">Source · {source.type}</p>
+      <h1 lang={source.lang}>{source.title}</h1>
+      {source.mergedInto ? (
+        <p className="notice" role="note">
+          This record was merged into <SourceTitle source={source.mergedInto} showMeta={false} />.
+        </p>
+      ) : null}
+
+      <dl className="source-facts">
+        <dt>Authors</dt>
+        <dd>{source.authors.length ? source.authors.join(', ') : <span className="meta">not named</span>}</dd>
+        <dt>Publisher</dt>
+        <dd>{source.publisher ?? <span className="meta">unknown</span>}</dd>
+        <dt>Published</dt>
+        <dd>{source.published ? <time dateTime={source.published}>{source.published}</time> : <span className="meta">undated</span>}</dd>
+        <dt>Language</dt>
+        <dd>{source.lang}</dd>
+        <dt>Original</dt>
+        <dd>
+          {source.url ? (
+            <a href={source.url} rel="noopener noreferrer">
+              {source.url}
+            </a>
+          ) : (
+            <span className="meta">no public original URL</span>
+          )}
+          {source.accessed ? <span className="meta"> (accessed {source.accessed})</span> : null}
+        </dd>
+        {source.copies.length ? (
+          <>
+            <dt>Copies</dt>
+            <dd>
+              <ul>
+                {source.copies.map((c) => (
+                  <li key={c.url}>
+                    <span className="badge">{c.kind} copy</span>{' '}
+                    <a href={c.url} rel="noopener noreferrer">
+                      {c.url}
+                    </a>
+                    {c.note ? <span className="meta"> — {c.note}</span> : null}
+                  </li>
+                ))}
+              </ul>
+              <p className="meta">Copies are not the original: quotes are checked against the original where it can be read.</p>
+            </dd>
+          </>
+        ) : null}
+        <dt>Reliability</dt>
+        <dd>
+          <ReliabilityBadge grade={source.reliability} /> {source.reliabilityLabel}. {source.reliabilityReason}{' '}
+          {source.verified ? null : <span className="meta">(not yet verified against the text)</span>}
+        </dd>
+      </dl>
+
+      <section aria-labelledby="claims-heading">
+        <h2 id="claims-heading">Claims resting on this source ({source.claims.length})</h2>
+        {source.claims.length ? (
+          <ul>
+            {source.claims.map((c) => (
+              <li key={c.id}>
+                <Link href={`/claims/${c.id}`}>{c.title}</Link> <span className="meta">— {c.roles.map((r) => ROLE_LABELS[r]).join(', ')}</span>
+                {c.withdrawn ? <span className="meta"> (withdrawn)</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="meta">No claim rests on it.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="evidence-heading">
+        <h2 id="evidence-heading">Evidence drawn from it ({source.evidence.length})</h2>
+        {source.evidence.length ? (
+          source.evidence.map((e) => (
+            <div key={e.id}>
+              <p>
+                <span className={`badge stance stance-${e.stance}`}>{e.stance}</span> <Link href={`/claims/${e.claimId}`}>{e.claimTitle}</Link>
+              </p>
+              <EvidenceEntry item={e} showSource={false} />
+            </div>
+          ))
+        ) : (
+          <p className="meta">None.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="chain-heading">
+        <h2 id="chain-heading">Place in citation chains</h2>
+        <div className="two-col">
+          <div>
+            <h3>What cites it</h3>
+            {source.citedBy.length || source.citedInAppearances.length ? (
+              <ul>
+                {source.citedBy.map((s) => (
+                  <li key={`by-${s.id}`}>
+                    <SourceTitle source={s} />
+                  </li>
+                ))}
+                {source.citedInAppearances.map((a) => (
+                  <li key={`app-${a.claimId}-${a.source.id}`}>
+                    <SourceTitle source={a.source} showMeta={false} />
+                    {a.date ? <> ({a.date})</> : null} cited it for <Link href={`/claims/${a.claimId}`}>{a.claimTitle}</Link>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="meta">Nothing recorded cites it.</p>
+            )}
+          </div>
+          <div>
+            <h3>What it cites</h3>
+            {source.cites.length ? (
+              <ul>
+                {source.cites.map((s) => (
+                  <li key={s.id}>
+                    <SourceTitle source={s} />
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="meta">It cites no recorded source.</p>
+            )}
+          </div>
+        </div>
+      </section>
+      <p className="meta">
+        JSON: <a href={`/api/sources/${source.id}`}>/api/sources/{source.id}</a>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,98 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Pagination } from '../_components/pagination';
+import { ReliabilityBadge } from '../_components/reliability-badge';
+import { parsePageParams } from '../_lib/search-params';
+import { getDb } from '@/lib/db';
+import { RELIABILITY_GRADES, RELIABILITY_SCALE, SOURCE_TYPES } from '@/lib/shared/vocabulary';
+import { listSources, sourceListQuerySchema } from '@/lib/sources/queries';
+
+export const metadata: Metadata = {
+  title: 'Sources',
+  description: 'Every source the ledger cites, with its type, publisher, date, reliability grade and how many claims and evidence entries rest on it.',
+  openGraph: { title: 'Sources · Claim Ledger' },
+};
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SourcesPage({ searchParams }: Props) {
+  const { query, ignored } = parsePageParams(sourceListQuerySchema, await searchParams);
+  const list = await listSources(await getDb(), query);
+  return (
+    <>
+      <h1>Sources</h1>
+      <form method="get" action="/sources" className="filters" aria-label="Filter sources">
+        <label>
+          Type
+          <select name="type" defaultValue={query.type ?? ''}>
+            <option value="">any</option>
+            {SOURCE_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Reliability
+          <select name="reliability" defaultValue={query.reliability ?? ''}>
+            <option value="">any</option>
+            {RELIABILITY_GRADES.map((g) => (
+              <option key={g} value={g}>
+                {g}: {RELIABILITY_SCALE[g].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Sort by
+          <select name="sort" defaultValue={query.sort}>
+            <option value="use">most used</option>
+            <option value="date">newest</option>
+            <option value="title">title</option>
+          </select>
+        </label>
+        <button type="submit">Apply</button>
+      </form>
+      {ignored.length ? <p className="meta">Ignored unknown or invalid parameters: {ignored.join(', ')}.</p> : null}
+      <p className="meta">{list.total} sources</p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Source</th>
+              <th scope="col">Type</th>
+              <th scope="col">Published</th>
+              <th scope="col">Grade</th>
+              <th scope="col">Claims</th>
+              <th scope="col">Evidence</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.items.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  <Link href={`/sources/${s.id}`}>{s.title}</Link>
+                  {s.publisher ? <div className="meta">{s.publisher}</div> : null}
+                </td>
+                <td>{s.type}</td>
+                <td>{s.published ?? '—'}</td>
+                <td>
+                  <ReliabilityBadge grade={s.reliability} />
+                </td>
+                <td>{s.claimCount}</td>
+                <td>{s.evidenceCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination
+        basePath="/sources"
+        params={{ type: query.type, reliability: query.reliability, sort: query.sort === 'use' ? undefined : query.sort }}
+        page={list.page}
+        pageCount={list.pageCount}
+      />
+    </>
+  );
+}

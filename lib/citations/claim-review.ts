@@ -1,0 +1,56 @@
+import type { ClaimDetail } from '../claims/dto';
+import { VERDICT_SCALE } from '../shared/vocabulary';
+
+export const PUBLISHER_NAME = 'Claim Ledger';
+
+/**
+ * schema.org ClaimReview for one claim. The rating maps the verdict onto 1 (false) … 5
+ * (supported); verdicts off that axis carry only alternateName, as ClaimReview allows.
+ */
+export function buildClaimReview(claim: ClaimDetail, permalink: string): Record<string, unknown> {
+  const scale = VERDICT_SCALE[claim.verdict.value];
+  const rating: Record<string, unknown> = {
+    '@type': 'Rating',
+    bestRating: 5,
+    worstRating: 1,
+    alternateName: scale.label,
+  };
+  if (scale.ratingValue !== null) rating.ratingValue = scale.ratingValue;
+  const firstAppearance = claim.appearances[0];
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ClaimReview',
+    url: permalink,
+    claimReviewed: claim.statement,
+    datePublished: claim.verdict.date,
+    dateModified: claim.lastReviewed,
+    author: { '@type': 'Organization', name: PUBLISHER_NAME },
+    itemReviewed: {
+      '@type': 'Claim',
+      author: { '@type': 'Person', name: claim.claimant },
+      ...(firstAppearance?.date ? { datePublished: firstAppearance.date } : {}),
+      appearance: claim.appearances.map((a) => ({
+        '@type': 'CreativeWork',
+        name: a.source.title,
+        ...(a.source.url ? { url: a.source.url } : {}),
+        ...(a.date ? { datePublished: a.date } : {}),
+        ...(a.source.publisher ? { publisher: { '@type': 'Organization', name: a.source.publisher } } : {}),
+      })),
+    },
+    reviewRating: rating,
+  };
+}
+
+/**
+ * JSON for an inline <script type="application/ld+json">. The HTML parser ends a script
+ * at "</script" whatever the JSON means, so every "<" (and ">", "&", and the JS line
+ * separators) is written as a \u escape: still the same JSON, never markup.
+ */
+export function serializeJsonLd(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
