@@ -7,6 +7,11 @@ const nextConfig = {
   // Silence the workspace-root inference when the repo is cloned inside another project.
   turbopack: { root: import.meta.dirname },
   outputFileTracingRoot: import.meta.dirname,
+  // Cached pages stay fresh by the store's data version, not by time: any process's write
+  // shows at the next request (see the handler). Next's own memory cache would serve
+  // entries without asking the handler, so it is turned off.
+  cacheHandler: new URL('./lib/cache/data-version-cache-handler.mjs', import.meta.url).pathname,
+  cacheMaxMemorySize: 0,
 };
 
 export default nextConfig;
