@@ -234,17 +234,22 @@ export interface ClaimBoard {
   countsByVerdict: { verdict: Verdict; label: string; count: number }[];
 }
 
+/** How many claims carry each verdict (verdicts with none left out), in scale order. */
+export function countByVerdict(claims: ClaimSummary[]): ClaimBoard['countsByVerdict'] {
+  return VERDICTS.map((verdict) => ({
+    verdict,
+    label: VERDICT_SCALE[verdict].label,
+    count: claims.filter((c) => c.verdict.value === verdict).length,
+  })).filter((c) => c.count > 0);
+}
+
 /** The home page board: claims made in one article (an appearance at that source), with counts by verdict. */
 export async function getClaimBoard(db: Db, articleSourceId: string): Promise<ClaimBoard> {
   const ids = (
     await db.selectFrom('claim_appearance').select('claim_id').where('source_id', '=', articleSourceId).distinct().execute()
   ).map((r) => r.claim_id);
   const claims = (await selectSummaries(db, ids)).filter((c) => !c.withdrawn).sort((a, b) => a.title.localeCompare(b.title));
-  const countsByVerdict = VERDICTS.map((verdict) => ({
-    verdict,
-    label: VERDICT_SCALE[verdict].label,
-    count: claims.filter((c) => c.verdict.value === verdict).length,
-  })).filter((c) => c.count > 0);
+  const countsByVerdict = countByVerdict(claims);
   return { claims, countsByVerdict };
 }
 

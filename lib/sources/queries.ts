@@ -12,6 +12,9 @@ import {
 
 type Db = Kysely<Database>;
 
+/** The article the ledger was started to check (鋼哥's essay): the home page's board. */
+export const ARTICLE_UNDER_REVIEW_ID = 'gangge-matters-ai-bubble';
+
 function parseJson<T>(json: string, fallback: T): T {
   try {
     return JSON.parse(json) as T;
