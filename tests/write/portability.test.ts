@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { backupSqliteOrThrow } from '../../db/backup';
+import { createSqliteDb, type Db } from '../../db/client';
+import { migrateToLatestOrThrow } from '../../db/migrator';
+import { createApiToken } from '../../lib/auth/users';
+import { newEvidenceInputSchema } from '../../lib/evidence/input';
+import { createEvidence, retractEvidence } from '../../lib/evidence/write';
+import { exportDatabase, importDatabase, NO_PASSWORD } from '../../lib/portability/dump';
+import { createEditor, EDITOR_EMAIL } from '../helpers/actors';
+import { checkAndIngest, copyFixture } from '../helpers/fixtures';
+import { snapshotDb } from '../helpers/snapshot';
+import { createTestDb, makeTempDir } from '../helpers/test-db';
+
+async function collect(gen: AsyncGenerator<string>): Promise<string[]> {
+  const out: string[] = [];
+  for await (const line of gen) out.push(line);
+  return out;
+}
+
+describe('export, import and backup', () => {
+  let db: Db;
+  let cleanup: () => Promise<void>;
+  let dir: string;
+  let dirs: ReturnType<typeof copyFixture>;
+
+  beforeEach(async () => {
+    ({ db, cleanup, dir } = await createTestDb());
+    dirs = copyFixture('valid');
+    await checkAndIngest(db, dirs);
+    const editor = await createEditor(db);
+    await createApiToken(db, EDITOR_EMAIL, 'ci');
+    const input = newEvidenceInputSchema.parse({ sourceId: 'essay', stance: 'context', excerpt: '「引號」 & <b>not html</b>', lang: 'zh-Hant', translation: 'quote' });
+    const row = await createEvidence(db, 'alpha-figure', input, { kind: 'editor', actor: editor });
+    await retractEvidence(db, row.id, 'test', 1, editor);
+    await createEvidence(db, 'beta-figure', input, { kind: 'anonymous', clientKey: 'k' });
+  });
+  afterEach(async () => {
+    await cleanup();
+    fs.rmSync(dirs.root, { recursive: true, force: true });
+  });
+
+  async function freshDb(name: string): Promise<Db> {
+    const fresh = createSqliteDb(path.join(dir, name));
+    await migrateToLatestOrThrow(fresh);
+    return fresh;
+  }
+
+  it('round-trips: export → import into an empty database → export gives identical output, with no new revisions', async () => {
+    const first = await collect(exportDatabase(db, { withCredentials: true }));
+    expect(first[0]).toContain('claim-ledger-export/1');
+    const target = await freshDb('copy.sqlite');
+    const counts = await importDatabase(target, first);
+    expect(counts.evidence).toBe(4);
+    const second = await collect(exportDatabase(target, { withCredentials: true }));
+    expect(second).toEqual(first);
+    const { revision: a, ...restA } = await snapshotDb(db);
+    const { revision: b, ...restB } = await snapshotDb(target);
+    expect(b).toEqual(a);
+    expect({ ...restB, session: [] }).toEqual({ ...restA, session: [] });
+    await target.destroy();
+  });
+
+  it('leaves password and token hashes out unless asked for credentials', async () => {
+    const lines = await collect(exportDatabase(db));
+    const text = lines.join('\n');
+    const hash = (await db.selectFrom('user').select('password_hash').executeTakeFirstOrThrow()).password_hash;
+    expect(text).not.toContain(hash);
+    expect(text).not.toContain('"table":"api_token"');
+    expect(lines.find((l) => l.includes('"table":"user"'))).toContain(`"password_hash":"${NO_PASSWORD}"`);
+  });
+
+  it('refuses to import into a database that already has data, writing nothing', async () => {
+    const lines = await collect(exportDatabase(db));
+    const before = await snapshotDb(db);
+    await expect(importDatabase(db, lines)).rejects.toThrow(/not empty/);
+    expect(await snapshotDb(db)).toEqual(before);
+  });
+
+  it('refuses a malformed export with the line number, writing nothing', async () => {
+    const target = await freshDb('bad.sqlite');
+    const lines = await collect(exportDatabase(db));
+    const broken = [...lines.slice(0, 5), '{"table":"nope","row":{}}'];
+    await expect(importDatabase(target, broken)).rejects.toThrow(/line 6/);
+    expect(await target.selectFrom('source').select('id').execute()).toEqual([]);
+    await target.destroy();
+  });
+
+  it('backs up a consistent copy while the database is open', async () => {
+    const out = path.join(makeTempDir(), 'backup.sqlite');
+    await backupSqliteOrThrow(db, out);
+    const copy = createSqliteDb(out);
+    expect(await snapshotDb(copy)).toEqual(await snapshotDb(db));
+    await copy.destroy();
+    await expect(backupSqliteOrThrow(db, out)).rejects.toThrow(/already exists/);
+  });
+});
