@@ -17,6 +17,10 @@ const envSchema = z.object({
   CLAIMS_DIR: z.string().min(1).default('claims'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Behind a reverse proxy, trust the client address it puts in X-Forwarded-For; otherwise never. */
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
+  /** Anonymous evidence proposals allowed per client address per hour. */
+  PROPOSAL_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(20),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,35 @@
+// The production server: Next's request handler behind a plain Node HTTP server, so that
+// the client's address comes from the socket. Next itself would take X-Forwarded-For from
+// the client as given, which would let anyone dodge the proposal rate limit by forging it.
+import http from 'node:http';
+import next from 'next';
+import { tsImport } from 'tsx/esm/api';
+
+const { getEnv } = await tsImport('./lib/env.ts', import.meta.url);
+const env = getEnv();
+const port = env.PORT;
+const hostname = process.argv.includes('--hostname') ? process.argv[process.argv.indexOf('--hostname') + 1] : '0.0.0.0';
+
+const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = http.createServer((req, res) => {
+  if (!env.TRUST_PROXY) {
+    req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
+    delete req.headers['x-real-ip'];
+    delete req.headers.forwarded;
+  }
+  handle(req, res).catch((error) => {
+    console.error('request failed', error);
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+    res.end('Internal error');
+  });
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, hostname, () => {
+  console.log(`Claim Ledger ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`);
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}
