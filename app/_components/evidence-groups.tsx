@@ -15,10 +15,14 @@ export function EvidenceEntry({ item, showSource = true }: { item: EvidenceItem;
       <blockquote lang={item.lang}>{item.excerpt}</blockquote>
       {item.translation ? <p className="translation" lang="en">{item.translation}</p> : null}
       <p className="meta">
-        {showSource ? <SourceTitle source={item.source} /> : null}
-        {item.locator ? <> · {item.locator}</> : null}
-        {item.value !== null ? <> · value {item.value.toLocaleString('en')}{item.unit ? ` ${item.unit}` : ''}{item.asOf ? ` (as of ${item.asOf})` : ''}</> : null}
-        {' · '}bears on: {item.target}
+        {showSource ? <><SourceTitle source={item.source} /> · </> : null}
+        {[
+          item.locator,
+          item.value !== null ? `value ${item.value.toLocaleString('en')}${item.unit ? ` ${item.unit}` : ''}${item.asOf ? ` (as of ${item.asOf})` : ''}` : null,
+          `bears on: ${item.target}`,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       </p>
       {item.note ? <p className="evidence-note">{item.note}</p> : null}
     </article>
