@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import type { Database, RevisionTable } from '../../db/schema';
+
+export interface RevisionEntry {
+  id: number;
+  entityType: RevisionTable['entity_type'];
+  entityId: string;
+  revision: number;
+  action: string;
+  actor: string;
+  reason: string | null;
+  at: string;
+  /** Only the fields a reader cares about, as [before, after]; bookkeeping fields are left out. */
+  changes: Array<{ field: string; before: unknown; after: unknown }>;
+  /** The entry's excerpt or reason after this revision, to say which entry it was. */
+  label: string;
+}
+
+// Bookkeeping that changes on every write and says nothing to a reader.
+const HIDDEN_FIELDS = new Set(['revision', 'updated_at', 'seed_hash', 'origin', 'created_at', 'id', 'claim_id']);
+
+/**
+ * Every revision of a claim's evidence entries and confidence notes, newest first,
+ * with what changed, who changed it and when.
+ */
+export async function listClaimHistory(db: Kysely<Database>, claimId: string): Promise<RevisionEntry[]> {
+  const evidenceIds = (await db.selectFrom('evidence').select('id').where('claim_id', '=', claimId).execute()).map((r) => r.id);
+  const noteIds = (await db.selectFrom('confidence_note').select('id').where('claim_id', '=', claimId).execute()).map((r) => r.id);
+  if (evidenceIds.length + noteIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('revision')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        ...(evidenceIds.length ? [eb.and([eb('entity_type', '=', 'evidence'), eb('entity_id', 'in', evidenceIds)])] : []),
+        ...(noteIds.length ? [eb.and([eb('entity_type', '=', 'confidence_note'), eb('entity_id', 'in', noteIds)])] : []),
+      ]),
+    )
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((r) => {
+    const diff = JSON.parse(r.diff) as Record<string, [unknown, unknown]>;
+    const snapshot = JSON.parse(r.snapshot) as Record<string, unknown>;
+    return {
+      id: r.id,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      revision: r.revision,
+      action: r.action,
+      actor: r.actor,
+      reason: r.reason,
+      at: r.created_at,
+      changes: Object.entries(diff)
+        .filter(([field]) => !HIDDEN_FIELDS.has(field))
+        .map(([field, [before, after]]) => ({ field, before, after })),
+      label: String(snapshot.excerpt ?? snapshot.reason ?? r.entity_id),
+    };
+  });
+}
