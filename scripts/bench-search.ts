@@ -29,7 +29,7 @@ import { loadSearchSnapshot, saveSearchSnapshot } from '../lib/search/snapshot';
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 const args = process.argv.slice(2);
 const sizesArg = args[args.indexOf('--sizes') + 1];
 const SIZES = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [1000, 10000, 100000];
@@ -137,7 +137,9 @@ const PLANTS: Plant[] = [
   { query: '蜒峽', category: 'zh', field: 'evidence', text: '蜿蜒峽谷', count: 4 },
   { query: '琥珀色', category: 'zh', field: 'original_text', text: '琥珀色黃昏', count: 3 },
   { query: 'GPT-9 琥珀', category: 'mixed', field: 'original_text', text: 'GPT-9 的琥珀計畫', count: 3 },
-  { query: '41 倍', category: 'num', field: 'original_text', text: '41倍', count: 3 },
+  // Cross-format: the text says 263倍, the query 263x (the background never uses 263).
+  { query: '263x', category: 'num', field: 'original_text', text: '263倍', count: 3 },
+  { query: '263 倍', category: 'num', field: 'original_text', text: '263倍', count: 3 },
 ];
 
 /** Plants are placed in fixed claim positions spread across the corpus (the same at every N). */
@@ -245,7 +247,7 @@ function latencyQueries(): Array<{ q: string; category: string }> {
   const g = makeGenerator(9);
   const out: Array<{ q: string; category: string }> = PLANTS.map((p) => ({ q: p.query, category: p.category === 'mixed' ? 'zh' : p.category }));
   const stop = new Set(REAL_WORDS.slice(0, 15));
-  while (out.length < 22 + 60) {
+  while (out.length < PLANTS.length + 60) {
     const w = g.words(1);
     if (!stop.has(w) && !/\d/.test(w)) out.push({ q: w, category: 'en' });
   }

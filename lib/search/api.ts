@@ -30,10 +30,7 @@ export async function handleSearchRequest(request: Request, getService: () => Pr
     const result = await service.search(parsed.params);
     const hits: ApiHit[] = [];
     for (const kind of ['claim', 'source', 'evidence'] as const) {
-      for (const h of result.groups[kind].hits) {
-        const { titleSegments: _t, ...rest } = h;
-        hits.push(rest);
-      }
+      for (const h of result.groups[kind].hits) hits.push({ ...h });
     }
     return json(200, {
       query: result.query,

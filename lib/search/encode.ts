@@ -76,7 +76,7 @@ function foldCodePoint(cp: number): string {
   if (cached !== undefined) return cached;
   let s = String.fromCodePoint(cp).normalize('NFKC').toLowerCase();
   s = s.normalize('NFD').replace(/\p{M}/gu, '');
-  s = [...s].map((c) => SPECIAL_FOLD[c] ?? c).join('');
+  s = [...s].map((c) => SPECIAL_FOLD[c] ?? c).join('').normalize('NFC');
   if (foldCache.size < 20_000) foldCache.set(cp, s);
   return s;
 }
@@ -85,6 +85,19 @@ interface Folded {
   norm: string;
   /** map[i] = offset in the original text of folded char i; map[norm.length] = text.length. */
   map: number[];
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const MARKS = /\p{M}/gu;
+const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL_FOLD).join('')}]`, 'g');
+
+/**
+ * The same folding without the offset map, for indexing (the hot path: 27M characters at
+ * 10k claims). Whole-string normalisation is ~3× faster than the per-character loop.
+ */
+export function foldTextFast(text: string): string {
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
+  return text.normalize('NFKC').toLowerCase().normalize('NFD').replace(MARKS, '').replace(SPECIAL_RE, (c) => SPECIAL_FOLD[c] ?? c).normalize('NFC');
 }
 
 export function foldText(text: string): Folded {
@@ -109,7 +122,12 @@ function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }
 function isCjk(c: string | undefined): boolean {
-  return c !== undefined && c.charCodeAt(0) >= 0x2e80 && CJK.test(c);
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 0x2e80) return false;
+  // Fast ranges (CJK unified, kana, Hangul syllables) before the Unicode-script regex.
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3040 && code <= 0x30ff) || (code >= 0xac00 && code <= 0xd7af)) return true;
+  return CJK.test(c);
 }
 function isLetter(c: string | undefined): boolean {
   if (c === undefined) return false;
@@ -237,9 +255,10 @@ function scanNumber(norm: string, i: number, emit: Emit, at: (a: number, b: numb
  * Scans text into terms with offsets into the original string. `emit` may receive the
  * same term several times; callers dedupe.
  */
-export function scanTerms(text: string, emit: Emit): void {
-  const { norm, map } = foldText(text);
-  const at = (a: number, b: number): [number, number] => [map[a]!, map[b]!];
+export function scanTerms(text: string, emit: Emit, withOffsets = true): void {
+  const folded = withOffsets ? foldText(text) : { norm: foldTextFast(text), map: null };
+  const { norm, map } = folded;
+  const at = map ? (a: number, b: number): [number, number] => [map[a]!, map[b]!] : (): [number, number] => [0, 0];
   const n = norm.length;
   let i = 0;
   while (i < n) {
@@ -297,9 +316,13 @@ export function scanTerms(text: string, emit: Emit): void {
 export function encodeSearchText(text: string): string[] {
   if (!text) return [];
   const seen = new Set<string>();
-  scanTerms(text, (term) => {
-    seen.add(term);
-  });
+  scanTerms(
+    text,
+    (term) => {
+      seen.add(term);
+    },
+    false,
+  );
   return [...seen];
 }
 

@@ -1,0 +1,196 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import type { SearchHit } from '@/lib/search/query';
+import { SearchResults, type SearchGroupsView } from './search-results';
+
+/**
+ * The /search form. Without JavaScript it is a plain GET form and the server renders the
+ * results. With JavaScript the results follow the typing: requests are debounced, a newer
+ * request aborts the one in flight, and the URL keeps q and the filters (replaceState, so
+ * the back button is not flooded with one entry per keystroke).
+ */
+
+export interface SearchState {
+  q: string;
+  kind: string;
+  verdict: string;
+  sourceType: string;
+}
+
+export interface SearchBoxProps {
+  initial: SearchState;
+  initialResult: { terms: string[]; groups: SearchGroupsView; degraded: boolean } | null;
+  verdicts: Array<{ value: string; label: string }>;
+  sourceTypes: string[];
+  problem: string | null;
+}
+
+const DEBOUNCE_MS = 250;
+
+interface ApiBody {
+  terms?: string[];
+  totals?: Record<string, number>;
+  degraded?: boolean;
+  hits?: SearchHit[];
+  error?: { message: string };
+}
+
+function toQueryString(s: SearchState): string {
+  const p = new URLSearchParams();
+  if (s.q) p.set('q', s.q);
+  if (s.kind && s.kind !== 'all') p.set('kind', s.kind);
+  if (s.verdict) p.set('verdict', s.verdict);
+  if (s.sourceType) p.set('sourceType', s.sourceType);
+  return p.toString();
+}
+
+function groupHits(body: ApiBody): SearchGroupsView {
+  const groups: SearchGroupsView = { claim: { total: 0, hits: [] }, source: { total: 0, hits: [] }, evidence: { total: 0, hits: [] } };
+  for (const hit of body.hits ?? []) groups[hit.kind].hits.push(hit);
+  for (const kind of ['claim', 'source', 'evidence'] as const) groups[kind].total = body.totals?.[kind] ?? groups[kind].hits.length;
+  return groups;
+}
+
+export function SearchBox({ initial, initialResult, verdicts, sourceTypes, problem: initialProblem }: SearchBoxProps) {
+  const [state, setState] = useState<SearchState>(initial);
+  const [result, setResult] = useState(initialResult);
+  const [problem, setProblem] = useState<string | null>(initialProblem);
+  const [pending, setPending] = useState(false);
+  const controller = useRef<AbortController | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const firstRender = useRef(true);
+  const verdictLabels = Object.fromEntries(verdicts.map((v) => [v.value, v.label]));
+
+  function run(next: SearchState) {
+    controller.current?.abort();
+    const qs = toQueryString(next);
+    window.history.replaceState(null, '', qs ? `/search?${qs}` : '/search');
+    if (!next.q.trim()) {
+      setResult(null);
+      setProblem(null);
+      setPending(false);
+      return;
+    }
+    const c = new AbortController();
+    controller.current = c;
+    setPending(true);
+    fetch(`/api/search?${qs}&limit=20`, { signal: c.signal, headers: { accept: 'application/json' } })
+      .then(async (res) => {
+        const body = (await res.json()) as ApiBody;
+        if (c.signal.aborted) return;
+        if (!res.ok) {
+          setProblem(body.error?.message ?? 'Search failed.');
+          setResult(null);
+        } else {
+          setProblem(null);
+          setResult({ terms: body.terms ?? [], groups: groupHits(body), degraded: Boolean(body.degraded) });
+        }
+      })
+      .catch((error: unknown) => {
+        if ((error as { name?: string }).name !== 'AbortError') setProblem('Search is unavailable right now.');
+      })
+      .finally(() => {
+        if (controller.current === c) setPending(false);
+      });
+  }
+
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false; // the server already rendered the results for the initial URL
+      return;
+    }
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => run(state), DEBOUNCE_MS);
+    return () => {
+      if (timer.current) clearTimeout(timer.current);
+    };
+    // run is recreated each render; the state is the only trigger.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
+
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const update = (patch: Partial<SearchState>) => setState((s) => ({ ...s, ...patch }));
+  const total = result ? result.groups.claim.hits.length + result.groups.source.hits.length + result.groups.evidence.hits.length : 0;
+
+  return (
+    <>
+      <form
+        action="/search"
+        method="get"
+        role="search"
+        className="search-form search-form-large"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (timer.current) clearTimeout(timer.current);
+          run(state);
+        }}
+      >
+        <label htmlFor="search-q">Search claims, sources and evidence (English or Chinese)</label>
+        <input
+          id="search-q"
+          type="search"
+          name="q"
+          value={state.q}
+          maxLength={256}
+          autoComplete="off"
+          placeholder="e.g. 泡沫, GPT-4 訓練, 17 倍, $500M, Sløk"
+          onChange={(e) => update({ q: e.target.value })}
+        />
+        <button type="submit">Search</button>
+        <div className="filters">
+          <label>
+            Kind
+            <select name="kind" value={state.kind} onChange={(e) => update({ kind: e.target.value })}>
+              <option value="all">All kinds</option>
+              <option value="claim">Claims</option>
+              <option value="source">Sources</option>
+              <option value="evidence">Evidence</option>
+            </select>
+          </label>
+          <label>
+            Verdict
+            <select name="verdict" value={state.verdict} onChange={(e) => update({ verdict: e.target.value })}>
+              <option value="">Any verdict</option>
+              {verdicts.map((v) => (
+                <option key={v.value} value={v.value}>
+                  {v.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Source type
+            <select name="sourceType" value={state.sourceType} onChange={(e) => update({ sourceType: e.target.value })}>
+              <option value="">Any source type</option>
+              {sourceTypes.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </form>
+      <p className="visually-hidden" aria-live="polite">
+        {pending ? 'Searching…' : result ? `${total} results` : ''}
+      </p>
+      {problem ? (
+        <p className="notice" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {result ? (
+        <SearchResults
+          query={state.q}
+          terms={result.terms}
+          groups={result.groups}
+          degraded={result.degraded}
+          verdictLabels={verdictLabels}
+          filtered={Boolean((state.kind && state.kind !== 'all') || state.verdict || state.sourceType)}
+        />
+      ) : null}
+    </>
+  );
+}
