@@ -20,7 +20,7 @@ export interface SearchState {
 
 export interface SearchBoxProps {
   initial: SearchState;
-  initialResult: { terms: string[]; groups: SearchGroupsView; degraded: boolean } | null;
+  initialResult: { terms: string[]; groups: SearchGroupsView; degraded: boolean; partial: boolean } | null;
   verdicts: Array<{ value: string; label: string }>;
   sourceTypes: string[];
   problem: string | null;
@@ -32,6 +32,7 @@ interface ApiBody {
   terms?: string[];
   totals?: Record<string, number>;
   degraded?: boolean;
+  partial?: boolean;
   hits?: SearchHit[];
   error?: { message: string };
 }
@@ -84,7 +85,7 @@ export function SearchBox({ initial, initialResult, verdicts, sourceTypes, probl
           setResult(null);
         } else {
           setProblem(null);
-          setResult({ terms: body.terms ?? [], groups: groupHits(body), degraded: Boolean(body.degraded) });
+          setResult({ terms: body.terms ?? [], groups: groupHits(body), degraded: Boolean(body.degraded), partial: Boolean(body.partial) });
         }
       })
       .catch((error: unknown) => {
@@ -187,6 +188,7 @@ export function SearchBox({ initial, initialResult, verdicts, sourceTypes, probl
           terms={result.terms}
           groups={result.groups}
           degraded={result.degraded}
+          partial={result.partial}
           verdictLabels={verdictLabels}
           filtered={Boolean((state.kind && state.kind !== 'all') || state.verdict || state.sourceType)}
         />

@@ -14,6 +14,7 @@ export interface SearchResultsProps {
   terms: string[];
   groups: SearchGroupsView;
   degraded: boolean;
+  partial?: boolean;
   verdictLabels: Record<string, string>;
   filtered: boolean;
 }
@@ -87,12 +88,17 @@ function EmptyState({ query, terms, filtered }: { query: string; terms: string[]
   );
 }
 
-export function SearchResults({ query, terms, groups, degraded, verdictLabels, filtered }: SearchResultsProps) {
+export function SearchResults({ query, terms, groups, degraded, partial, verdictLabels, filtered }: SearchResultsProps) {
   if (!query) return null;
   const total = groups.claim.hits.length + groups.source.hits.length + groups.evidence.hits.length;
   return (
     <div className="search-results">
       {degraded ? <p className="notice">The search index is still loading: these are simple title matches. Full results in a moment.</p> : null}
+      {partial && total > 0 ? (
+        <p className="notice" role="status">
+          No record contains every word of “{query}”; these contain some of them.
+        </p>
+      ) : null}
       {total === 0 ? <EmptyState query={query} terms={terms} filtered={filtered} /> : null}
       {(['claim', 'source', 'evidence'] as const).map((kind) =>
         groups[kind].hits.length ? (

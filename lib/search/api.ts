@@ -36,6 +36,7 @@ export async function handleSearchRequest(request: Request, getService: () => Pr
       query: result.query,
       terms: result.terms,
       totals: { claim: result.groups.claim.total, source: result.groups.source.total, evidence: result.groups.evidence.total },
+      partial: result.partial,
       degraded: result.degraded,
       dataVersion: result.dataVersion,
       hits,

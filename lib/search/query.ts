@@ -35,6 +35,8 @@ export interface SearchResponse {
   /** The terms the query became (what was looked up), useful to explain an empty result. */
   terms: string[];
   groups: Record<SearchKind, { total: number; hits: SearchHit[] }>;
+  /** True when no record matched every term and the hits match only some of them. */
+  partial: boolean;
   /** True when results came from the fallback scan while the index was still loading. */
   degraded: boolean;
   dataVersion: number;
@@ -177,5 +179,5 @@ export async function searchIndexedStore(db: Kysely<Database>, index: SearchInde
     const list = ranked[kind];
     groups[kind] = { total: list.length, hits: await hydrate[kind](db, list.slice(0, params.limit), terms) };
   }
-  return { query: params.q, terms: ranked.terms, groups, degraded: false, dataVersion: index.cursor.version, tookMs: round(performance.now() - started) };
+  return { query: params.q, terms: ranked.terms, partial: ranked.partial, groups, degraded: false, dataVersion: index.cursor.version, tookMs: round(performance.now() - started) };
 }

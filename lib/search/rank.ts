@@ -28,6 +28,8 @@ export interface RankedHit {
 
 export interface RankedResults {
   terms: string[];
+  /** True when no record had every term and these records have only some (FlexSearch `suggest`). */
+  partial: boolean;
   claim: RankedHit[];
   source: RankedHit[];
   evidence: RankedHit[];
@@ -39,16 +41,16 @@ const CANDIDATES_FILTERED = 2000;
 /** Longest query accepted (characters): bounds the terms, hence the work, of any query. */
 export const MAX_QUERY_LENGTH = 256;
 
-function searchField(doc: Document, field: string, query: string, limit: number): string[] {
-  const res = doc.search({ query, limit, index: [field] }) as unknown as Array<{ field: string; result: Array<string | number> }>;
+function searchField(doc: Document, field: string, query: string, limit: number, suggest: boolean): string[] {
+  const res = doc.search({ query, limit, index: [field], suggest }) as unknown as Array<{ field: string; result: Array<string | number> }>;
   return (res[0]?.result ?? []).map(String);
 }
 
 /** Base results minus stale ids, merged with delta results by relative position. */
-function searchKindField<M>(k: KindIndex<M>, field: string, query: string, limit: number): string[] {
-  const base = searchField(k.base, field, query, limit + k.stale.size).filter((id) => !k.stale.has(id));
+function searchKindField<M>(k: KindIndex<M>, field: string, query: string, limit: number, suggest = false): string[] {
+  const base = searchField(k.base, field, query, limit + k.stale.size, suggest).filter((id) => !k.stale.has(id));
   if (k.inDelta.size === 0) return base.slice(0, limit);
-  const delta = searchField(k.delta, field, query, limit);
+  const delta = searchField(k.delta, field, query, limit, suggest);
   const scored = [
     ...base.map((id, i) => ({ id, s: i / Math.max(1, base.length) })),
     ...delta.map((id, i) => ({ id, s: i / Math.max(1, delta.length) - 1e-9 })),
@@ -67,12 +69,23 @@ function allows(filters: RankFilters, kind: SearchKind): boolean {
   return true;
 }
 
+/**
+ * All terms must match (AND). When that finds nothing and the query has several terms, the
+ * search is repeated allowing records that match only some of them, flagged `partial`:
+ * e.g. "GPT-4 訓練" when no record holds both words in one field.
+ */
 export function rankSearch(index: SearchIndex, rawQuery: string, filters: RankFilters = {}): RankedResults {
+  const exact = rankSearchOnce(index, rawQuery, filters, false);
+  if (exact.claim.length + exact.source.length + exact.evidence.length > 0 || exact.terms.length < 2) return exact;
+  return rankSearchOnce(index, rawQuery, filters, true);
+}
+
+function rankSearchOnce(index: SearchIndex, rawQuery: string, filters: RankFilters, suggest: boolean): RankedResults {
   // FlexSearch encodes the query with the same function; callers cap the query's length
   // (MAX_QUERY_LENGTH), which bounds the number of terms and so the work per search.
   const query = rawQuery;
   const terms = encodeSearchText(query);
-  const out: RankedResults = { terms, claim: [], source: [], evidence: [] };
+  const out: RankedResults = { terms, partial: suggest, claim: [], source: [], evidence: [] };
   if (!terms.length) return out;
   const filtered = Boolean(filters.verdict || filters.sourceType);
   const limit = filtered ? CANDIDATES_FILTERED : CANDIDATES;
@@ -94,13 +107,13 @@ export function rankSearch(index: SearchIndex, rawQuery: string, filters: RankFi
   };
 
   // Evidence is searched whenever claims or evidence are wanted: it feeds claim tier 2.
-  const evidenceIds = allows(filters, 'evidence') || allows(filters, 'claim') ? searchKindField(index.evidence, 'all', query, limit) : [];
+  const evidenceIds = allows(filters, 'evidence') || allows(filters, 'claim') ? searchKindField(index.evidence, 'all', query, limit, suggest) : [];
 
   if (allows(filters, 'claim')) {
     const seen = new Set<string>();
     const tiers: string[][] = [
-      searchKindField(index.claim, 'primary', query, limit),
-      searchKindField(index.claim, 'all', query, limit),
+      searchKindField(index.claim, 'primary', query, limit, suggest),
+      searchKindField(index.claim, 'all', query, limit, suggest),
       evidenceIds.map((id) => index.evidence.meta.get(id)?.claimId).filter((id): id is string => Boolean(id)),
     ];
     const live: RankedHit[] = [];
@@ -116,7 +129,7 @@ export function rankSearch(index: SearchIndex, rawQuery: string, filters: RankFi
     out.claim = [...live, ...withdrawn.map((h) => ({ ...h, tier: h.tier + 3, score: h.score - 3 }))];
   }
   if (allows(filters, 'source')) {
-    out.source = searchKindField(index.source, 'all', query, limit)
+    out.source = searchKindField(index.source, 'all', query, limit, suggest)
       .filter(sourceOk)
       .map((id, rank) => ({ kind: 'source' as const, id, tier: 0, score: 1 + 1 / (2 + rank) }));
   }

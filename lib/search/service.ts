@@ -139,7 +139,7 @@ export function createSearchService(db: Kysely<Database>, options: SearchService
         })),
       };
     }
-    return { query: params.q, terms: words, groups, degraded: true, dataVersion: -1, tookMs: performance.now() - started };
+    return { query: params.q, terms: words, partial: false, groups, degraded: true, dataVersion: -1, tookMs: performance.now() - started };
   }
 
   async function search(params: SearchParams): Promise<SearchResponse> {

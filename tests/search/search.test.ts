@@ -132,6 +132,13 @@ describe('known answers (synthetic bilingual set): the expected claim is in the 
     expect((await claimIds(service, q)).slice(0, 3)).toContain(expected);
   });
 
+  it('falls back to partial matches, flagged, when no record has every term', async () => {
+    const res = await service.search(params('zebra 泡沫'));
+    expect(res.partial).toBe(true);
+    expect(res.groups.claim.hits.map((h) => h.id)).toContain('bubble-17x');
+    expect((await service.search(params('泡沫'))).partial).toBe(false);
+  });
+
   it('does not split decimals into common numbers', async () => {
     expect(await claimIds(service, '93.7%')).not.toContain('distractor-digits');
     expect(await claimIds(service, '0.37x')).not.toContain('distractor-digits');
