@@ -49,7 +49,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <div className="wrap">
             <p>
               Claim Ledger: every verdict links to its evidence, every excerpt to its source. Read <Link href="/methodology">how we rate claims</Link> and
-              our <Link href="/methodology#corrections">corrections policy</Link>. Data as JSON: <a href="/api/claims">/api/claims</a>, <a href="/api/sources">/api/sources</a>.
+              our <Link href="/methodology#corrections">corrections policy</Link>. Data as JSON: <code>/api/claims</code>, <code>/api/sources</code>.
             </p>
           </div>
         </footer>

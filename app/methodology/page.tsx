@@ -53,7 +53,7 @@ export default function MethodologyPage() {
           </table>
         </div>
         <p>
-          A claim's current verdict is the newest dated one: the verdict in its file, or a later confidence note that changes it. The history stays on the
+          A claim’s current verdict is the newest dated one: the verdict in its file, or a later confidence note that changes it. The history stays on the
           claim page.
         </p>
       </section>
@@ -79,7 +79,7 @@ export default function MethodologyPage() {
             </div>
           ))}
         </dl>
-        <p>Each grade carries a written reason on the source's page. Mirrors, reposts and archives are listed as copies, never as the original.</p>
+        <p>Each grade carries a written reason on the source’s page. Mirrors, reposts and archives are listed as copies, never as the original.</p>
       </section>
 
       <section aria-labelledby="weighing">
@@ -104,7 +104,7 @@ export default function MethodologyPage() {
         <p>
           When new evidence changes a verdict or confidence, we add a dated confidence note; earlier notes are never edited or deleted. Evidence found to
           be wrong is retracted with a reason, not removed, and the change is kept in the revision log. A claim removed from the ledger is marked
-          withdrawn: its page and permalink keep working, with a notice. To report an error, cite the claim's permalink and the source that shows it.
+          withdrawn: its page and permalink keep working, with a notice. To report an error, cite the claim’s permalink and the source that shows it.
         </p>
       </section>
     </article>
