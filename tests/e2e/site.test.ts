@@ -40,11 +40,12 @@ const SHOTS = path.join(REPO_ROOT, 'artifacts', 'screenshots');
 let server: RunningServer;
 let browser: Browser;
 let writer: Db;
+let fixture: ReturnType<typeof copyFixture>;
 
 beforeAll(async () => {
   const dir = makeTempDir('claim-ledger-e2e-');
   const dbFile = path.join(dir, 'site.sqlite');
-  const fixture = copyFixture();
+  fixture = copyFixture();
   fs.writeFileSync(path.join(fixture.claimsDir, 'gamma-figure.mdx'), GAMMA);
   // This connection lives in the test process: to the server it is another process writing.
   writer = createSqliteDb(dbFile);
@@ -165,5 +166,19 @@ describe('cached pages', () => {
     expect(await (await fetch(sourceUrl)).text()).toContain('A freshly added excerpt.');
     // …and cached again from then on.
     expect((await fetch(claimUrl)).headers.get('x-nextjs-cache')).toBe('HIT');
+  });
+
+  it('show a claim withdrawn by a later ingest with a notice at the next request, its URL still resolving', async () => {
+    const url = `${server.url}/claims/gamma-figure`;
+    expect(await (await fetch(url)).text()).not.toContain('This claim was withdrawn');
+    fs.rmSync(path.join(fixture.claimsDir, 'gamma-figure.mdx'));
+    const report = await checkAndIngest(writer, fixture);
+    expect(report.withdrawn).toEqual(['gamma-figure']);
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('This claim was withdrawn');
+    // Gone from the board, still on the page of the source it rested on, marked withdrawn.
+    expect(await (await fetch(`${server.url}/`)).text()).not.toContain('Gamma repeats the essay');
+    expect(await (await fetch(`${server.url}/sources/essay`)).text()).toMatch(/Gamma repeats the essay<\/a>.*?\(withdrawn\)/s);
   });
 });
