@@ -128,6 +128,20 @@ describe('a reader checks a claim end to end in a real browser', () => {
   });
 });
 
+describe('list pages', () => {
+  it('filter /claims and /sources from URL parameters and ignore invalid ones instead of failing', async () => {
+    const misleading = await (await fetch(`${server.url}/claims?verdict=misleading`)).text();
+    expect(misleading).toContain('Alpha costs $50M');
+    expect(misleading).not.toContain('Beta costs ten times alpha');
+    const bad = await fetch(`${server.url}/claims?verdict=nonsense&page=-3`);
+    expect(bad.status).toBe(200);
+    expect(await bad.text()).toContain('Beta costs ten times alpha');
+    const gradeA = await (await fetch(`${server.url}/sources?reliability=A`)).text();
+    expect(gradeA).toContain('A report');
+    expect(gradeA).not.toContain('An essay');
+  });
+});
+
 describe('cached pages', () => {
   it('are served from the cache while nothing changes, and show another process’s write at the next request', async () => {
     const claimUrl = `${server.url}/claims/alpha-figure`;
