@@ -29,7 +29,7 @@ import { loadSearchSnapshot, saveSearchSnapshot } from '../lib/search/snapshot';
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 const args = process.argv.slice(2);
 const sizesArg = args[args.indexOf('--sizes') + 1];
 const SIZES = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [1000, 10000, 100000];
@@ -86,7 +86,8 @@ function makeGenerator(seed: number) {
     if (r < 0.4) return `${n}%`;
     if (r < 0.55) return String(1990 + Math.floor(rnd() * 40));
     if (r < 0.7) return `$${n * 10} billion`;
-    if (r < 0.85) return `${n}.${Math.floor(rnd() * 9)}%`;
+    // Never 93.7%: that figure is a planted answer, and a background copy would be a true match.
+    if (r < 0.85) return n === 93 ? `${n}.5%` : `${n}.${Math.floor(rnd() * 9)}%`;
     return `0.${1 + Math.floor(rnd() * 8)}x`;
   };
   const words = (n: number) => {

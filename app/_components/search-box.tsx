@@ -20,7 +20,7 @@ export interface SearchState {
 
 export interface SearchBoxProps {
   initial: SearchState;
-  initialResult: { terms: string[]; groups: SearchGroupsView; degraded: boolean; partial: boolean } | null;
+  initialResult: { query: string; terms: string[]; groups: SearchGroupsView; degraded: boolean; partial: boolean } | null;
   verdicts: Array<{ value: string; label: string }>;
   sourceTypes: string[];
   problem: string | null;
@@ -60,7 +60,9 @@ export function SearchBox({ initial, initialResult, verdicts, sourceTypes, probl
   const [pending, setPending] = useState(false);
   const controller = useRef<AbortController | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const firstRender = useRef(true);
+  // The server rendered the results for the initial URL: only a different search fetches
+  // (also keeps React's development double-run of effects from refetching).
+  const lastRun = useRef(toQueryString(initial));
   const verdictLabels = Object.fromEntries(verdicts.map((v) => [v.value, v.label]));
 
   function run(next: SearchState) {
@@ -85,7 +87,7 @@ export function SearchBox({ initial, initialResult, verdicts, sourceTypes, probl
           setResult(null);
         } else {
           setProblem(null);
-          setResult({ terms: body.terms ?? [], groups: groupHits(body), degraded: Boolean(body.degraded), partial: Boolean(body.partial) });
+          setResult({ query: next.q, terms: body.terms ?? [], groups: groupHits(body), degraded: Boolean(body.degraded), partial: Boolean(body.partial) });
         }
       })
       .catch((error: unknown) => {
@@ -97,12 +99,12 @@ export function SearchBox({ initial, initialResult, verdicts, sourceTypes, probl
   }
 
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false; // the server already rendered the results for the initial URL
-      return;
-    }
+    if (toQueryString(state) === lastRun.current) return;
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => run(state), DEBOUNCE_MS);
+    timer.current = setTimeout(() => {
+      lastRun.current = toQueryString(state);
+      run(state);
+    }, DEBOUNCE_MS);
     return () => {
       if (timer.current) clearTimeout(timer.current);
     };
@@ -125,19 +127,25 @@ export function SearchBox({ initial, initialResult, verdicts, sourceTypes, probl
         onSubmit={(e) => {
           e.preventDefault();
           if (timer.current) clearTimeout(timer.current);
+          lastRun.current = toQueryString(state);
           run(state);
         }}
       >
         <label htmlFor="search-q">Search claims, sources and evidence (English or Chinese)</label>
+        {/* Uncontrolled on purpose: no caret or IME interference from re-renders; while a
+            Chinese IME composes (pinyin, zhuyin), nothing is sent until the characters land. */}
         <input
           id="search-q"
           type="search"
           name="q"
-          value={state.q}
+          defaultValue={initial.q}
           maxLength={256}
           autoComplete="off"
           placeholder="e.g. 泡沫, GPT-4 訓練, 17 倍, $500M, Sløk"
-          onChange={(e) => update({ q: e.target.value })}
+          onChange={(e) => {
+            if (!(e.nativeEvent as InputEvent).isComposing) update({ q: e.target.value });
+          }}
+          onCompositionEnd={(e) => update({ q: e.currentTarget.value })}
         />
         <button type="submit">Search</button>
         <div className="filters">
@@ -184,7 +192,7 @@ export function SearchBox({ initial, initialResult, verdicts, sourceTypes, probl
       ) : null}
       {result ? (
         <SearchResults
-          query={state.q}
+          query={result.query}
           terms={result.terms}
           groups={result.groups}
           degraded={result.degraded}

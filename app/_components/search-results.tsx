@@ -68,8 +68,10 @@ function EmptyState({ query, terms, filtered }: { query: string; terms: string[]
       <ul>
         {terms.length === 0 ? (
           <li>Nothing in this query can be searched: single Chinese characters and very common words (the, of, and) are not indexed. Try two or more Chinese characters or another word.</li>
+        ) : terms.length > 1 ? (
+          <li>Try fewer or other words.</li>
         ) : (
-          <li>Every word must appear in the same record: try fewer words.</li>
+          <li>Check the spelling, or try another word or a synonym.</li>
         )}
         {filtered ? <li>Filters are on: try again with “All kinds” and no verdict or source type.</li> : null}
         <li>Numbers can be written in several ways: 17x, 17 倍 and 17 times are the same; so are $500M, 500 million and 5 億.</li>

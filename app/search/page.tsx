@@ -43,7 +43,7 @@ export default async function SearchPage({ searchParams }: PageProps) {
   if (params && params.q) {
     try {
       const res = await (await getSearchService()).search(params);
-      initialResult = { terms: res.terms, groups: res.groups, degraded: res.degraded, partial: res.partial };
+      initialResult = { query: params.q, terms: res.terms, groups: res.groups, degraded: res.degraded, partial: res.partial };
     } catch (error) {
       console.error('[search] page failed', error);
       problem = 'Search is unavailable right now; try again shortly.';
