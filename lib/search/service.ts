@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { SearchParams } from './params';
 import { emptyGroups, searchIndexedStore, type SearchResponse } from './query';
-import { buildSearchIndex, deltaShare, COMPACT_RATIO, refreshSearchIndex, type SearchIndex } from './search-index';
+import { buildSearchIndex, deltaShare, COMPACT_RATIO, refreshSearchIndex, type BuildOptions, type SearchIndex } from './search-index';
 import { loadSearchSnapshot, saveSearchSnapshot } from './snapshot';
 import { toSegments } from './snippet';
 
@@ -25,6 +25,7 @@ export interface SearchServiceOptions {
   snapshotFile?: string | null;
   /** How long a search waits for a loading index before the degraded answer. */
   waitMs?: number;
+  build?: BuildOptions;
   log?: (message: string) => void;
 }
 
@@ -45,7 +46,7 @@ export function createSearchService(db: Kysely<Database>, options: SearchService
   let rebuilding: Promise<void> | null = null;
 
   async function buildAndPersist(): Promise<SearchIndex> {
-    const built = await buildSearchIndex(db);
+    const built = await buildSearchIndex(db, options.build);
     log(`built index in ${Math.round(built.builtMs)} ms (${built.claim.baseSize} claims, ${built.source.baseSize} sources, ${built.evidence.baseSize} evidence)`);
     if (options.snapshotFile) {
       const file = options.snapshotFile;

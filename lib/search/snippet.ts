@@ -17,9 +17,13 @@ export interface Snippet {
 }
 
 /** Ranges of `text` whose terms are query terms, merged. */
-export function findHighlightRanges(text: string, terms: ReadonlySet<string>): Array<[number, number]> {
+export function findHighlightRanges(text: string, terms: ReadonlySet<string>, matched?: Set<string>): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  for (const t of tokenizeWithOffsets(text)) if (terms.has(t.term)) ranges.push([t.start, t.end]);
+  for (const t of tokenizeWithOffsets(text)) {
+    if (!terms.has(t.term)) continue;
+    ranges.push([t.start, t.end]);
+    matched?.add(t.term);
+  }
   ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const merged: Array<[number, number]> = [];
   for (const r of ranges) {
@@ -60,9 +64,10 @@ export function buildSnippet(columns: Array<[string, string | null | undefined]>
   let best: { field: string; text: string; ranges: Array<[number, number]>; distinct: number } | null = null;
   for (const [field, value] of columns) {
     if (!value) continue;
-    const ranges = findHighlightRanges(value, terms);
+    const matched = new Set<string>();
+    const ranges = findHighlightRanges(value, terms, matched);
     if (!ranges.length) continue;
-    const distinct = new Set(tokenizeWithOffsets(value).filter((t) => terms.has(t.term)).map((t) => t.term)).size;
+    const distinct = matched.size;
     if (!best || distinct > best.distinct) best = { field, text: value, ranges, distinct };
   }
   if (!best) {

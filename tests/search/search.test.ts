@@ -267,6 +267,20 @@ describe('freshness', () => {
   });
 });
 
+describe('start-up', () => {
+  it('answers from a plain scan, flagged degraded, while the index is still building; then from the index', async () => {
+    const t = await seedSynthetic();
+    const service = createSearchService(t.db, { ...quiet, snapshotFile: null, waitMs: 0, build: { yieldEvery: 1 } });
+    const early = await service.search(params('bubble'));
+    expect(early.degraded).toBe(true);
+    expect(early.groups.claim.hits.map((h) => h.id)).toContain('bubble-17x');
+    await service.warm();
+    const later = await service.search(params('bubble'));
+    expect(later.degraded).toBe(false);
+    expect(later.groups.source.hits.map((h) => h.id)).toEqual(['apollo-note']);
+  });
+});
+
 describe('persisted index', () => {
   it('saves a snapshot after a build, and a new process loads it and catches up', async () => {
     const t = await seedSynthetic();
