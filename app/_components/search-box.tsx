@@ -109,7 +109,6 @@ export function SearchBox({ initial, initialResult, verdicts, sourceTypes, probl
       if (timer.current) clearTimeout(timer.current);
     };
     // run is recreated each render; the state is the only trigger.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
 
   useEffect(() => () => controller.current?.abort(), []);

@@ -211,7 +211,10 @@ function scanNumber(norm: string, i: number, emit: Emit, at: (a: number, b: numb
     if (c in HAN_MAGNITUDE) {
       let exp = 0;
       let q = p;
-      while (norm[q] !== undefined && norm[q]! in HAN_MAGNITUDE) exp += HAN_MAGNITUDE[norm[q]!]!, q++;
+      while (norm[q] !== undefined && norm[q]! in HAN_MAGNITUDE) {
+        exp += HAN_MAGNITUDE[norm[q]!]!;
+        q++;
+      }
       return { unit: '', kind: 'magnitude', exp, end: q, consume: false };
     }
     // Any other Han character only when attached (2008年): "2008 金融危機" must not require 2008金.

@@ -57,7 +57,11 @@ function searchKindField<M>(k: KindIndex<M>, field: string, query: string, limit
   ].sort((a, b) => a.s - b.s);
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const { id } of scored) if (!seen.has(id)) seen.add(id), out.push(id);
+  for (const { id } of scored) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(id);
+  }
   return out.slice(0, limit);
 }
 
