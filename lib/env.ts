@@ -17,6 +17,8 @@ const envSchema = z.object({
   CLAIMS_DIR: z.string().min(1).default('claims'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Public origin for permalinks, canonical URLs and JSON-LD, e.g. https://ledger.example.org */
+  SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Behind a reverse proxy, trust the client address it puts in X-Forwarded-For; otherwise never. */
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
   /** Anonymous evidence proposals allowed per client address per hour. */

@@ -63,7 +63,8 @@ describe('GET /api/claims', () => {
       const res = await claimsRoute.GET(get(`/api/claims?${qs}`));
       expect(res.status, qs).toBe(400);
       const body = await res.json();
-      expect(body.error.code).toBe('bad_request');
+      expect(body.error.code).toBe('invalid');
+      expect(body.error.field, qs).toBe(qs.split('=')[0]);
       expect(body.error.issues.length, qs).toBeGreaterThan(0);
     }
   });
@@ -113,7 +114,7 @@ describe('GET /api/sources', () => {
   it('answers 400 for an unknown source type', async () => {
     const res = await sourcesRoute.GET(get('/api/sources?type=tabloid'));
     expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe('bad_request');
+    expect((await res.json()).error.code).toBe('invalid');
   });
 
   it('returns one source with copies, claims, evidence and its place in citation chains', async () => {

@@ -5,20 +5,21 @@ import { getDataVersion } from '@/lib/history/revisions';
 import type { Db } from '@/db/client';
 import { STANCES } from '@/lib/shared/vocabulary';
 
-export type ApiErrorCode = 'not_found' | 'bad_request' | 'internal';
+export type ApiErrorCode = 'not_found' | 'invalid' | 'internal';
 
-/** The one error shape of the API: { "error": { "code", "message", "issues"? } }. */
+/** The one error shape of the API: { "error": { "code", "message", "field"?, "issues"? } }, as the write API's. */
 export function apiError(status: number, code: ApiErrorCode, message: string, issues?: { param: string; message: string }[]): Response {
-  return Response.json({ error: { code, message, ...(issues ? { issues } : {}) } }, { status, headers: { 'Cache-Control': 'no-store' } });
+  const field = issues?.[0]?.param;
+  return Response.json({ error: { code, message, ...(field ? { field } : {}), ...(issues ? { issues } : {}) } }, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
 export function badQuery(error: z.ZodError): Response {
   return apiError(
     400,
-    'bad_request',
+    'invalid',
     'Invalid query parameters.',
     error.issues.map((i) => ({
-      param: String(i.path[0] ?? ''),
+      param: i.code === 'unrecognized_keys' ? (i.keys[0] ?? '') : String(i.path[0] ?? ''),
       message: i.code === 'unrecognized_keys' ? `unknown parameter(s): ${i.keys.join(', ')}` : i.message,
     })),
   );
