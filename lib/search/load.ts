@@ -73,22 +73,28 @@ async function sourcesWhere(db: Db, page: { after?: string; ids?: string[]; limi
 }
 
 async function evidenceWhere(db: Db, page: { after?: string; ids?: string[]; limit?: number }): Promise<EvidenceSearchRecord[]> {
+  // Visibility (accepted, not retracted) is filtered here, not in SQL: with the status
+  // condition SQLite chose the status index plus a sort, 224 ms per page at 400k rows,
+  // instead of walking the primary key. `lastId` keeps keyset paging correct.
   let q = db
     .selectFrom('evidence')
-    .select(['id', 'claim_id', 'source_id', 'excerpt', 'translation', 'note'])
-    .where('status', '=', 'accepted')
-    .where('retracted_at', 'is', null)
+    .select(['id', 'claim_id', 'source_id', 'excerpt', 'translation', 'note', 'status', 'retracted_at'])
     .orderBy('id');
   if (page.ids) q = q.where('id', 'in', page.ids);
   if (page.after !== undefined) q = q.where('id', '>', page.after);
   if (page.limit) q = q.limit(page.limit);
-  return (await q.execute()).map((r) => ({
+  const rows = await q.execute();
+  lastIdSeen.set(page, { last: rows[rows.length - 1]?.id, count: rows.length });
+  return rows.filter((r) => r.status === 'accepted' && r.retracted_at === null).map((r) => ({
     id: r.id,
     claimId: r.claim_id,
     sourceId: r.source_id,
     text: { excerpt: r.excerpt, translation: r.translation, note: r.note },
   }));
 }
+
+/** Per page request: the last id and row count read before filtering (for keyset paging). */
+const lastIdSeen = new WeakMap<object, { last: string | undefined; count: number }>();
 
 export const loaders = { claim: claimsWhere, source: sourcesWhere, evidence: evidenceWhere } as const;
 
@@ -111,11 +117,14 @@ export async function* pageRecords<K extends keyof typeof loaders>(
 ): AsyncGenerator<Awaited<ReturnType<(typeof loaders)[K]>>> {
   let after: string | undefined;
   for (;;) {
-    const page = (await loaders[kind](db, { after, limit: pageSize })) as Awaited<ReturnType<(typeof loaders)[K]>>;
-    if (!page.length) return;
-    yield page;
-    after = page[page.length - 1]!.id;
-    if (page.length < pageSize) return;
+    const request = { after, limit: pageSize };
+    const page = (await loaders[kind](db, request)) as Awaited<ReturnType<(typeof loaders)[K]>>;
+    // A loader that filters rows in JS reports what it read, so paging continues past a page
+    // whose rows were all hidden.
+    const seen = lastIdSeen.get(request) ?? { last: page[page.length - 1]?.id, count: page.length };
+    if (page.length) yield page;
+    if (seen.count < pageSize || seen.last === undefined) return;
+    after = seen.last;
   }
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { createSqliteDb } from '../../db/client';
 import { handleSearchRequest } from '../../lib/search/api';
+import { pageRecords } from '../../lib/search/load';
 import { parseSearchParams, type SearchParams } from '../../lib/search/params';
 import { createSearchService, type SearchService } from '../../lib/search/service';
 import { checkAndIngest, copyFixture } from '../helpers/fixtures';
@@ -264,6 +265,18 @@ describe('freshness', () => {
     expect(await claimIds(service, 'pangolin')).toEqual(['alpha-figure']);
     const beta = (await service.search(params('貝塔'))).groups.claim.hits;
     expect(beta.map((h) => [h.id, h.withdrawn])).toEqual([['beta-figure', true]]);
+  });
+});
+
+describe('index build paging', () => {
+  it('pages past rows that are not public (pending evidence) without stopping early', async () => {
+    const t = await seedSynthetic();
+    for (const id of ['aa-1', 'aa-2', 'aa-3']) {
+      await insertEvidence(t.db, { id, claim_id: 'gpt-costs', source_id: 'apollo-note', excerpt: 'pending', status: 'pending' });
+    }
+    const seen: string[] = [];
+    for await (const page of pageRecords(t.db, 'evidence', 2)) seen.push(...page.map((r) => r.id));
+    expect(seen).toEqual(['ev-apollo', 'ev-capex']);
   });
 });
 
