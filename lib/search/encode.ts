@@ -40,7 +40,7 @@
  */
 
 /** Bump when the rules change: a persisted index built with other rules is discarded. */
-export const ENCODER_VERSION = 3;
+export const ENCODER_VERSION = 4;
 
 export interface Token {
   term: string;

@@ -41,16 +41,16 @@ const CANDIDATES_FILTERED = 2000;
 /** Longest query accepted (characters): bounds the terms, hence the work, of any query. */
 export const MAX_QUERY_LENGTH = 256;
 
-function searchField(doc: Document, field: string, query: string, limit: number, suggest: boolean): string[] {
-  const res = doc.search({ query, limit, index: [field], suggest }) as unknown as Array<{ field: string; result: Array<string | number> }>;
-  return (res[0]?.result ?? []).map(String);
+function searchField(doc: Document, keyOf: string[], field: string, query: string, limit: number, suggest: boolean): string[] {
+  const res = doc.search({ query, limit, index: [field], suggest }) as unknown as Array<{ field: string; result: number[] }>;
+  return (res[0]?.result ?? []).map((n) => keyOf[n]!).filter(Boolean);
 }
 
 /** Base results minus stale ids, merged with delta results by relative position. */
 function searchKindField<M>(k: KindIndex<M>, field: string, query: string, limit: number, suggest = false): string[] {
-  const base = searchField(k.base, field, query, limit + k.stale.size, suggest).filter((id) => !k.stale.has(id));
+  const base = searchField(k.base, k.keyOf, field, query, limit + k.stale.size, suggest).filter((id) => !k.stale.has(id));
   if (k.inDelta.size === 0) return base.slice(0, limit);
-  const delta = searchField(k.delta, field, query, limit, suggest);
+  const delta = searchField(k.delta, k.keyOf, field, query, limit, suggest);
   const scored = [
     ...base.map((id, i) => ({ id, s: i / Math.max(1, base.length) })),
     ...delta.map((id, i) => ({ id, s: i / Math.max(1, delta.length) - 1e-9 })),

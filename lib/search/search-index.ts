@@ -48,6 +48,24 @@ export interface KindIndex<M> {
   inDelta: Set<string>;
   /** Number of documents in the base (for compaction decisions). */
   baseSize: number;
+  /**
+   * FlexSearch sees small integers, not record ids: its term lists and its export then hold
+   * numbers instead of repeated strings such as "c012345-e1" (a third of the snapshot size
+   * and of its parse time at 100k claims). keyOf[n] is the record id of document n.
+   */
+  keyOf: string[];
+  numOf: Map<string, number>;
+}
+
+/** The FlexSearch id of a record, assigned on first sight. */
+export function numberFor<M>(k: KindIndex<M>, id: string): number {
+  let n = k.numOf.get(id);
+  if (n === undefined) {
+    n = k.keyOf.length;
+    k.keyOf.push(id);
+    k.numOf.set(id, n);
+  }
+  return n;
 }
 
 export interface SearchIndex {
@@ -67,7 +85,7 @@ export const COMPACT_RATIO = 0.2;
 const MIN_DELTA_BEFORE_COMPACT = 2000;
 
 function createKindIndex<M>(kind: SearchKind, base?: Document): KindIndex<M> {
-  return { base: base ?? createKindDocument(kind, { fastupdate: false }), delta: createKindDocument(kind, { fastupdate: true }), stale: new Set(), inDelta: new Set(), meta: new Map(), baseSize: 0 };
+  return { base: base ?? createKindDocument(kind, { fastupdate: false }), delta: createKindDocument(kind, { fastupdate: true }), stale: new Set(), inDelta: new Set(), meta: new Map(), baseSize: 0, keyOf: [], numOf: new Map() };
 }
 
 export function createEmptySearchIndex(): SearchIndex {
@@ -116,7 +134,7 @@ export async function buildSearchIndex(db: Kysely<Database>, options: BuildOptio
     let sinceYield = 0;
     for await (const page of pageRecords(db, kind)) {
       for (const record of page) {
-        k.base.add(toDocument[kind](record as never));
+        k.base.add({ ...toDocument[kind](record as never), id: numberFor(k, record.id) });
         k.meta.set(record.id, metaOf(kind, record));
         k.baseSize++;
         if (++sinceYield >= yieldEvery) {
@@ -140,14 +158,15 @@ export async function applySearchChanges(db: Kysely<Database>, index: SearchInde
     const records = await loadRecordsById(db, kind, ids);
     const found = new Map(records.map((r) => [r.id, r]));
     for (const id of ids) {
-      if (k.base.contain(id)) k.stale.add(id);
+      const known = k.numOf.get(id);
+      if (known !== undefined && k.base.contain(known)) k.stale.add(id);
       const record = found.get(id);
       if (record) {
-        k.delta.update(toDocument[kind](record as never));
+        k.delta.update({ ...toDocument[kind](record as never), id: numberFor(k, id) });
         k.inDelta.add(id);
         k.meta.set(id, metaOf(kind, record));
       } else {
-        if (k.inDelta.delete(id)) k.delta.remove(id);
+        if (k.inDelta.delete(id)) k.delta.remove(known!);
         k.meta.delete(id);
       }
       applied++;

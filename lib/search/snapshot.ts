@@ -50,6 +50,7 @@ export async function saveSearchSnapshot(index: SearchIndex, file: string): Prom
     await write(`header\t${JSON.stringify(header)}`);
     for (const kind of SEARCH_KINDS) {
       const k = index[kind] as KindIndex<unknown>;
+      await write(`keys\t${kind}\t${JSON.stringify(k.keyOf)}`);
       await write(`meta\t${kind}\t${JSON.stringify([...k.meta])}`);
       await k.base.export(async (key: string, data: string) => {
         if (data !== undefined && data !== null) await write(`doc\t${kind}\t${key}\t${data}`);
@@ -91,7 +92,10 @@ export async function loadSearchSnapshot(db: Kysely<Database>, file: string): Pr
       const kind = line.slice(tab + 1, tab2) as (typeof SEARCH_KINDS)[number];
       const k = index[kind] as KindIndex<unknown> | undefined;
       if (!k) return null;
-      if (type === 'meta') {
+      if (type === 'keys') {
+        k.keyOf = JSON.parse(line.slice(tab2 + 1)) as string[];
+        k.numOf = new Map(k.keyOf.map((id, n) => [id, n]));
+      } else if (type === 'meta') {
         k.meta = new Map(JSON.parse(line.slice(tab2 + 1)) as Array<[string, unknown]>);
       } else if (type === 'doc') {
         const tab3 = line.indexOf('\t', tab2 + 1);
