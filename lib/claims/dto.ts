@@ -40,6 +40,8 @@ export interface ClaimSummary {
   confidenceBand: ConfidenceBand;
   withdrawn: boolean;
   lastReviewed: string;
+  /** Its newest accepted evidence is dated after the current verdict (lib/claims/needs-review.ts). */
+  needsReview: boolean;
 }
 
 /** A source in an appearance chain, with the sources it cites in turn (back to the primary source). */

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { groupEvidenceByStance, listAcceptedEvidence } from '../evidence/queries';
+import { getNewestEvidenceDates, needsReview } from './needs-review';
 import {
   RELATIONS,
   VERDICT_SCALE,
@@ -134,6 +135,7 @@ async function selectSummaries(db: Db, ids?: string[]): Promise<ClaimSummary[]> 
     list.push(t.topic);
     topics.set(t.claim_id, list);
   }
+  const newestEvidence = await getNewestEvidenceDates(db, ids);
 
   return rows.map((r) => {
     const confidence = r.confidence ?? null;
@@ -152,6 +154,7 @@ async function selectSummaries(db: Db, ids?: string[]): Promise<ClaimSummary[]> 
       confidenceBand: getConfidenceBand(confidence),
       withdrawn: r.is_withdrawn === 1,
       lastReviewed: maxDay(r.verdict_date, r.last_note_at as string | null),
+      needsReview: needsReview(verdict.date, [newestEvidence.get(r.id) ?? null]),
     };
   });
 }

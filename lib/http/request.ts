@@ -12,7 +12,10 @@ export const SESSION_COOKIE = 'cl_session';
  * Refuses a write whose Origin is another site. Browsers send Origin on every
  * cross-origin POST/PATCH/DELETE; a request without one comes from a non-browser client.
  */
-export function assertSameOrigin(request: Request): void {
+/** Anything with request headers: a Request, or next/headers in a server action. */
+export type HasHeaders = { headers: { get(name: string): string | null } };
+
+export function assertSameOrigin(request: HasHeaders): void {
   const origin = request.headers.get('origin');
   if (!origin) {
     // Sec-Fetch-Site is the fallback signal from browsers that omit Origin.
@@ -69,7 +72,7 @@ async function readLimited(request: Request, limit: number): Promise<string> {
   return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
 }
 
-export function readCookie(request: Request, name: string): string | null {
+export function readCookie(request: HasHeaders, name: string): string | null {
   const header = request.headers.get('cookie');
   if (!header) return null;
   for (const part of header.split(';')) {
@@ -113,7 +116,7 @@ export function requireAdmin(actor: Actor | null): Actor {
  * header cannot be spoofed to dodge the rate limit. Behind a trusted proxy, the last entry
  * is the one that proxy appended (entries before it are whatever the client sent).
  */
-export function clientKey(request: Request): string {
+export function clientKey(request: HasHeaders): string {
   const forwarded = request.headers.get('x-forwarded-for') ?? '';
   const address = forwarded.split(',').at(-1)?.trim() || 'unknown';
   return createHash('sha256').update(`claim-ledger:${address}`).digest('hex').slice(0, 32);

@@ -71,6 +71,7 @@ export function toClaimJson(claim: ClaimDetail) {
     related: claim.related,
     analysis: { text: claim.body.text },
     lastReviewed: claim.lastReviewed,
+    needsReview: claim.needsReview,
     withdrawn: claim.withdrawn,
     withdrawnAt: claim.withdrawnAt,
     updatedAt: claim.updatedAt,

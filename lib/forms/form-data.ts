@@ -1,0 +1,139 @@
+/**
+ * HTML forms send strings; the write schemas take the API's JSON shapes. These helpers
+ * turn a submitted form into that shape (empty → absent, numbers parsed) so that one
+ * schema validates the API, the CLI and the site alike; the schema stays the authority.
+ */
+
+export type FormValues = Record<string, string>;
+
+/** The submitted text fields, as typed, to put back into a form that failed validation. */
+export function readFormValues(form: FormData): FormValues {
+  const values: FormValues = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value === 'string' && !key.startsWith('$ACTION')) values[key] = value;
+  }
+  return values;
+}
+
+function text(form: FormData, name: string): string | undefined {
+  const v = form.get(name);
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim();
+  return t === '' ? undefined : v;
+}
+
+/** A number field: absent when empty; an unparseable entry is passed through for the schema to refuse. */
+function numberField(form: FormData, name: string): number | string | undefined {
+  const v = text(form, name);
+  if (v === undefined) return undefined;
+  const n = Number(v.trim());
+  return Number.isFinite(n) ? n : v;
+}
+
+const EVIDENCE_FIELDS = ['stance', 'target', 'excerpt', 'lang', 'translation', 'locator', 'unit', 'asOf', 'note'] as const;
+const SOURCE_FIELDS = ['url', 'title', 'publisher', 'publishedAt', 'type'] as const;
+
+function pickEvidenceFields(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of EVIDENCE_FIELDS) {
+    const v = text(form, f);
+    if (v !== undefined) out[f] = v;
+  }
+  const value = numberField(form, 'value');
+  if (value !== undefined) out.value = value;
+  return out;
+}
+
+/** The add-evidence form → the body of POST /api/claims/{id}/evidence. */
+export function evidenceInputFromForm(form: FormData): Record<string, unknown> {
+  const out = pickEvidenceFields(form);
+  if (form.get('sourceMode') === 'new') {
+    const source: Record<string, unknown> = {};
+    for (const f of SOURCE_FIELDS) {
+      const v = text(form, `source.${f}`);
+      if (v !== undefined) source[f] = v;
+    }
+    out.source = source;
+  } else {
+    const id = text(form, 'sourceId');
+    if (id !== undefined) out.sourceId = id.trim();
+  }
+  return out;
+}
+
+/**
+ * The edit-evidence form → the body of PATCH /api/evidence/{id}. Every field is sent:
+ * a cleared optional field becomes null, and unchanged ones leave no trace in the history.
+ */
+export function evidencePatchFromForm(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = { translation: null, locator: null, unit: null, asOf: null, note: null, value: null, ...pickEvidenceFields(form) };
+  const id = text(form, 'sourceId');
+  if (id !== undefined) out.sourceId = id.trim();
+  return out;
+}
+
+/** The confidence-note form → the body of POST /api/claims/{id}/confidence. */
+export function confidenceInputFromForm(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = { evidenceIds: form.getAll('evidenceIds').filter((v): v is string => typeof v === 'string') };
+  const confidence = numberField(form, 'confidence');
+  if (confidence !== undefined) out.confidence = confidence;
+  const verdict = text(form, 'verdict');
+  if (verdict !== undefined) out.verdict = verdict;
+  out.reason = text(form, 'reason') ?? '';
+  return out;
+}
+
+const COPY_LINE = /^\s*(mirror|repost|archive)\s+(\S+)(?:\s+(.*\S))?\s*$/;
+
+/**
+ * Archived copies, one per line: "<kind> <url> [note]". A line that does not read so is
+ * passed on as is, so the schema names it.
+ */
+export function parseCopies(textValue: string): unknown[] {
+  return textValue
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const m = COPY_LINE.exec(line);
+      if (!m) return { url: line.trim(), kind: 'not-a-kind' };
+      return { kind: m[1], url: m[2], ...(m[3] ? { note: m[3] } : {}) };
+    });
+}
+
+export function formatCopies(copies: Array<{ url: string; kind: string; note?: string | null }>): string {
+  return copies.map((c) => [c.kind, c.url, c.note ?? ''].join(' ').trim()).join('\n');
+}
+
+/** The edit-source form → the body of PATCH /api/sources/{id} (every field sent). */
+export function sourcePatchFromForm(form: FormData): Record<string, unknown> {
+  const authors = (text(form, 'authors') ?? '')
+    .split(/\r?\n/)
+    .map((a) => a.trim())
+    .filter(Boolean);
+  return {
+    title: text(form, 'title') ?? '',
+    url: text(form, 'url')?.trim() ?? null,
+    publisher: text(form, 'publisher') ?? null,
+    publishedAt: text(form, 'publishedAt')?.trim() ?? null,
+    type: text(form, 'type') ?? '',
+    lang: text(form, 'lang')?.trim() ?? '',
+    authors,
+    reliability: text(form, 'reliability') ?? '',
+    reliabilityReason: text(form, 'reliabilityReason') ?? '',
+    verified: form.get('verified') === 'on' || form.get('verified') === 'true',
+    copies: parseCopies(text(form, 'copies') ?? ''),
+  };
+}
+
+/** A hidden revision field: the revision the editor started from (null when missing or unreadable). */
+export function revisionFromForm(form: FormData): number | null {
+  const v = form.get('revision');
+  if (typeof v !== 'string' || !/^\d+$/.test(v)) return null;
+  return Number(v);
+}
+
+/** A redirect target after sign-in: a path on this site only (never //host or a scheme). */
+export function safeNextPath(value: unknown, fallback = '/'): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  return value.length > 500 ? fallback : value;
+}

@@ -1,0 +1,35 @@
+import type { SourceRow } from '../../db/schema';
+
+function parseList(json: string): unknown[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The source record as the write API returns it: the stored row, camelCase, with its revision. */
+export function toSourceRecord(row: SourceRow) {
+  return {
+    id: row.id,
+    title: row.title,
+    publisher: row.publisher,
+    authors: parseList(row.authors),
+    publishedAt: row.published,
+    url: row.url,
+    copies: parseList(row.copies),
+    accessed: row.accessed,
+    type: row.type,
+    lang: row.lang,
+    reliability: row.reliability,
+    reliabilityReason: row.reliability_reason,
+    verified: row.is_verified === 1,
+    mergedInto: row.merged_into,
+    status: row.status,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    revision: row.revision,
+  };
+}
