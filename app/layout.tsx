@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { HeaderSearch } from './_components/header-search';
+import { SessionIndicator } from './_components/session-indicator';
 import { getSiteOrigin } from '@/lib/citations/permalink';
 import './globals.css';
 
@@ -40,6 +41,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               </ul>
             </nav>
             <HeaderSearch />
+            <SessionIndicator />
           </div>
         </header>
         <main id="main" className="wrap">

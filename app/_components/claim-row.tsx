@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ClaimSummary } from '@/lib/claims/dto';
 import { ConfidenceMeter } from './confidence-meter';
+import { NeedsReviewBadge } from './needs-review-badge';
 import { VerdictBadge } from './verdict-badge';
 
 /** One claim in a board or list: verdict, confidence and the one-line statement. */
@@ -10,6 +11,7 @@ export function ClaimRow({ claim }: { claim: ClaimSummary }) {
       <div className="claim-row-badges">
         <VerdictBadge verdict={claim.verdict} />
         <ConfidenceMeter value={claim.confidence} />
+        {claim.needsReview ? <NeedsReviewBadge /> : null}
       </div>
       <div className="claim-row-text">
         <h3>

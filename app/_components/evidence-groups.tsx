@@ -1,6 +1,8 @@
 import type { EvidenceItem } from '@/lib/claims/dto';
 import { STANCES, type Stance } from '@/lib/shared/vocabulary';
+import { EditorOnly } from './editor-only';
 import { SourceTitle } from './source-title';
+import { renderNoteMarkdown } from '@/lib/evidence/note-markdown';
 
 const STANCE_HEADINGS: Record<Stance, string> = {
   supports: 'Supports the claim',
@@ -24,7 +26,12 @@ export function EvidenceEntry({ item, showSource = true }: { item: EvidenceItem;
           .filter(Boolean)
           .join(' · ')}
       </p>
-      {item.note ? <p className="evidence-note">{item.note}</p> : null}
+      {item.note ? <div className="evidence-note">{renderNoteMarkdown(item.note)}</div> : null}
+      <EditorOnly>
+        <p className="editor-tools">
+          <a href={`/evidence/${item.id}/edit`}>Edit or retract</a>
+        </p>
+      </EditorOnly>
     </article>
   );
 }

@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AddEvidenceForm } from '../../_components/add-evidence-form';
 import { AppearanceChain } from '../../_components/appearance-chain';
 import { ConfidenceMeter } from '../../_components/confidence-meter';
+import { EditorOnly } from '../../_components/editor-only';
+import { NeedsReviewBadge } from '../../_components/needs-review-badge';
 import { EvidenceGroups } from '../../_components/evidence-groups';
 import { SourceTitle } from '../../_components/source-title';
 import { VerdictBadge } from '../../_components/verdict-badge';
@@ -12,7 +15,9 @@ import { getClaimPermalink } from '@/lib/citations/permalink';
 import { getClaimPage, getClaimSummary } from '@/lib/claims/queries';
 import { renderClaimBody } from '@/lib/claims/render';
 import { getDb } from '@/lib/db';
+import { listSourceOptions } from '@/lib/sources/options';
 import { VERDICT_SCALE, VERDICTS } from '@/lib/shared/vocabulary';
+import { addEvidenceAction } from './evidence/actions';
 
 // Rendered on first request, then served from the cache until the store's data version
 // changes (see lib/cache/data-version-cache-handler.mjs): static-page speed, fresh after any write.
@@ -44,8 +49,10 @@ const RELATION_LABELS = { 'same-figure': 'same figure', 'depends-on': 'depends o
 
 export default async function ClaimPage({ params }: Props) {
   const { id } = await params;
-  const claim = await getClaimPage(await getDb(), id);
+  const db = await getDb();
+  const claim = await getClaimPage(db, id);
   if (!claim) notFound();
+  const sourceOptions = await listSourceOptions(db);
   const permalink = getClaimPermalink(claim.id);
   const scale = VERDICT_SCALE[claim.verdict.value];
 
@@ -83,7 +90,15 @@ export default async function ClaimPage({ params }: Props) {
           <span className="meta">
             Last reviewed <time dateTime={claim.lastReviewed}>{claim.lastReviewed}</time>
           </span>
+          {claim.needsReview ? <NeedsReviewBadge /> : null}
         </div>
+        <p className="meta claim-links">
+          <Link href={`/claims/${claim.id}/history`}>History of its evidence and notes</Link> · <a href="#add-evidence">Add evidence</a>
+          <EditorOnly>
+            {' · '}
+            <Link href={`/claims/${claim.id}/confidence/new`}>Add a confidence note</Link> · <Link href="/review">Review proposals</Link>
+          </EditorOnly>
+        </p>
       </header>
 
       <section aria-labelledby="original-heading">
@@ -183,6 +198,14 @@ export default async function ClaimPage({ params }: Props) {
           </p>
         ) : null}
         <EvidenceGroups evidence={claim.evidence} />
+      </section>
+
+      <section aria-labelledby="add-evidence-heading" id="add-evidence">
+        <h2 id="add-evidence-heading">Add evidence</h2>
+        <p className="meta">
+          Found a source that bears on this claim? Quote it exactly. Without an account your entry is a proposal: an editor reviews it before it counts.
+        </p>
+        <AddEvidenceForm action={addEvidenceAction.bind(null, claim.id)} sources={sourceOptions} />
       </section>
 
       <section aria-labelledby="analysis-heading" className="analysis">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { EditorOnly } from '../../_components/editor-only';
 import { EvidenceEntry } from '../../_components/evidence-groups';
 import { ReliabilityBadge } from '../../_components/reliability-badge';
 import { SourceTitle } from '../../_components/source-title';
@@ -165,6 +166,10 @@ export default async function SourcePage({ params }: Props) {
       </section>
       <p className="meta">
         JSON: <a href={`/api/sources/${source.id}`}>/api/sources/{source.id}</a>
+        <EditorOnly>
+          {' · '}
+          <Link href={`/sources/${source.id}/edit`}>Edit or merge this source</Link>
+        </EditorOnly>
       </p>
     </article>
   );

@@ -1,0 +1,25 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { getEditorActionContext } from '../../../_lib/auth';
+import { restoreEvidence } from '@/lib/evidence/write';
+import { UserFacingError } from '@/lib/shared/errors';
+
+/** Restores a past version of an evidence entry; the restore is itself a new revision. */
+export async function restoreEvidenceAction(form: FormData): Promise<void> {
+  const claimId = String(form.get('claimId') ?? '');
+  const id = String(form.get('evidenceId') ?? '');
+  const revision = Number(form.get('revision'));
+  const back = `/claims/${encodeURIComponent(claimId)}/history`;
+  let outcome: string;
+  try {
+    const { db, actor } = await getEditorActionContext();
+    const row = await restoreEvidence(db, id, Number.isInteger(revision) && revision > 0 ? revision : null, actor);
+    outcome = `restored=${encodeURIComponent(row.id)}&revision=${row.revision}`;
+  } catch (error) {
+    if (!(error instanceof UserFacingError)) throw error;
+    if (error.code === 'unauthorized') redirect(`/sign-in?next=${encodeURIComponent(back)}`);
+    outcome = `error=${encodeURIComponent(error.message)}`;
+  }
+  redirect(`${back}?${outcome}`);
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { EditSourceForm, MergeSourceForm } from '../../../_components/edit-source-form';
+import { requireEditorPage } from '../../../_lib/auth';
+import { getDb } from '@/lib/db';
+import { formatCopies } from '@/lib/forms/form-data';
+import { listSourceOptions } from '@/lib/sources/options';
+import { getSourceRowOrThrow } from '@/lib/sources/write';
+import { mergeSourceAction, updateSourceAction } from './actions';
+
+export const metadata: Metadata = { title: 'Edit source', robots: { index: false } };
+
+function parseList<T>(json: string): T[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? (v as T[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+export default async function EditSourcePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const db = await getDb();
+  await requireEditorPage(db, `/sources/${id}/edit`);
+  const row = await getSourceRowOrThrow(db, id).catch(() => null);
+  if (!row) notFound();
+  const initial: Record<string, string> = {
+    title: row.title,
+    url: row.url ?? '',
+    publisher: row.publisher ?? '',
+    publishedAt: row.published ?? '',
+    type: row.type,
+    lang: row.lang,
+    authors: parseList<string>(row.authors).join('\n'),
+    reliability: row.reliability,
+    reliabilityReason: row.reliability_reason,
+    verified: row.is_verified ? 'on' : '',
+    copies: formatCopies(parseList<{ url: string; kind: string; note?: string }>(row.copies)),
+  };
+  const others = (await listSourceOptions(db)).filter((s) => s.id !== row.id);
+  return (
+    <article className="narrow">
+      <p className="meta">
+        <Link href={`/sources/${row.id}`}>← {row.title}</Link>
+      </p>
+      <h1>Edit source</h1>
+      <p className="meta">
+        <code>{row.id}</code>, revision {row.revision}
+        {row.origin === 'seed' ? '; from seed data (an edit here is kept: ingest no longer updates this row)' : ''}.
+      </p>
+      {row.merged_into ? (
+        <p className="notice">
+          Merged into <Link href={`/sources/${row.merged_into}`}>{row.merged_into}</Link>.
+        </p>
+      ) : null}
+      <EditSourceForm action={updateSourceAction.bind(null, row.id)} initial={initial} revision={row.revision} />
+      {row.merged_into ? null : (
+        <section aria-labelledby="merge-heading">
+          <h2 id="merge-heading">Merge into another source</h2>
+          <p className="meta">When two records are the same document: this one’s evidence moves to the other; both records stay, linked, and the merge is in the history.</p>
+          <MergeSourceForm action={mergeSourceAction.bind(null, row.id)} sources={others} />
+        </section>
+      )}
+    </article>
+  );
+}
