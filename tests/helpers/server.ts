@@ -82,12 +82,17 @@ export interface RunningServer {
   output: () => string;
 }
 
-/** Starts `next start` (the built app) on a free port against the given SQLite file. */
-export async function startNextServer(databaseFile: string): Promise<RunningServer> {
+const SERVER_ENTRY = path.join(REPO_ROOT, 'server.mjs');
+
+/**
+ * Starts the production entry (`node server.mjs`, what `npm start` runs) on a free port
+ * against the given SQLite file, bound to 127.0.0.1.
+ */
+export async function startNextServer(databaseFile: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const port = await getFreePort();
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  const child: ChildProcess = spawn(process.execPath, [SERVER_ENTRY, '--hostname', '127.0.0.1'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, NODE_ENV: 'production', PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, NODE_ENV: 'production', PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -96,7 +101,7 @@ export async function startNextServer(databaseFile: string): Promise<RunningServ
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${log}`);
+    if (child.exitCode !== null) throw new Error(`server.mjs exited (${child.exitCode}):\n${log}`);
     try {
       const res = await fetch(`${url}/methodology`);
       if (res.ok) break;
@@ -105,7 +110,7 @@ export async function startNextServer(databaseFile: string): Promise<RunningServ
     }
     if (Date.now() > deadline) {
       child.kill('SIGTERM');
-      throw new Error(`next start did not answer within 30 s:\n${log}`);
+      throw new Error(`server.mjs did not answer within 30 s:\n${log}`);
     }
     await sleep(150);
   }
