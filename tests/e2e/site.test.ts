@@ -88,9 +88,10 @@ describe('a reader checks a claim end to end in a real browser', () => {
 
     await page.getByRole('link', { name: 'Alpha costs $50M' }).click();
     await page.waitForURL(/\/claims\/alpha-figure$/);
-    expect(await page.locator('h1').textContent()).toBe('Alpha costs $50M');
-    expect(await page.title()).toBe('Alpha costs $50M · Claim Ledger');
-    expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toContain('Misleading');
+    // Client-side navigation: the URL changes before the new page's head and body are in place.
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Alpha costs $50M');
+    await expect.poll(() => page.title()).toBe('Alpha costs $50M · Claim Ledger');
+    await expect.poll(() => page.locator('meta[property="og:title"]').getAttribute('content')).toContain('Misleading');
     const original = page.locator('blockquote[lang="zh-Hant"]').first();
     expect(await original.textContent()).toBe('阿爾法的成本約為 5,000 萬美元;');
 
@@ -105,12 +106,13 @@ describe('a reader checks a claim end to end in a real browser', () => {
     expect(await sourceRef.getAttribute('title')).toBe('An essay');
     await sourceRef.click();
     await page.waitForURL(/\/sources\/essay$/);
-    expect(await page.locator('h1').textContent()).toBe('An essay');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('An essay');
     expect(await page.getByText('mirror copy').count()).toBe(1);
     await shoot(page, 'source');
 
     await page.locator('#claims-heading + ul').getByRole('link', { name: 'Gamma repeats the essay' }).click();
     await page.waitForURL(/\/claims\/gamma-figure$/);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Gamma repeats the essay');
     const gamma = JSON.parse((await readJsonLd(page))[0]!);
     expect(gamma.reviewRating).toMatchObject({ ratingValue: 1, alternateName: 'False' });
     await page.close();
