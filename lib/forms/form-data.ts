@@ -15,11 +15,12 @@ export function readFormValues(form: FormData): FormValues {
   return values;
 }
 
+/** A text field; browsers send textarea line breaks as CRLF, stored as LF like the API's. */
 function text(form: FormData, name: string): string | undefined {
   const v = form.get(name);
   if (typeof v !== 'string') return undefined;
   const t = v.trim();
-  return t === '' ? undefined : v;
+  return t === '' ? undefined : v.replace(/\r\n?/g, '\n');
 }
 
 /** A number field: absent when empty; an unparseable entry is passed through for the schema to refuse. */

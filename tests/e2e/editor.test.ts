@@ -1,0 +1,326 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSqliteDb, type Db } from '../../db/client';
+import { migrateToLatestOrThrow } from '../../db/migrator';
+import { SESSION_COOKIE } from '../../lib/http/request';
+import { createEditor, EDITOR_EMAIL, EDITOR_PASSWORD } from '../helpers/actors';
+import { launchChromium } from '../helpers/browser';
+import { checkAndIngest, copyFixture } from '../helpers/fixtures';
+import { ensureNextBuild, startNextServer, type RunningServer } from '../helpers/server';
+import { makeTempDir } from '../helpers/test-db';
+
+// The built app through server.mjs (what `npm start` runs) on a fresh database, in chromium:
+// an editor signs in and adds evidence through the form; a reader without JavaScript proposes
+// some; script and HTML payloads in every text field are stored verbatim and rendered inert.
+
+let server: RunningServer;
+let browser: Browser;
+let db: Db;
+let dir: string;
+
+beforeAll(async () => {
+  dir = makeTempDir('claim-ledger-editor-e2e-');
+  const dbFile = path.join(dir, 'site.sqlite');
+  db = createSqliteDb(dbFile);
+  await migrateToLatestOrThrow(db);
+  await checkAndIngest(db, copyFixture());
+  await createEditor(db);
+  await ensureNextBuild(`file:${path.join(dir, 'build.sqlite')}`);
+  server = await startNextServer(dbFile);
+  browser = await launchChromium();
+}, 360_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await db?.destroy();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function signIn(context: BrowserContext, next = '/'): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(next)}`);
+  await page.fill('#email', EDITOR_EMAIL);
+  await page.fill('#password', EDITOR_PASSWORD);
+  await Promise.all([page.waitForURL(`${server.url}${next}`), page.click('main button[type=submit]:has-text("Sign in")')]);
+  return page;
+}
+
+/** Fills the add-evidence form on the current page; `source` is an existing id or a new source's fields. */
+async function fillEvidence(page: Page, fields: { source: string | Record<string, string>; stance: string; target?: string } & Record<string, unknown>) {
+  const form = page.locator('#add-evidence form, form:has(#f-excerpt)').first();
+  if (typeof fields.source === 'string') {
+    await form.locator('#sourceMode-existing').check();
+    await form.locator('#f-sourceId').selectOption(fields.source);
+  } else {
+    await form.locator('#sourceMode-new').check();
+    for (const [k, v] of Object.entries(fields.source)) {
+      if (k === 'type') await form.locator('[id="f-source.type"]').selectOption(v);
+      else await form.locator(`[id="f-source.${k}"]`).fill(v);
+    }
+  }
+  await form.locator('#f-stance').selectOption(fields.stance);
+  if (fields.target) await form.locator('#f-target').selectOption(fields.target);
+  for (const k of ['excerpt', 'lang', 'translation', 'locator', 'value', 'unit', 'asOf', 'note']) {
+    if (typeof fields[k] === 'string') await form.locator(`#f-${k}`).fill(fields[k] as string);
+  }
+  return form;
+}
+
+describe('an editor adds evidence through the site', () => {
+  it('refuses a wrong password and an unknown email with the same message, and signs in with an HTTP-only, SameSite cookie', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const messages: string[] = [];
+    for (const [email, password] of [[EDITOR_EMAIL, 'wrong password here'], ['nobody@example.org', EDITOR_PASSWORD]]) {
+      await page.goto(`${server.url}/sign-in`);
+      await page.fill('#email', email!);
+      await page.fill('#password', password!);
+      await page.click('main button[type=submit]');
+      await page.locator('.form-error').waitFor();
+      messages.push((await page.locator('.form-error').textContent()) ?? '');
+    }
+    expect(messages[0]).toBe(messages[1]);
+    expect((await context.cookies()).some((c) => c.name === SESSION_COOKIE)).toBe(false);
+
+    const signedIn = await signIn(context, '/claims/alpha-figure');
+    const cookie = (await context.cookies()).find((c) => c.name === SESSION_COOKIE)!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookie.expires * 1000).toBeGreaterThan(Date.now() + 24 * 3600 * 1000);
+    await expect.poll(() => signedIn.locator('.session').textContent()).toContain(EDITOR_EMAIL);
+    await expect.poll(() => signedIn.getByRole('link', { name: 'Add a confidence note' }).count()).toBe(1);
+
+    // Sign-out is a POST; afterwards the session is gone from the database too.
+    await Promise.all([signedIn.waitForURL(`${server.url}/`), signedIn.click('button:has-text("Sign out")')]);
+    expect((await context.cookies()).some((c) => c.name === SESSION_COOKIE)).toBe(false);
+    expect(await db.selectFrom('session').selectAll().execute()).toHaveLength(0);
+    await context.close();
+  });
+
+  it('adds evidence that then shows on the claim page, on its source page and in search', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, '/claims/alpha-figure');
+    const before = await page.locator('.evidence').count();
+    const form = await fillEvidence(page, {
+      source: 'report',
+      stance: 'qualifies',
+      target: 'value',
+      excerpt: 'The quokkametric estimate was 4.3 million dollars.',
+      lang: 'en',
+      locator: 'table 2',
+      value: '4300000',
+      unit: 'USD',
+      asOf: '2021',
+      note: 'See **table 2** and [the report](https://example.org/report).',
+    });
+    await form.locator('button[type=submit]').click();
+    await expect.poll(() => page.locator('.form-ok').textContent()).toContain('Evidence added');
+    // The page refreshes in place: the entry is listed with its note rendered from Markdown.
+    await expect.poll(() => page.locator('.evidence').count()).toBe(before + 1);
+    const entry = page.locator('.evidence', { hasText: 'quokkametric' });
+    expect(await entry.locator('.evidence-note strong').textContent()).toBe('table 2');
+    expect(await entry.locator('.evidence-note a').getAttribute('rel')).toBe('nofollow ugc');
+
+    const row = await db.selectFrom('evidence').selectAll().where('excerpt', 'like', '%quokkametric%').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'accepted', author: EDITOR_EMAIL, claim_id: 'alpha-figure', source_id: 'report', value: 4300000, as_of: '2021' });
+
+    const reader = await browser.newPage();
+    await reader.goto(`${server.url}/claims/alpha-figure`);
+    expect(await reader.locator(`#evidence-${row.id} blockquote`).textContent()).toBe('The quokkametric estimate was 4.3 million dollars.');
+    // Readers get no editor controls: the page is the same cached page for everyone.
+    expect(await reader.getByRole('link', { name: 'Edit or retract' }).count()).toBe(0);
+    await reader.goto(`${server.url}/sources/report`);
+    expect(await reader.locator(`#evidence-${row.id}`).textContent()).toContain('quokkametric');
+    await expect
+      .poll(async () => {
+        await reader.goto(`${server.url}/search?q=quokkametric`);
+        return reader.locator('main').textContent();
+      }, { timeout: 15_000 })
+      .toContain('quokkametric');
+    expect(await reader.locator('main a[href="/claims/alpha-figure"], main a[href^="/claims/alpha-figure#"]').count()).toBeGreaterThan(0);
+    await context.close();
+    await reader.close();
+  });
+
+  it('offers the existing source when a new inline source duplicates one, and shows messages next to the fields', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, '/claims/beta-figure/evidence/new');
+    let form = await fillEvidence(page, {
+      source: { url: 'https://example.org/essay/', title: 'The essay again', type: 'blog' },
+      stance: 'context',
+      excerpt: 'A context line.',
+      lang: 'en',
+    });
+    await form.locator('button[type=submit]').click();
+    await page.locator('.notice', { hasText: 'already in the ledger' }).waitFor();
+    expect(await page.locator('#f-sourceId').inputValue()).toBe('essay');
+    expect(await page.locator('#sourceMode-existing').isChecked()).toBe(true);
+
+    form = page.locator('form:has(#f-excerpt)');
+    await form.locator('#f-excerpt').fill('Cut quote … here');
+    await form.locator('#f-lang').fill('not a tag!');
+    await form.locator('button[type=submit]').click();
+    await page.locator('#err-excerpt').waitFor();
+    expect(await page.locator('#err-excerpt').textContent()).toContain('ellipsis');
+    expect(await page.locator('#err-lang').textContent()).toBeTruthy();
+    expect(await page.locator('#f-excerpt').inputValue()).toBe('Cut quote … here');
+    expect(await db.selectFrom('evidence').select('id').where('claim_id', '=', 'beta-figure').where('excerpt', 'like', 'Cut quote%').execute()).toHaveLength(0);
+    await context.close();
+  });
+});
+
+describe('the add-evidence form without JavaScript', () => {
+  it('stores an anonymous submission as a proposal and the claim page then counts it', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/claims/beta-figure`);
+    expect(await page.getByText('awaiting review').count()).toBe(0);
+    const form = await fillEvidence(page, { source: 'report', stance: 'supports', excerpt: 'Beta was ten times alpha, per the nojsquote table.', lang: 'en' });
+    await Promise.all([page.waitForLoadState('load'), form.locator('button[type=submit]').click()]);
+    await page.locator('.form-ok').waitFor();
+    expect(await page.locator('.form-ok').textContent()).toContain('awaits review');
+    const row = await db.selectFrom('evidence').selectAll().where('excerpt', 'like', '%nojsquote%').executeTakeFirstOrThrow();
+    expect(row.status).toBe('pending');
+    expect(row.author).toBe('anonymous');
+    // A fresh request for the cached page shows the count, and not the proposal itself.
+    await page.goto(`${server.url}/claims/beta-figure`);
+    expect(await page.locator('#evidence-heading + p').textContent()).toContain('1 proposal awaiting review');
+    expect(await page.getByText('nojsquote').count()).toBe(0);
+    await context.close();
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Script and HTML payloads
+// ---------------------------------------------------------------------------
+
+const XSS = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '"><svg onload=alert(1)>',
+  "'><iframe src=javascript:alert(1)></iframe>",
+  '{1+1} {alert(1)} ${alert(1)}',
+  '<a href="javascript:alert(1)">a</a>',
+].join(' ');
+const MD_LINKS = '[x](javascript:alert(1)) [y](JaVaScRiPt:alert(1)) [z](data:text/html,<script>alert(1)</script>) <javascript:alert(1)>';
+
+interface PageShape {
+  scripts: string[];
+}
+
+/** What the page's own scripts look like: external bundles by path, inline ones by kind. */
+async function scriptSignatures(page: Page): Promise<string[]> {
+  return page.locator('script').evaluateAll((els) =>
+    els.map((e) => {
+      const s = e as HTMLScriptElement;
+      if (s.src) return `src:${new URL(s.src).pathname.replace(/[^/]+$/, '')}`;
+      const text = s.textContent ?? '';
+      return `inline:${s.type}:${text.startsWith('self.__next_f') || text.startsWith('(self.__next_f') ? 'next-flight' : text.slice(0, 24)}`;
+    }),
+  );
+}
+
+async function shapeOf(page: Page): Promise<PageShape> {
+  return { scripts: [...new Set(await scriptSignatures(page))] };
+}
+
+/** Asserts that nothing submitted became markup or script on this page. */
+async function expectInert(page: Page, baseline: PageShape, dialogs: string[]) {
+  const scripts = new Set(await scriptSignatures(page));
+  for (const s of scripts) expect(baseline.scripts, `unexpected script ${s}`).toContain(s);
+  const handlers = await page.evaluate(() =>
+    [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.toLowerCase().startsWith('on')).map((a) => `${el.tagName}[${a.name}]`)),
+  );
+  expect(handlers).toEqual([]);
+  expect(await page.locator('a[href^="javascript:" i], a[href^="data:" i], iframe, svg[onload], img[src="x"]').count()).toBe(0);
+  const hrefs = await page.locator('a[href]').evaluateAll((els) => els.map((e) => (e as HTMLAnchorElement).protocol));
+  expect(hrefs.filter((p) => p !== 'http:' && p !== 'https:')).toEqual([]);
+  expect(dialogs).toEqual([]);
+}
+
+describe('script and HTML payloads in every text field', () => {
+  it('are stored verbatim and rendered as inert text on the claim, source, history and review pages', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, '/');
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+
+    // The same routes before anything hostile was stored: the scripts a clean page has.
+    const baselines: Record<string, PageShape> = {};
+    for (const [name, url] of [
+      ['claim', '/claims/alpha-figure'],
+      ['source', '/sources/report'],
+      ['history', '/claims/alpha-figure/history'],
+      ['review', '/review'],
+    ] as const) {
+      await page.goto(`${server.url}${url}`);
+      await page.waitForLoadState('networkidle');
+      baselines[name] = await shapeOf(page);
+    }
+
+    const payload = {
+      excerpt: `${XSS} xssexcerptword`,
+      translation: `${XSS} ${MD_LINKS}`,
+      locator: '"><svg onload=alert(1)> [x](javascript:alert(1)) {1+1}',
+      note: `${XSS}\n\n${MD_LINKS}\n\n<script>alert(2)</script>`,
+      title: `<script>alert(1)</script> "><svg onload=alert(1)> {1+1}`,
+      publisher: '<img src=x onerror=alert(1)> {alert(1)}',
+    };
+    await page.goto(`${server.url}/claims/alpha-figure`);
+    const form = await fillEvidence(page, {
+      source: { url: 'https://xss.example.org/page?q=%22%3E%3Csvg%20onload%3Dalert(1)%3E', title: payload.title, publisher: payload.publisher, type: 'news' },
+      stance: 'context',
+      excerpt: payload.excerpt,
+      lang: 'en',
+      translation: payload.translation,
+      locator: payload.locator,
+      note: payload.note,
+    });
+    await form.locator('button[type=submit]').click();
+    await expect.poll(() => page.locator('.form-ok').textContent(), { timeout: 15_000 }).toContain('Evidence added');
+
+    const row = await db.selectFrom('evidence').selectAll().where('excerpt', 'like', '%xssexcerptword%').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ excerpt: payload.excerpt, translation: payload.translation, locator: payload.locator, note: payload.note, status: 'accepted' });
+    const source = await db.selectFrom('source').selectAll().where('id', '=', row.source_id).executeTakeFirstOrThrow();
+    expect(source).toMatchObject({ title: payload.title, publisher: payload.publisher });
+
+    // An anonymous proposal carrying the same payloads, for the review queue.
+    const anon = await browser.newContext();
+    const anonPage = await anon.newPage();
+    await anonPage.goto(`${server.url}/claims/alpha-figure`);
+    const anonForm = await fillEvidence(anonPage, { source: 'report', stance: 'supports', excerpt: `${XSS} xssproposalword`, lang: 'en', note: payload.note, translation: payload.translation, locator: payload.locator });
+    await anonForm.locator('button[type=submit]').click();
+    await expect.poll(() => anonPage.locator('.form-ok').textContent(), { timeout: 15_000 }).toContain('awaits review');
+    await anon.close();
+    expect((await db.selectFrom('evidence').select('note').where('excerpt', 'like', '%xssproposalword%').executeTakeFirstOrThrow()).note).toBe(payload.note);
+
+    const checks: Array<[keyof typeof baselines, string, string]> = [
+      ['claim', '/claims/alpha-figure', 'xssexcerptword'],
+      ['source', `/sources/${row.source_id}`, 'xssexcerptword'],
+      ['history', '/claims/alpha-figure/history', 'xssexcerptword'],
+      ['review', '/review', 'xssproposalword'],
+    ];
+    for (const [name, url, word] of checks) {
+      await page.goto(`${server.url}${url}`);
+      await page.waitForLoadState('networkidle');
+      // The payload is on the page, as text.
+      expect(await page.locator('main').textContent(), url).toContain(`<script>alert(1)</script>`);
+      expect(await page.locator('main').textContent(), url).toContain(word);
+      await expectInert(page, baselines[name]!, dialogs);
+    }
+    // In the note, raw HTML is dropped and no link is made of a javascript: or data: URL; the link texts stay.
+    await page.goto(`${server.url}/claims/alpha-figure`);
+    const note = page.locator(`#evidence-${row.id} .evidence-note`);
+    expect(await note.locator('a, script, img, svg, iframe').count()).toBe(0);
+    expect(await note.textContent()).toContain('x y z');
+    // Elsewhere the same text is shown exactly as submitted.
+    expect(await page.locator(`#evidence-${row.id} blockquote`).textContent()).toBe(payload.excerpt);
+    expect(await page.locator(`#evidence-${row.id} .translation`).textContent()).toBe(payload.translation);
+    await context.close();
+  });
+});
