@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteDb, type Db } from '../../db/client';
 import { migrateToLatestOrThrow } from '../../db/migrator';
+import { createEvidence } from '../../lib/evidence/write';
 import { SESSION_COOKIE } from '../../lib/http/request';
 import { createEditor, EDITOR_EMAIL, EDITOR_PASSWORD } from '../helpers/actors';
 import { launchChromium } from '../helpers/browser';
@@ -321,6 +322,153 @@ describe('script and HTML payloads in every text field', () => {
     // Elsewhere the same text is shown exactly as submitted.
     expect(await page.locator(`#evidence-${row.id} blockquote`).textContent()).toBe(payload.excerpt);
     expect(await page.locator(`#evidence-${row.id} .translation`).textContent()).toBe(payload.translation);
+    await context.close();
+  });
+});
+
+describe('server actions check the caller themselves', () => {
+  /** The fields a form would post (hidden action fields included), as the page rendered them. */
+  async function formFields(page: Page, selector: string): Promise<Array<[string, string]>> {
+    return page.locator(selector).first().evaluate((f) => [...new FormData(f as HTMLFormElement).entries()].map(([k, v]) => [k, String(v)] as [string, string]));
+  }
+  function post(url: string, fields: Array<[string, string]>, headers: Record<string, string>) {
+    const body = new FormData();
+    for (const [k, v] of fields) body.append(k, v);
+    return fetch(url, { method: 'POST', body, headers, redirect: 'manual' });
+  }
+  const count = async () => (await db.selectFrom('evidence').select('id').execute()).length;
+
+  it('store nothing from a cross-origin form post, and nothing from an editor-only form posted without a session', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/claims/beta-figure`);
+    await fillEvidence(page, { source: 'report', stance: 'supports', excerpt: 'Posted from elsewhere crossoriginword.', lang: 'en' });
+    const evidenceForm = await formFields(page, '#add-evidence form');
+    const before = await count();
+    await post(`${server.url}/claims/beta-figure`, evidenceForm, { origin: 'https://evil.example' });
+    expect(await count()).toBe(before);
+    // The same fields from this site's origin are accepted (as a proposal): the refusal was the origin's doing.
+    const same = await post(`${server.url}/claims/beta-figure`, evidenceForm, { origin: server.url });
+    expect(same.status).toBe(200);
+    expect(await count()).toBe(before + 1);
+    await page.close();
+
+    // An editor's review form (as rendered without JavaScript, hidden action fields and all),
+    // replayed without the editor's cookie, decides nothing; with the cookie it does.
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const editorPage = await signIn(context, '/review');
+    const pending = await db.selectFrom('evidence').select('id').where('status', '=', 'pending').execute();
+    expect(pending.length).toBeGreaterThan(0);
+    const reviewForm = (await formFields(editorPage, '.review-form')).concat([['decision', 'accept']]);
+    const id = reviewForm.find(([k]) => k === 'id')![1];
+    const anonymous = await post(`${server.url}/review`, reviewForm, { origin: server.url });
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toContain('/sign-in');
+    expect((await db.selectFrom('evidence').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('pending');
+    const cookie = (await context.cookies()).find((c) => c.name === SESSION_COOKIE)!;
+    const asEditor = await post(`${server.url}/review`, reviewForm, { origin: server.url, cookie: `${cookie.name}=${cookie.value}` });
+    expect(asEditor.status).toBe(303);
+    expect(await db.selectFrom('evidence').select(['status', 'reviewed_by']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ status: 'accepted', reviewed_by: EDITOR_EMAIL });
+    await context.close();
+  });
+});
+
+describe('editing, review and history on the site', () => {
+  it('refuses a stale edit showing the current version, retracts with a reason, restores from the history, reviews proposals and adds a confidence note', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, '/claims/alpha-figure');
+    const id = 'ev-alpha-report';
+    const start = await db.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+    // Two tabs open the same revision; the first saves, the second is refused.
+    const other = await context.newPage();
+    await page.goto(`${server.url}/evidence/${id}/edit`);
+    await other.goto(`${server.url}/evidence/${id}/edit`);
+    await page.locator('#f-locator').fill('table 1, row 3');
+    await Promise.all([page.waitForURL(/\/claims\/alpha-figure/), page.click('main button:has-text("Save changes")')]);
+    await other.locator('#f-note').fill('A note from the stale tab.');
+    await other.click('main button:has-text("Save changes")');
+    await other.locator('.conflict').waitFor();
+    expect(await other.locator('.conflict').textContent()).toContain('table 1, row 3');
+    expect(await other.locator('#f-note').inputValue()).toBe('A note from the stale tab.');
+    const afterFirst = await db.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(afterFirst).toMatchObject({ revision: start.revision + 1, locator: 'table 1, row 3', note: start.note });
+
+    // Retract with a reason: gone from the claim page, kept in the history.
+    await page.goto(`${server.url}/evidence/${id}/edit`);
+    await page.locator('#f-reason').fill('Superseded by the 2024 edition.');
+    await Promise.all([page.waitForURL(/\/history$/), page.click('main button:has-text("Retract this entry")')]);
+    expect(await page.locator('.revision').first().textContent()).toContain('Superseded by the 2024 edition.');
+    const reader = await browser.newPage();
+    await reader.goto(`${server.url}/claims/alpha-figure`);
+    expect(await reader.locator(`#evidence-${id}`).count()).toBe(0);
+    await reader.goto(`${server.url}/claims/alpha-figure/history`);
+    expect(await reader.getByRole('button', { name: 'Restore this version' }).count()).toBe(0);
+    expect(await reader.locator('.revision', { hasText: 'retracted by' }).count()).toBeGreaterThan(0);
+
+    // Restore the first revision: the exact earlier content comes back as a new revision.
+    await page.locator('.revision', { hasText: `${id} revision 1:` }).getByRole('button', { name: 'Restore this version' }).click();
+    await page.locator('.form-ok', { hasText: 'Restored' }).waitFor();
+    const restored = await db.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(restored).toMatchObject({ locator: start.locator, note: start.note, excerpt: start.excerpt, retracted_at: null, revision: start.revision + 3 });
+    await reader.goto(`${server.url}/claims/alpha-figure`);
+    expect(await reader.locator(`#evidence-${id} blockquote`).textContent()).toBe(start.excerpt);
+
+    // Review: a rejection needs a reason, and keeps it with who decided.
+    const proposalId = (
+      await createEvidence(
+        db,
+        'beta-figure',
+        { sourceId: 'essay', stance: 'supports', target: 'whole', excerpt: 'A proposal to reject.', lang: 'en', translation: null, locator: null, value: null, unit: null, asOf: null, note: null },
+        { kind: 'anonymous', clientKey: 'e2e' },
+      )
+    ).id;
+    await page.goto(`${server.url}/review`);
+    const first = page.locator(`#proposal-${proposalId}`);
+    await first.getByRole('button', { name: 'Reject' }).click();
+    await page.locator('.form-error').waitFor();
+    expect((await db.selectFrom('evidence').select('status').where('id', '=', proposalId).executeTakeFirstOrThrow()).status).toBe('pending');
+    await page.locator(`#proposal-${proposalId} textarea`).fill('Not a quote from the source.');
+    await page.locator(`#proposal-${proposalId}`).getByRole('button', { name: 'Reject' }).click();
+    await page.locator('.form-ok', { hasText: 'rejected' }).waitFor();
+    expect(await db.selectFrom('evidence').select(['status', 'reviewed_by', 'review_reason']).where('id', '=', proposalId).executeTakeFirstOrThrow()).toEqual({
+      status: 'rejected',
+      reviewed_by: EDITOR_EMAIL,
+      review_reason: 'Not a quote from the source.',
+    });
+
+    // A confidence note with a new verdict becomes the current verdict.
+    await page.goto(`${server.url}/claims/alpha-figure/confidence/new`);
+    await page.locator('#f-confidence').fill('0.85');
+    await page.locator('#f-verdict').selectOption('false');
+    await page.locator('#f-reason').fill('The report’s table contradicts the figure.');
+    await page.locator(`#ev-${id}`).check();
+    await Promise.all([page.waitForURL(/\/claims\/alpha-figure/), page.click('main button:has-text("Add the note")')]);
+    await reader.goto(`${server.url}/claims/alpha-figure`);
+    expect(await reader.locator('.claim-facts').textContent()).toContain('False');
+    expect(await reader.locator('.notes').textContent()).toContain('The report’s table contradicts the figure.');
+    await reader.close();
+    await context.close();
+  }, 90_000);
+
+  it('sends readers of editor pages to sign in, and lets an editor regrade a source from the revision it opened', async () => {
+    const anon = await browser.newPage();
+    for (const url of ['/review', '/evidence/ev-alpha-report/edit', '/sources/report/edit', '/claims/alpha-figure/confidence/new']) {
+      await anon.goto(`${server.url}${url}`);
+      expect(new URL(anon.url()).pathname).toBe('/sign-in');
+      expect(new URL(anon.url()).searchParams.get('next')).toBe(url);
+    }
+    await anon.close();
+
+    const context = await browser.newContext();
+    const page = await signIn(context, '/sources/report/edit');
+    await page.locator('#f-reliability').selectOption('B');
+    await page.locator('#f-reliabilityReason').fill('Institute report, methods published.');
+    await page.locator('#f-copies').fill('archive https://web.archive.org/web/2024/https://example.org/report snapshot');
+    await Promise.all([page.waitForURL(`${server.url}/sources/report`), page.click('main button:has-text("Save source")')]);
+    const row = await db.selectFrom('source').selectAll().where('id', '=', 'report').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ reliability: 'B', reliability_reason: 'Institute report, methods published.' });
+    expect(JSON.parse(row.copies)).toEqual([{ kind: 'archive', url: 'https://web.archive.org/web/2024/https://example.org/report', note: 'snapshot' }]);
+    expect(await page.locator('main').textContent()).toContain('archive copy');
     await context.close();
   });
 });
