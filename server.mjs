@@ -29,6 +29,12 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => {
   console.log(`Claim Ledger ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`);
+  // Load (or build) the search index now rather than at the first reader's search.
+  // Requests are served meanwhile: a search during loading gets a degraded answer, not a wait.
+  const local = hostname === '0.0.0.0' ? '127.0.0.1' : hostname;
+  fetch(`http://${local.includes(':') ? `[${local}]` : local}:${port}/api/search?q=warm-up&limit=1`)
+    .then((res) => res.arrayBuffer())
+    .catch((error) => console.error('search warm-up failed', error));
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => server.close(() => process.exit(0)));

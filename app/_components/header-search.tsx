@@ -5,7 +5,7 @@ export function HeaderSearch({ id = 'site-search', large = false }: { id?: strin
       <label htmlFor={id} className={large ? undefined : 'visually-hidden'}>
         Search claims and sources
       </label>
-      <input id={id} type="search" name="q" placeholder="Search claims, e.g. 輝達 or GPT-4" autoComplete="off" />
+      <input id={id} type="search" name="q" placeholder="Search claims, e.g. 泡沫 or GPT-4" autoComplete="off" />
       <button type="submit">Search</button>
     </form>
   );
