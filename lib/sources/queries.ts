@@ -93,7 +93,9 @@ export async function listSources(db: Db, query: Partial<SourceListQuery> = {}):
   let rows = db
     .selectFrom('source')
     .select([...sourceLinkColumns, 'authors'])
-    .where('merged_into', 'is', null);
+    .where('merged_into', 'is', null)
+    // A source that rests only on an unreviewed proposal is not public yet.
+    .where('status', '=', 'accepted');
   if (q.type) rows = rows.where('type', '=', q.type);
   if (q.reliability) rows = rows.where('reliability', '=', q.reliability);
   const sources = await rows.execute();
@@ -151,7 +153,8 @@ export interface SourceDetail extends SourceSummary {
 /** Everything /sources/[id] and GET /api/sources/{id} show; null when no source has that id. */
 export async function getSource(db: Db, id: string): Promise<SourceDetail | null> {
   const row = await db.selectFrom('source').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) return null;
+  // A source that rests only on an unreviewed proposal is not public yet.
+  if (!row || row.status !== 'accepted') return null;
 
   const usage = await mapClaimsBySource(db, [id]);
   const roles = new Map<string, Set<SourceClaimUse['roles'][number]>>();

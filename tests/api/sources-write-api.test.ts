@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteDb, type Db } from '../../db/client';
 import { migrateToLatestOrThrow } from '../../db/migrator';
-import { createApiToken } from '../../lib/auth/users';
+import { createApiToken, getActorByEmailOrThrow } from '../../lib/auth/users';
+import { createEvidence, reviewProposal } from '../../lib/evidence/write';
 import { createEditor, EDITOR_EMAIL } from '../helpers/actors';
 import { checkAndIngest, copyFixture } from '../helpers/fixtures';
 import { snapshotDb } from '../helpers/snapshot';
@@ -132,5 +133,23 @@ describe('POST /api/sources and PATCH /api/sources/{id}', () => {
     expect(row.title).toBe('An essay');
     const revisions = await db.selectFrom('revision').select(['action', 'actor']).where('entity_type', '=', 'source').where('entity_id', '=', 'essay').orderBy('id').execute();
     expect(revisions.at(-1)).toEqual({ action: 'update', actor: EDITOR_EMAIL });
+  });
+
+  it('keeps a source proposed with anonymous evidence out of GET /api/sources and GET /api/sources/{id} until the proposal is accepted', async () => {
+    const proposal = await createEvidence(
+      db,
+      'alpha-figure',
+      {
+        source: { url: 'https://proposed.example.org/a', doi: null, title: 'Proposed source', publisher: null, authors: [], publishedAt: null, type: 'news', lang: 'en', reliability: 'U', reliabilityReason: 'Not yet assessed.' },
+        stance: 'context', target: 'whole', excerpt: 'Proposed text.', lang: 'en', translation: null, locator: null, value: null, unit: null, asOf: null, note: null,
+      },
+      { kind: 'anonymous', clientKey: 'test' },
+    );
+    const listed = async () => ((await (await sources.GET(request('GET', '/api/sources?pageSize=200'))).json()).items as { id: string }[]).map((s) => s.id);
+    expect(await listed()).not.toContain(proposal.source_id);
+    expect((await source.GET(request('GET', `/api/sources/${proposal.source_id}`), params(proposal.source_id))).status).toBe(404);
+    await reviewProposal(db, proposal.id, 'accept', null, await getActorByEmailOrThrow(db, EDITOR_EMAIL));
+    expect(await listed()).toContain(proposal.source_id);
+    expect((await source.GET(request('GET', `/api/sources/${proposal.source_id}`), params(proposal.source_id))).status).toBe(200);
   });
 });
