@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -22,12 +23,18 @@ export function createSqliteDb(filename: string, options: { readonly?: boolean }
   return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
 }
 
+// PostgreSQL returns 64-bit integers (count(*), bigint) and numerics as strings; the
+// store's values all fit in a double, and every query module expects numbers, as SQLite gives.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export function createPostgresDb(connectionString: string, options: { max?: number } = {}): Db {
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
 export type DbTarget = { kind: 'sqlite'; filename: string } | { kind: 'postgres'; url: string };
 
 export function createDb(target: DbTarget): Db {
-  if (target.kind === 'sqlite') return createSqliteDb(target.filename);
-  throw new Error(
-    'DATABASE_URL points at PostgreSQL, which this build does not ship a driver for yet. ' +
-      'Use DATABASE_URL=file:<path> for the embedded SQLite database.',
-  );
+  return target.kind === 'sqlite' ? createSqliteDb(target.filename) : createPostgresDb(target.url);
 }

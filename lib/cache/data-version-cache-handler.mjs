@@ -28,12 +28,11 @@ function openVersionReader() {
   versionReader ??= (async () => {
     try {
       const { getDatabaseTarget } = await tsImport('../env.ts', import.meta.url);
-      const { createSqliteDb } = await tsImport('../../db/client.ts', import.meta.url);
+      const { createSqliteDb, createPostgresDb } = await tsImport('../../db/client.ts', import.meta.url);
       const { getDataVersion } = await tsImport('../history/revisions.ts', import.meta.url);
       const target = getDatabaseTarget();
-      if (target.kind !== 'sqlite') return null;
-      // Read-only: this connection must never write, and it must not create the file.
-      const db = createSqliteDb(target.filename, { readonly: true });
+      // Read-only on SQLite: this connection must never write, and it must not create the file.
+      const db = target.kind === 'sqlite' ? createSqliteDb(target.filename, { readonly: true }) : createPostgresDb(target.url, { max: 2 });
       return () => getDataVersion(db);
     } catch {
       versionReader = undefined; // the database may not exist yet: try again on the next request

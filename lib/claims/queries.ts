@@ -471,8 +471,9 @@ export async function getRelatedClaims(
   id: string,
   sourceIds: string[],
 ): Promise<{ declared: DeclaredLink[]; sharedSource: SharedSourceClaim[] }> {
-  const outgoing = await db.selectFrom('claim_link').select(['to_claim_id as other', 'relation']).where('from_claim_id', '=', id).execute();
-  const incoming = await db.selectFrom('claim_link').select(['from_claim_id as other', 'relation']).where('to_claim_id', '=', id).execute();
+  // Explicit order: databases differ in the order they return rows without one.
+  const outgoing = await db.selectFrom('claim_link').select(['to_claim_id as other', 'relation']).where('from_claim_id', '=', id).orderBy('to_claim_id').orderBy('relation').execute();
+  const incoming = await db.selectFrom('claim_link').select(['from_claim_id as other', 'relation']).where('to_claim_id', '=', id).orderBy('from_claim_id').orderBy('relation').execute();
 
   const shared = new Map<string, Set<string>>();
   if (sourceIds.length) {

@@ -192,8 +192,11 @@ export async function getSource(db: Db, id: string): Promise<SourceDetail | null
       .innerJoin('claim as c', 'c.id', 'ac.claim_id')
       .select(['ac.claim_id', 'c.title as claim_title', 'ca.source_id', 'ca.date'])
       .where('ac.cited_source_id', '=', id)
+      // Undated first, as SQLite sorts NULLs; PostgreSQL would put them last.
+      .orderBy((eb) => eb.case().when('ca.date', 'is', null).then(0).else(1).end())
       .orderBy('ca.date')
       .orderBy('ac.claim_id')
+      .orderBy('ac.position')
       .execute()
   ).flatMap((r) => {
     const s = byId.get(r.source_id);

@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/client';
+import { migrateDownOrThrow, migrateToLatestOrThrow } from '../../db/migrator';
+import { getClaimPage, listClaimIds, listClaims } from '../../lib/claims/queries';
+import { runIngest } from '../../lib/claims/ingest';
+import { newEvidenceInputSchema } from '../../lib/evidence/input';
+import { createEvidence, updateEvidence } from '../../lib/evidence/write';
+import { exportDatabase, importDatabase } from '../../lib/portability/dump';
+import { parseSearchParams } from '../../lib/search/params';
+import { createSearchService } from '../../lib/search/service';
+import { UserFacingError } from '../../lib/shared/errors';
+import { getSource, listSources } from '../../lib/sources/queries';
+import { createEditor } from '../helpers/actors';
+import { startPostgres, type PostgresServer } from '../helpers/postgres';
+import { createTestDb } from '../helpers/test-db';
+
+const repo = path.resolve(import.meta.dirname, '..', '..');
+const content = { claimsDir: path.join(repo, 'claims'), seedDir: path.join(repo, 'db', 'seed') };
+const FIXED_NOW = () => new Date('2026-11-28T12:00:00.000Z');
+
+async function collect(gen: AsyncGenerator<string>): Promise<string[]> {
+  const out: string[] = [];
+  for await (const line of gen) out.push(line);
+  return out;
+}
+
+describe('the same store code on a real PostgreSQL server', () => {
+  let server: PostgresServer;
+  let pgDb: Db;
+  let dropPg: () => Promise<void>;
+  let sqliteDb: Db;
+  let cleanupSqlite: () => Promise<void>;
+
+  beforeAll(async () => {
+    server = await startPostgres();
+    ({ db: pgDb, drop: dropPg } = await server.createDatabase());
+    ({ db: sqliteDb, cleanup: cleanupSqlite } = await createTestDb());
+    for (const db of [pgDb, sqliteDb]) {
+      const result = await runIngest(db, { ...content, now: FIXED_NOW });
+      expect(result.ok).toBe(true);
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await dropPg?.();
+    await cleanupSqlite?.();
+    await server?.stop();
+  });
+
+  it('migrates down and up, and refuses edits to the revision log', async () => {
+    const { db, drop } = await server.createDatabase();
+    await migrateDownOrThrow(db);
+    await migrateDownOrThrow(db);
+    expect(await migrateToLatestOrThrow(db)).toEqual(['0001-create-store', '0002-accounts-and-review']);
+    await db.insertInto('revision').values({ entity_type: 'source', entity_id: 's', revision: 1, action: 'create', snapshot: '{}', diff: '{}', actor: 't', reason: null, created_at: 'x' }).execute();
+    await expect(db.updateTable('revision').set({ actor: 'u' }).execute()).rejects.toThrow(/append-only/);
+    await expect(db.deleteFrom('revision').execute()).rejects.toThrow(/append-only/);
+    await drop();
+  });
+
+  it('ingests the real claims idempotently', async () => {
+    const again = await runIngest(pgDb, content);
+    expect(again.ok && again.report.unchanged.length).toBe(21);
+    expect(again.ok && again.report.seed.evidence.unchanged.length).toBeGreaterThan(100);
+  });
+
+  it('gives every page the same data as SQLite does', async () => {
+    const ids = await listClaimIds(sqliteDb);
+    expect(await listClaimIds(pgDb)).toEqual(ids);
+    for (const id of ids) expect(await getClaimPage(pgDb, id), id).toEqual(await getClaimPage(sqliteDb, id));
+    expect(await listClaims(pgDb, { sort: 'confidence' })).toEqual(await listClaims(sqliteDb, { sort: 'confidence' }));
+    const sources = await listSources(sqliteDb, {});
+    expect(await listSources(pgDb, {})).toEqual(sources);
+    for (const s of sources.items) expect(await getSource(pgDb, s.id), s.id).toEqual(await getSource(sqliteDb, s.id));
+  });
+
+  it('keeps concurrent writers correct: 40 parallel submissions all stored, and of 8 racing edits on one revision exactly one wins', async () => {
+    const editor = await createEditor(pgDb, 'pg-editor@example.org');
+    const input = newEvidenceInputSchema.parse({ sourceId: 'gangge-matters-ai-bubble', stance: 'context', excerpt: '資本錯配', lang: 'zh-Hant' });
+    const rows = await Promise.all(Array.from({ length: 40 }, () => createEvidence(pgDb, 'ai-bubble-17x-dotcom', input, { kind: 'editor', actor: editor })));
+    expect(new Set(rows.map((r) => r.id)).size).toBe(40);
+    const stored = await pgDb.selectFrom('evidence').select('id').where('author', '=', 'pg-editor@example.org').execute();
+    expect(stored).toHaveLength(40);
+
+    const target = rows[0]!;
+    const outcomes = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => updateEvidence(pgDb, target.id, { note: `edit ${i}` }, 1, editor)));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    for (const o of outcomes) if (o.status === 'rejected') expect((o.reason as UserFacingError).status).toBe(412);
+    const revisions = await pgDb.selectFrom('revision').select('revision').where('entity_id', '=', target.id).execute();
+    expect(revisions.map((r) => r.revision).sort()).toEqual([1, 2]);
+  });
+
+  it('searches the store on PostgreSQL as on SQLite', async () => {
+    const service = createSearchService(pgDb, { log: () => {} });
+    for (const [q, expected] of [['泡沫', 'ai-bubble-17x-dotcom'], ['$500M', 'gpt4-training-cost-500m'], ['Sløk', 'large-firm-ai-adoption-declining']] as const) {
+      const parsed = parseSearchParams({ q });
+      if (!parsed.ok) throw new Error(parsed.problem.message);
+      const ids = (await service.search(parsed.params)).groups.claim.hits.map((h) => h.id);
+      expect(ids.slice(0, 3), q).toContain(expected);
+    }
+  });
+
+  it('moves a deployment: export from SQLite, import into PostgreSQL, export again: identical', async () => {
+    const fromSqlite = await collect(exportDatabase(sqliteDb, { withCredentials: true }));
+    const { db, drop } = await server.createDatabase();
+    await importDatabase(db, fromSqlite);
+    expect(await collect(exportDatabase(db, { withCredentials: true }))).toEqual(fromSqlite);
+    await drop();
+  });
+});
