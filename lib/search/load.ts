@@ -61,7 +61,13 @@ async function claimsWhere(db: Db, page: { after?: string; ids?: string[]; limit
 }
 
 async function sourcesWhere(db: Db, page: { after?: string; ids?: string[]; limit?: number }): Promise<SourceSearchRecord[]> {
-  let q = db.selectFrom('source').select(['id', 'title', 'publisher', 'authors', 'type']).where('merged_into', 'is', null).orderBy('id');
+  // A source that rests only on an unreviewed proposal is not public: not searchable either.
+  let q = db
+    .selectFrom('source')
+    .select(['id', 'title', 'publisher', 'authors', 'type'])
+    .where('merged_into', 'is', null)
+    .where('status', '=', 'accepted')
+    .orderBy('id');
   if (page.ids) q = q.where('id', 'in', page.ids);
   if (page.after !== undefined) q = q.where('id', '>', page.after);
   if (page.limit) q = q.limit(page.limit);
