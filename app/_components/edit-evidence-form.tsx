@@ -8,7 +8,7 @@ import type { SourceOption } from '@/lib/sources/options';
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 
-const SHOWN_FIELDS = ['source_id', 'stance', 'target', 'excerpt', 'lang', 'translation', 'locator', 'value', 'unit', 'as_of', 'note', 'retracted_reason'];
+const SHOWN_FIELDS = ['sourceId', 'stance', 'target', 'excerpt', 'lang', 'translation', 'locator', 'value', 'unit', 'asOf', 'note', 'retractedReason'];
 
 /** The version now stored, shown when an edit started from an older one. */
 function Conflict({ current }: { current: Record<string, unknown> }) {

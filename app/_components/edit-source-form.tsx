@@ -9,7 +9,7 @@ import { RELIABILITY_GRADES, SOURCE_TYPES } from '@/lib/shared/vocabulary';
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 
-const SHOWN = ['title', 'url', 'publisher', 'published', 'type', 'lang', 'reliability', 'reliability_reason', 'copies'];
+const SHOWN = ['title', 'url', 'publisher', 'publishedAt', 'type', 'lang', 'reliability', 'reliabilityReason', 'copies'];
 
 export function EditSourceForm({ action, initial, revision }: { action: Action; initial: Record<string, string>; revision: number }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
@@ -35,7 +35,7 @@ export function EditSourceForm({ action, initial, revision }: { action: Action; 
             {SHOWN.filter((f) => current[f] !== null && current[f] !== undefined && current[f] !== '').map((f) => (
               <div className="change" key={f}>
                 <dt>{f}</dt>
-                <dd>{String(current[f])}</dd>
+                <dd>{typeof current[f] === 'object' ? JSON.stringify(current[f]) : String(current[f])}</dd>
               </div>
             ))}
           </dl>

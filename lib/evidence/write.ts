@@ -4,7 +4,8 @@ import type { Database, EvidenceRow } from '../../db/schema';
 import { withWriteTransaction } from '../../db/transaction';
 import type { Actor } from '../auth/users';
 import { bumpDataVersion, recordRevision } from '../history/revisions';
-import { UserFacingError } from '../shared/errors';
+import { requireRevisionOrThrow, UserFacingError } from '../shared/errors';
+import { toEvidenceRecord } from './record';
 import { getSourceRowOrThrow, insertSource } from '../sources/write';
 import type { EvidencePatch, NewEvidenceInput } from './input';
 
@@ -105,22 +106,11 @@ async function writeEvidence(trx: Kysely<Database>, before: EvidenceRow, changes
   return after;
 }
 
-function requireRevision(current: EvidenceRow, expected: number | null): void {
-  if (expected === null) {
-    throw new UserFacingError('precondition_required', 'editing evidence requires If-Match with the revision you started from (its ETag)');
-  }
-  if (expected !== current.revision) {
-    throw new UserFacingError('precondition_failed', `this evidence entry changed since revision ${expected}: it is now at revision ${current.revision}`, undefined, {
-      current: current,
-    });
-  }
-}
-
 export async function updateEvidence(db: Kysely<Database>, id: string, patch: EvidencePatch, expectedRevision: number | null, actor: Actor): Promise<EvidenceRow> {
   const at = new Date().toISOString();
   return withWriteTransaction(db, async (trx) => {
     const before = await getEvidenceRowOrThrow(trx, id);
-    requireRevision(before, expectedRevision);
+    requireRevisionOrThrow(before, expectedRevision, 'evidence entry', toEvidenceRecord(before));
     if (patch.sourceId !== undefined) {
       const source = await getSourceRowOrThrow(trx, patch.sourceId).catch(() => {
         throw new UserFacingError('invalid', `no source has id "${patch.sourceId}"`, 'sourceId');
@@ -151,7 +141,7 @@ export async function retractEvidence(db: Kysely<Database>, id: string, reason: 
   const at = new Date().toISOString();
   return withWriteTransaction(db, async (trx) => {
     const before = await getEvidenceRowOrThrow(trx, id);
-    requireRevision(before, expectedRevision);
+    requireRevisionOrThrow(before, expectedRevision, 'evidence entry', toEvidenceRecord(before));
     if (before.retracted_at) throw new UserFacingError('conflict', `evidence "${id}" is already retracted`);
     return writeEvidence(trx, before, { retracted_at: at, retracted_reason: reason }, 'retract', actor.email, reason, at);
   });
@@ -162,12 +152,21 @@ const RESTORABLE = ['source_id', 'stance', 'target', 'excerpt', 'lang', 'transla
 
 /**
  * Restores the content of a past revision (by default the newest one that was not
- * retracted, before the current one). The restore is itself a new revision.
+ * retracted, before the current one). The restore is itself a new revision, and it
+ * requires the revision it replaces (If-Match), so it cannot silently undo a concurrent edit.
  */
-export async function restoreEvidence(db: Kysely<Database>, id: string, toRevision: number | null, actor: Actor): Promise<EvidenceRow> {
+export async function restoreEvidence(
+  db: Kysely<Database>,
+  id: string,
+  toRevision: number | null,
+  expectedRevision: number | null,
+  actor: Actor,
+): Promise<EvidenceRow> {
   const at = new Date().toISOString();
   return withWriteTransaction(db, async (trx) => {
     const before = await getEvidenceRowOrThrow(trx, id);
+    // A restore replaces the current content: like an edit, it must name the version it replaces.
+    requireRevisionOrThrow(before, expectedRevision, 'evidence entry', toEvidenceRecord(before));
     const history = await trx.selectFrom('revision').select(['revision', 'snapshot']).where('entity_type', '=', 'evidence').where('entity_id', '=', id).orderBy('id', 'desc').execute();
     const pick =
       toRevision === null

@@ -65,3 +65,18 @@ export function fieldErrorsFromZod(error: z.ZodError): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * The HTTP way to avoid lost updates: an edit names the revision it started from.
+ * Missing → 428; stale → 412 with the current version (as the API shows it) in `current`.
+ */
+export function requireRevisionOrThrow(current: { revision: number }, expected: number | null, kind: string, currentRecord: unknown): void {
+  if (expected === null) {
+    throw new UserFacingError('precondition_required', `changing this ${kind} requires If-Match with the revision you started from (its ETag)`);
+  }
+  if (expected !== current.revision) {
+    throw new UserFacingError('precondition_failed', `this ${kind} changed since revision ${expected}: it is now at revision ${current.revision}; review the current version and apply your change to it`, undefined, {
+      current: currentRecord,
+    });
+  }
+}

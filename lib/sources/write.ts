@@ -5,7 +5,8 @@ import { withWriteTransaction } from '../../db/transaction';
 import type { Actor } from '../auth/users';
 import type { NewSourceInput, SourcePatch } from '../evidence/input';
 import { bumpDataVersion, recordRevision } from '../history/revisions';
-import { UserFacingError } from '../shared/errors';
+import { requireRevisionOrThrow, UserFacingError } from '../shared/errors';
+import { toSourceRecord } from './record';
 import { identityKeys } from './identity';
 
 export function newSourceId(): string {
@@ -81,22 +82,11 @@ export async function getSourceRowOrThrow(db: Kysely<Database>, id: string): Pro
   return row;
 }
 
-function checkRevision(current: { revision: number }, expected: number | null, kind: string, snapshot: unknown): void {
-  if (expected === null) {
-    throw new UserFacingError('precondition_required', `editing a ${kind} requires If-Match with the revision you started from (from its ETag)`);
-  }
-  if (expected !== current.revision) {
-    throw new UserFacingError('precondition_failed', `this ${kind} changed since revision ${expected}: it is now at revision ${current.revision}; review the current version and apply your change to it`, undefined, {
-      current: snapshot,
-    });
-  }
-}
-
 export async function updateSource(db: Kysely<Database>, id: string, patch: SourcePatch, expectedRevision: number | null, actor: Actor): Promise<SourceRow> {
   const at = new Date().toISOString();
   return withWriteTransaction(db, async (trx) => {
     const before = await getSourceRowOrThrow(trx, id);
-    checkRevision(before, expectedRevision, 'source', before);
+    requireRevisionOrThrow(before, expectedRevision, 'source', toSourceRecord(before));
     const changes: Partial<SourceRow> = {
       ...(patch.url !== undefined && { url: patch.url }),
       ...(patch.title !== undefined && { title: patch.title }),

@@ -153,11 +153,17 @@ describe('the write API', () => {
     expect(ok.headers.get('etag')).toBe('"2"');
     const stale = await patch({ 'if-match': etag }, { note: 'lost update' });
     expect(stale.status).toBe(412);
-    expect((await stale.json()).error.current).toMatchObject({ note: 'second', revision: 2 });
+    const current = (await stale.json()).error.current;
+    expect(current).toMatchObject({ note: 'second', revision: 2, claimId: 'alpha-figure' });
+    // The current version as the API shows it: no internal bookkeeping such as the proposer's key.
+    expect(Object.keys(current)).not.toEqual(expect.arrayContaining(['proposed_by']));
+    expect(current).not.toHaveProperty('seed_hash');
 
     const del = await evidenceItem.DELETE(request('DELETE', `/api/evidence/${created.id}`, { body: { reason: 'Duplicate.' }, headers: { ...auth(), 'if-match': '"2"' } }), params(created.id));
     expect(await del.json()).toMatchObject({ retractedReason: 'Duplicate.', revision: 3 });
-    const restored = await restore.POST(request('POST', `/api/evidence/${created.id}/restore`, { headers: auth() }), params(created.id));
+    const unnamed = await restore.POST(request('POST', `/api/evidence/${created.id}/restore`, { headers: auth() }), params(created.id));
+    expect(unnamed.status).toBe(428);
+    const restored = await restore.POST(request('POST', `/api/evidence/${created.id}/restore`, { headers: { ...auth(), 'if-match': '"3"' } }), params(created.id));
     expect(await restored.json()).toMatchObject({ note: 'second', retractedAt: null, revision: 4 });
   });
 

@@ -99,12 +99,14 @@ describe('writing evidence, sources and confidence notes', () => {
     expect(retracted).toMatchObject({ retracted_reason: 'Wrong table.', revision: 3 });
     expect(retracted.retracted_at).not.toBeNull();
 
-    const restored = await restoreEvidence(db, row.id, null, editor);
+    expect((await rejection(restoreEvidence(db, row.id, null, null, editor))).status).toBe(428);
+    expect((await rejection(restoreEvidence(db, row.id, null, 2, editor))).status).toBe(412);
+    const restored = await restoreEvidence(db, row.id, null, 3, editor);
     const content = (r: typeof row) => ({ ...r, revision: 0, updated_at: '' });
     expect(content(restored)).toEqual(content(edited));
     expect(restored.revision).toBe(4);
 
-    const toFirst = await restoreEvidence(db, row.id, 1, editor);
+    const toFirst = await restoreEvidence(db, row.id, 1, 4, editor);
     expect(toFirst.note).toBe('Original note.');
     const actions = await db.selectFrom('revision').select('action').where('entity_id', '=', row.id).orderBy('id').execute();
     expect(actions.map((a) => a.action)).toEqual(['create', 'update', 'retract', 'restore', 'restore']);

@@ -10,11 +10,13 @@ export async function restoreEvidenceAction(form: FormData): Promise<void> {
   const claimId = String(form.get('claimId') ?? '');
   const id = String(form.get('evidenceId') ?? '');
   const revision = Number(form.get('revision'));
+  // The revision the editor saw as current when choosing to restore: a concurrent edit since makes this a 412.
+  const current = Number(form.get('currentRevision'));
   const back = `/claims/${encodeURIComponent(claimId)}/history`;
   let outcome: string;
   try {
     const { db, actor } = await getEditorActionContext();
-    const row = await restoreEvidence(db, id, Number.isInteger(revision) && revision > 0 ? revision : null, actor);
+    const row = await restoreEvidence(db, id, Number.isInteger(revision) && revision > 0 ? revision : null, Number.isInteger(current) && current > 0 ? current : null, actor);
     outcome = `restored=${encodeURIComponent(row.id)}&revision=${row.revision}`;
   } catch (error) {
     if (!(error instanceof UserFacingError)) throw error;

@@ -136,6 +136,7 @@ export default async function ClaimHistoryPage({ params, searchParams }: Props) 
                   <input type="hidden" name="claimId" value={claim.id} />
                   <input type="hidden" name="evidenceId" value={r.entityId} />
                   <input type="hidden" name="revision" value={r.revision} />
+                  <input type="hidden" name="currentRevision" value={state.revision} />
                   <button type="submit">Restore this version</button>
                 </form>
               ) : null}
