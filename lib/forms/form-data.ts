@@ -133,8 +133,21 @@ export function revisionFromForm(form: FormData): number | null {
   return Number(v);
 }
 
-/** A redirect target after sign-in: a path on this site only (never //host or a scheme). */
+/**
+ * A redirect target after sign-in: a path on this site only. Browsers drop tabs and
+ * newlines from URLs and read a backslash as a slash, so "/\t/evil.example" would become
+ * "//evil.example": refuse control characters, spaces and backslashes outright, then
+ * resolve the path against a dummy origin and keep it only if the origin did not change.
+ */
 export function safeNextPath(value: unknown, fallback = '/'): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-  return value.length > 500 ? fallback : value;
+  if (typeof value !== 'string' || value.length > 500 || !value.startsWith('/')) return fallback;
+  if (/[\u0000-\u0020\u007f\\]/.test(value)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, 'http://claim-ledger.invalid');
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== 'http://claim-ledger.invalid') return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
