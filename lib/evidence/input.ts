@@ -3,6 +3,7 @@ import {
   EVIDENCE_TARGETS,
   httpUrlSchema,
   langTagSchema,
+  plainString,
   partialDateSchema,
   RELIABILITY_GRADES,
   slugSchema,
@@ -26,8 +27,7 @@ export const LIMITS = {
 } as const;
 
 const optionalText = (max: number) =>
-  z
-    .string()
+  plainString()
     .trim()
     .max(max, `at most ${max} characters`)
     .transform((s) => (s === '' ? null : s))
@@ -37,28 +37,27 @@ const optionalText = (max: number) =>
 /** A new source given inline with a piece of evidence, or through POST /api/sources. */
 export const newSourceInputSchema = z.strictObject({
   url: httpUrlSchema.max(LIMITS.url).nullish().transform((s) => s ?? null),
-  doi: z
-    .string()
+  doi: plainString()
     .trim()
     .regex(/^10\.\d{4,9}\/\S+$/, 'expected a DOI such as 10.48550/arXiv.2412.14161')
     .max(300)
     .nullish()
     .transform((s) => s ?? null),
-  title: z.string().trim().min(1, 'a source needs a title').max(LIMITS.title),
+  title: plainString().trim().min(1, 'a source needs a title').max(LIMITS.title),
   publisher: optionalText(LIMITS.publisher),
-  authors: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
+  authors: z.array(plainString().trim().min(1).max(200)).max(50).default([]),
   publishedAt: partialDateSchema.nullish().transform((s) => s ?? null),
   type: z.enum(SOURCE_TYPES),
   lang: langTagSchema.default('en'),
   reliability: z.enum(RELIABILITY_GRADES).default('U'),
-  reliabilityReason: z.string().trim().min(1).max(2000).default('Not yet assessed by an editor.'),
+  reliabilityReason: plainString().trim().min(1).max(2000).default('Not yet assessed by an editor.'),
 });
 export type NewSourceInput = z.infer<typeof newSourceInputSchema>;
 
 const evidenceFields = {
   stance: z.enum(STANCES),
   target: z.enum(EVIDENCE_TARGETS),
-  excerpt: verbatimTextSchema.pipe(z.string().trim().min(1, 'quote the source exactly').max(LIMITS.excerpt, `at most ${LIMITS.excerpt} characters`)),
+  excerpt: verbatimTextSchema.pipe(plainString().trim().min(1, 'quote the source exactly').max(LIMITS.excerpt, `at most ${LIMITS.excerpt} characters`)),
   lang: langTagSchema,
   translation: optionalText(LIMITS.translation),
   locator: optionalText(LIMITS.locator),
@@ -95,7 +94,7 @@ export const confidenceInputSchema = z
   .strictObject({
     confidence: z.number().min(0, 'between 0 and 1').max(1, 'between 0 and 1').nullish().transform((v) => v ?? null),
     verdict: z.enum(VERDICTS).nullish().transform((v) => v ?? null),
-    reason: z.string().trim().min(1, 'say why').max(LIMITS.reason),
+    reason: plainString().trim().min(1, 'say why').max(LIMITS.reason),
     evidenceIds: z.array(slugSchema).max(100).default([]),
   })
   .refine((v) => v.confidence !== null || v.verdict !== null, { message: 'give a confidence, a verdict, or both', path: ['confidence'] });
@@ -104,19 +103,19 @@ export type ConfidenceInput = z.infer<typeof confidenceInputSchema>;
 export const sourcePatchSchema = z
   .strictObject({
     url: httpUrlSchema.nullable(),
-    title: z.string().trim().min(1).max(LIMITS.title),
-    publisher: z.string().trim().min(1).max(LIMITS.publisher).nullable(),
-    authors: z.array(z.string().trim().min(1).max(200)).max(50),
+    title: plainString().trim().min(1).max(LIMITS.title),
+    publisher: plainString().trim().min(1).max(LIMITS.publisher).nullable(),
+    authors: z.array(plainString().trim().min(1).max(200)).max(50),
     publishedAt: partialDateSchema.nullable(),
     type: z.enum(SOURCE_TYPES),
     lang: langTagSchema,
     reliability: z.enum(RELIABILITY_GRADES),
-    reliabilityReason: z.string().trim().min(1).max(2000),
+    reliabilityReason: plainString().trim().min(1).max(2000),
     verified: z.boolean(),
-    copies: z.array(z.strictObject({ url: httpUrlSchema, kind: z.enum(['mirror', 'repost', 'archive']), note: z.string().trim().min(1).max(500).optional() })).max(20),
+    copies: z.array(z.strictObject({ url: httpUrlSchema, kind: z.enum(['mirror', 'repost', 'archive']), note: plainString().trim().min(1).max(500).optional() })).max(20),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change', path: [] });
 export type SourcePatch = z.infer<typeof sourcePatchSchema>;
 
-export const reasonSchema = z.strictObject({ reason: z.string().trim().min(1, 'say why').max(LIMITS.reason) });
+export const reasonSchema = z.strictObject({ reason: plainString().trim().min(1, 'say why').max(LIMITS.reason) });

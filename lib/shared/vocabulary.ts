@@ -117,16 +117,24 @@ export const slugSchema = z
   .max(120);
 
 /** A date known to the year, the month or the day. */
+/** True when a YYYY-MM-DD names a real day (2025-02-31 does not). */
+function isCalendarDay(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 export const partialDateSchema = z
   .string()
-  .regex(/^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD');
+  .regex(/^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine((v) => v.length < 10 || isCalendarDay(v), { message: 'no such day in the calendar' });
 
 export const isoDateSchema = z.iso.date({ message: 'expected a date as YYYY-MM-DD' });
 
 export const isoDateTimeSchema = z.iso.datetime({ message: 'expected an ISO-8601 timestamp such as 2026-11-28T00:00:00Z' });
 
 /** A BCP-47 language tag, checked by the platform's own tag parser. */
-export const langTagSchema = z.string().refine(
+export const langTagSchema = z.string().max(35, 'a language tag is at most 35 characters').refine(
   (tag) => {
     try {
       return Intl.getCanonicalLocales(tag).length === 1;
@@ -142,8 +150,16 @@ export const httpUrlSchema = z
   .max(2000);
 
 /** A verbatim quote: ellipses and brackets mean the text was cut or edited. */
-export const verbatimTextSchema = z
-  .string()
+// C0 control characters (but tab and line breaks) and DEL are never part of a text people
+// mean to store; NUL in particular is refused by PostgreSQL. Refuse them with the field named.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** A string without control characters: the base of every text field people submit. */
+export function plainString() {
+  return z.string().refine((s) => !CONTROL_CHARACTERS.test(s), { message: 'contains a control character: remove it' });
+}
+
+export const verbatimTextSchema = plainString()
   .min(1)
   .refine((s) => !/…|\.\.\.|\[|\]/.test(s), {
     message: 'a verbatim quote may not contain an ellipsis or brackets: split a cut quote into two excerpts',

@@ -122,7 +122,9 @@ describe('the write API', () => {
     const cases: Array<[Promise<Response>, number, string | undefined]> = [
       [post({ ...goodEvidence, stance: 'agrees' }), 400, 'stance'],
       [post({ ...goodEvidence, lang: 'english please' }), 400, 'lang'],
-      [post({ ...goodEvidence, asOf: '2020-02-30x' }), 400, 'asOf'],
+      [post({ ...goodEvidence, asOf: '2020-02-30' }), 400, 'asOf'],
+      [post({ ...goodEvidence, note: 'nul \u0000 byte' }), 400, 'note'],
+      [post({ ...goodEvidence, excerpt: 'bell \u0007' }), 400, 'excerpt'],
       [post({ ...goodEvidence, extra: true }), 400, 'extra'],
       [post({ ...goodEvidence, sourceId: undefined, source: { url: 'ftp://x.org/a', title: 't', type: 'news' } }), 400, 'source.url'],
       [post({ ...goodEvidence, excerpt: 'x'.repeat(5001) }), 400, 'excerpt'],

@@ -160,5 +160,11 @@ describe('writing evidence, sources and confidence notes', () => {
     expect(bad({ extra: 1 })).toBe('');
     expect(bad({ value: 3 })).toBe('unit');
     expect(bad({ asOf: '2025-13' })).toBe('asOf');
+    expect(bad({ asOf: '2025-02-29' })).toBe('asOf');
+    expect(bad({ asOf: '2024-02-29' })).toBeNull();
+    expect(bad({ note: 'tab\tand\nnewline are fine' })).toBeNull();
+    expect(bad({ note: 'NUL \u0000 is not' })).toBe('note');
+    expect(bad({ sourceId: undefined, source: { url: 'https://x.org/a', title: 'ESC \u001b[31m', type: 'news' } })).toBe('source.title');
+    expect(bad({ lang: 'x'.repeat(40) })).toBe('lang');
   });
 });
