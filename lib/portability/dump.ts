@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { advanceIdSequences } from '../../db/sequences';
 import { withWriteTransaction } from '../../db/transaction';
 import { UserFacingError } from '../shared/errors';
 
@@ -81,14 +82,24 @@ export async function importDatabase(db: Kysely<Database>, lines: AsyncIterable<
         throw new UserFacingError('invalid', `line ${lineNo}: expected {"table": one of ${[...known].join(', ')}, "row": {…}}`);
       }
       const table = record.table as TableName;
-      if (table === 'data_version') {
-        await trx.updateTable('data_version').set(record.row as never).where('id', '=', 1).execute();
-      } else {
-        await trx.insertInto(table).values(record.row as never).execute();
+      const row = record.row;
+      if (Object.values(row).some((v) => v !== null && typeof v === 'object')) {
+        throw new UserFacingError('invalid', `line ${lineNo}: a ${table} row holds a nested value: columns hold text, numbers or null`);
+      }
+      try {
+        // The database checks the columns and their constraints; a bad row names its line.
+        if (table === 'data_version') {
+          await trx.updateTable('data_version').set(row as never).where('id', '=', 1).execute();
+        } else {
+          await trx.insertInto(table).values(row as never).execute();
+        }
+      } catch (error) {
+        throw new UserFacingError('invalid', `line ${lineNo}: the ${table} row was refused: ${(error as Error).message}`);
       }
       counts[table] = (counts[table] ?? 0) + 1;
     }
     if (!sawHeader) throw new UserFacingError('invalid', 'the file is empty: expected an export made by `claims export`');
+    await advanceIdSequences(trx, ['revision', 'ingest_run']);
     return counts;
   });
 }

@@ -105,6 +105,13 @@ describe('the same store code on a real PostgreSQL server', () => {
     const { db, drop } = await server.createDatabase();
     await importDatabase(db, fromSqlite);
     expect(await collect(exportDatabase(db, { withCredentials: true }))).toEqual(fromSqlite);
+    // The moved deployment keeps working: new writes get fresh ids after the imported ones.
+    const editor = await createEditor(db, 'after-move@example.org');
+    const input = newEvidenceInputSchema.parse({ sourceId: 'gangge-matters-ai-bubble', stance: 'context', excerpt: '資本錯配', lang: 'zh-Hant' });
+    const row = await createEvidence(db, 'ai-bubble-17x-dotcom', input, { kind: 'editor', actor: editor });
+    const maxImported = Math.max(...fromSqlite.filter((l) => l.includes('"table":"revision"')).map((l) => JSON.parse(l).row.id as number));
+    const rev = await db.selectFrom('revision').select('id').where('entity_id', '=', row.id).executeTakeFirstOrThrow();
+    expect(rev.id).toBeGreaterThan(maxImported);
     await drop();
   });
 });
