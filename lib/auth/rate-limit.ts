@@ -7,10 +7,13 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
 }
 
+/** No limiter uses a window longer than this; rows older than two of them are dead. */
+const MAX_WINDOW_MS = 24 * 60 * 60 * 1000;
+
 /**
  * Counts one event for `key` in a fixed window, in the database so that every server
- * process shares the same count. Over the limit, nothing is counted and the caller
- * learns how long until the window resets.
+ * process shares the same count. Over the limit the event is refused (the count keeps
+ * growing, which changes nothing) and the caller learns how long until the window resets.
  */
 export async function consumeRateLimit(
   db: Kysely<Database>,
@@ -28,7 +31,11 @@ export async function consumeRateLimit(
     .returning('count')
     .executeTakeFirstOrThrow();
   if (row.count > options.limit) return { ok: false, remaining: 0, retryAfterSeconds };
-  // Old windows are dead weight; drop them now and then.
-  if (row.count === 1) await db.deleteFrom('rate_limit').where('window_start', '<', windowStart - options.windowMs).execute();
+  // Old windows are dead weight; drop them now and then. Only this key's past windows, and
+  // anyone's rows older than any limiter's window: another limiter's live counts must survive.
+  if (row.count === 1) {
+    await db.deleteFrom('rate_limit').where('key', '=', key).where('window_start', '<', windowStart).execute();
+    await db.deleteFrom('rate_limit').where('window_start', '<', now - 2 * MAX_WINDOW_MS).execute();
+  }
   return { ok: true, remaining: options.limit - row.count, retryAfterSeconds };
 }
