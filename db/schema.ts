@@ -64,6 +64,8 @@ export interface ClaimLinkTable {
   relation: string;
 }
 
+export type SourceStatus = 'accepted' | 'pending' | 'rejected';
+
 export interface SourceTable {
   id: string;
   title: string;
@@ -80,8 +82,11 @@ export interface SourceTable {
   is_verified: Bool;
   cites: string; // JSON string[] of source ids
   merged_into: string | null;
-  /** 'pending' while it rests only on an unreviewed proposal: not listed publicly. */
-  status: ColumnType<'accepted' | 'pending', 'accepted' | 'pending' | undefined, 'accepted' | 'pending'>;
+  /**
+   * 'pending' while it rests only on an unreviewed proposal, 'rejected' when that proposal
+   * was rejected: neither is listed publicly.
+   */
+  status: ColumnType<SourceStatus, SourceStatus | undefined, SourceStatus>;
   origin: Origin;
   seed_hash: string | null;
   revision: number;

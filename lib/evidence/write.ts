@@ -6,7 +6,7 @@ import type { Actor } from '../auth/users';
 import { bumpDataVersion, recordRevision } from '../history/revisions';
 import { requireRevisionOrThrow, UserFacingError } from '../shared/errors';
 import { toEvidenceRecord } from './record';
-import { getSourceRowOrThrow, insertSource } from '../sources/write';
+import { acceptSourceForEditor, getSourceRowOrThrow, insertSource } from '../sources/write';
 import type { EvidencePatch, NewEvidenceInput } from './input';
 
 export function newEvidenceId(): string {
@@ -59,6 +59,8 @@ export async function createEvidence(db: Kysely<Database>, claimId: string, inpu
       if (source.merged_into) {
         throw new UserFacingError('invalid', `source "${source.id}" was merged into "${source.merged_into}": use that id`, 'sourceId');
       }
+      if (who.kind === 'editor') await acceptSourceForEditor(trx, source, actorName, at);
+      else if (source.status === 'rejected') throw new UserFacingError('invalid', `no source has id "${input.sourceId}"`, 'sourceId');
       sourceId = source.id;
     } else {
       sourceId = (await insertSource(trx, input.source!, { actor: actorName, status }, at)).id;
@@ -116,6 +118,7 @@ export async function updateEvidence(db: Kysely<Database>, id: string, patch: Ev
         throw new UserFacingError('invalid', `no source has id "${patch.sourceId}"`, 'sourceId');
       });
       if (source.merged_into) throw new UserFacingError('invalid', `source "${source.id}" was merged into "${source.merged_into}"`, 'sourceId');
+      if (before.status === 'accepted') await acceptSourceForEditor(trx, source, actor.email, at);
     }
     const changes: Partial<EvidenceRow> = {
       ...(patch.sourceId !== undefined && { source_id: patch.sourceId }),
@@ -192,14 +195,18 @@ export async function reviewProposal(db: Kysely<Database>, id: string, decision:
     if (before.status !== 'pending') throw new UserFacingError('conflict', `evidence "${id}" is not a pending proposal (it is ${before.status})`);
     if (decision === 'reject' && !reason) throw new UserFacingError('invalid', 'say why the proposal is rejected', 'reason');
     const status = decision === 'accept' ? 'accepted' : 'rejected';
-    if (decision === 'accept') {
-      const source = await trx.selectFrom('source').selectAll().where('id', '=', before.source_id).executeTakeFirstOrThrow();
-      if (source.status === 'pending') {
-        const after = { ...source, status: 'accepted' as const, revision: source.revision + 1, updated_at: at };
-        await trx.updateTable('source').set({ status: 'accepted', revision: after.revision, updated_at: at }).where('id', '=', source.id).execute();
-        await recordRevision(trx, { entityType: 'source', entityId: source.id, revision: after.revision, action: 'accept', before: source, after, actor: actor.email, reason, at });
+    const source = await trx.selectFrom('source').selectAll().where('id', '=', before.source_id).executeTakeFirstOrThrow();
+    if (decision === 'accept') await acceptSourceForEditor(trx, source, actor.email, at);
+    const decided = await writeEvidence(trx, before, { status, reviewed_by: actor.email, reviewed_at: at, review_reason: reason }, decision, actor.email, reason, at);
+    if (decision === 'reject' && source.status === 'pending') {
+      // A source that only rejected proposals rested on goes with them (kept, never listed).
+      const inUse = await trx.selectFrom('evidence').select('id').where('source_id', '=', source.id).where('status', 'in', ['pending', 'accepted']).executeTakeFirst();
+      if (!inUse) {
+        const after = { ...source, status: 'rejected' as const, revision: source.revision + 1, updated_at: at };
+        await trx.updateTable('source').set({ status: 'rejected', revision: after.revision, updated_at: at }).where('id', '=', source.id).execute();
+        await recordRevision(trx, { entityType: 'source', entityId: source.id, revision: after.revision, action: 'reject', before: source, after, actor: actor.email, reason, at });
       }
     }
-    return writeEvidence(trx, before, { status, reviewed_by: actor.email, reviewed_at: at, review_reason: reason }, decision, actor.email, reason, at);
+    return decided;
   });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database, SourceRow } from '../../db/schema';
+import type { Database, SourceRow, SourceStatus } from '../../db/schema';
 import { withWriteTransaction } from '../../db/transaction';
 import type { Actor } from '../auth/users';
 import type { NewSourceInput, SourcePatch } from '../evidence/input';
@@ -13,31 +13,54 @@ export function newSourceId(): string {
   return `src-${randomUUID().replace(/-/g, '').slice(0, 10)}`;
 }
 
-/** An existing source that is the same document as `input` (by normalised URL or DOI), if any. */
-export async function findDuplicateSource(db: Kysely<Database>, input: { url: string | null; doi?: string | null }): Promise<SourceRow | null> {
+function parseCopyUrls(json: string): { url: string }[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((c): c is { url: string } => typeof c?.url === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * An existing source that is the same document as `input` (by normalised URL or DOI), if any.
+ * Rejected sources never count; pending ones only when `includePending` (they are not public).
+ */
+export async function findDuplicateSource(
+  db: Kysely<Database>,
+  input: { url: string | null; doi?: string | null },
+  options: { includePending: boolean },
+): Promise<SourceRow | null> {
   const wanted = identityKeys(input);
   if (wanted.size === 0) return null;
-  const rows = await db.selectFrom('source').selectAll().where('merged_into', 'is', null).execute();
+  const statuses: SourceStatus[] = options.includePending ? ['accepted', 'pending'] : ['accepted'];
+  const rows = await db.selectFrom('source').selectAll().where('merged_into', 'is', null).where('status', 'in', statuses).execute();
   for (const row of rows) {
-    const keys = identityKeys({ url: row.url, copies: JSON.parse(row.copies) as { url: string }[] });
+    const keys = identityKeys({ url: row.url, copies: parseCopyUrls(row.copies) });
     for (const k of keys) if (wanted.has(k)) return row;
   }
   return null;
 }
 
-/** Inserts a source inside a caller's transaction; refuses a duplicate with 409 and the existing source. */
+/**
+ * Inserts a source inside a caller's transaction. A duplicate of a public source is refused
+ * with 409 and the existing source. An editor is also shown a pending duplicate (and may use
+ * it: that accepts it); an anonymous proposal of a pending duplicate quietly joins it, so that
+ * nobody learns what others proposed.
+ */
 export async function insertSource(
   trx: Kysely<Database>,
   input: NewSourceInput,
   who: { actor: string; status: 'accepted' | 'pending' },
   at: string,
 ): Promise<SourceRow> {
-  const duplicate = await findDuplicateSource(trx, input);
-  if (duplicate) {
+  const duplicate = await findDuplicateSource(trx, input, { includePending: true });
+  if (duplicate && (duplicate.status === 'accepted' || who.status === 'accepted')) {
     throw new UserFacingError('conflict', `this source already exists as "${duplicate.title}" (${duplicate.id}): use sourceId "${duplicate.id}"`, 'source.url', {
       existing: { id: duplicate.id, title: duplicate.title, url: duplicate.url },
     });
   }
+  if (duplicate) return duplicate;
   const row: SourceRow = {
     id: newSourceId(),
     title: input.title,
@@ -76,6 +99,18 @@ export async function createSource(db: Kysely<Database>, input: NewSourceInput, 
   });
 }
 
+/**
+ * When an editor rests accepted evidence on a source that only a proposal brought (or one
+ * whose proposal was rejected), the editor's use is the review: the source becomes public,
+ * recorded as a revision.
+ */
+export async function acceptSourceForEditor(trx: Kysely<Database>, source: SourceRow, actor: string, at: string): Promise<void> {
+  if (source.status === 'accepted') return;
+  const after: SourceRow = { ...source, status: 'accepted', revision: source.revision + 1, updated_at: at };
+  await trx.updateTable('source').set({ status: 'accepted', revision: after.revision, updated_at: at }).where('id', '=', source.id).execute();
+  await recordRevision(trx, { entityType: 'source', entityId: source.id, revision: after.revision, action: 'accept', before: source, after, actor, reason: 'used by accepted evidence', at });
+}
+
 export async function getSourceRowOrThrow(db: Kysely<Database>, id: string): Promise<SourceRow> {
   const row = await db.selectFrom('source').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new UserFacingError('not_found', `no source has id "${id}"`);
@@ -109,8 +144,9 @@ export async function updateSource(db: Kysely<Database>, id: string, patch: Sour
 }
 
 /**
- * Merges `fromId` into `intoId`: every evidence entry, appearance and citation moves to the
- * surviving source; the merged source stays (nothing is deleted) with merged_into set.
+ * Merges `fromId` into `intoId`: every evidence entry moves to the surviving source; the
+ * merged source stays (nothing is deleted) with merged_into set, and its page points to the
+ * survivor. Claim files that name the merged source keep naming it until they are edited.
  */
 export async function mergeSources(db: Kysely<Database>, fromId: string, intoId: string, reason: string, actor: Actor): Promise<{ movedEvidence: string[] }> {
   if (fromId === intoId) throw new UserFacingError('invalid', 'a source cannot be merged into itself', 'into');
@@ -120,6 +156,7 @@ export async function mergeSources(db: Kysely<Database>, fromId: string, intoId:
     const into = await getSourceRowOrThrow(trx, intoId);
     if (from.merged_into) throw new UserFacingError('conflict', `source "${fromId}" was already merged into "${from.merged_into}"`);
     if (into.merged_into) throw new UserFacingError('invalid', `source "${intoId}" was itself merged into "${into.merged_into}": merge into that one`, 'into');
+    if (into.status !== 'accepted') throw new UserFacingError('invalid', `source "${intoId}" is not public (${into.status}): accept it before merging into it`, 'into');
     const evidence = await trx.selectFrom('evidence').selectAll().where('source_id', '=', fromId).execute();
     for (const e of evidence) {
       const after = { ...e, source_id: intoId, revision: e.revision + 1, updated_at: at };

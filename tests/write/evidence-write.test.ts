@@ -68,6 +68,34 @@ describe('writing evidence, sources and confidence notes', () => {
     expect((await db.selectFrom('source').select('status').where('id', '=', row.source_id).executeTakeFirstOrThrow()).status).toBe('accepted');
   });
 
+  it('keeps a proposal’s new source private: another proposal of it joins quietly, an editor who uses it accepts it', async () => {
+    const inline = (url: string) => evidence({ sourceId: undefined, source: { url, title: 'Private draft', type: 'news' } });
+    const first = await createEvidence(db, 'alpha-figure', inline('https://news.example.com/draft'), { kind: 'anonymous', clientKey: 'a' });
+    // A second anonymous proposal of the same URL is not told about the first one: it joins it.
+    const second = await createEvidence(db, 'beta-figure', inline('https://news.example.com/draft/'), { kind: 'anonymous', clientKey: 'b' });
+    expect(second.source_id).toBe(first.source_id);
+    // An editor is shown the pending duplicate…
+    const dup = await rejection(createEvidence(db, 'alpha-figure', inline('https://news.example.com/draft'), { kind: 'editor', actor: editor }));
+    expect(dup.details?.existing).toMatchObject({ id: first.source_id });
+    // …and resting accepted evidence on it makes it public, recorded as a revision.
+    await createEvidence(db, 'alpha-figure', evidence({ sourceId: first.source_id }), { kind: 'editor', actor: editor });
+    expect((await db.selectFrom('source').select('status').where('id', '=', first.source_id).executeTakeFirstOrThrow()).status).toBe('accepted');
+    const rev = await db.selectFrom('revision').select(['action', 'actor']).where('entity_id', '=', first.source_id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(rev).toEqual({ action: 'accept', actor: 'editor@example.org' });
+  });
+
+  it('rejects a proposal’s new source with its last proposal, and refuses to merge into a source that is not public', async () => {
+    const p = await createEvidence(db, 'alpha-figure', evidence({ sourceId: undefined, source: { url: 'https://spam.example.com/x', title: 'Spam', type: 'blog' } }), { kind: 'anonymous', clientKey: 'a' });
+    const merge = await rejection(mergeSources(db, 'essay', p.source_id, 'same', editor));
+    expect(merge.field).toBe('into');
+    await reviewProposal(db, p.id, 'reject', 'Spam.', editor);
+    expect((await db.selectFrom('source').select('status').where('id', '=', p.source_id).executeTakeFirstOrThrow()).status).toBe('rejected');
+    // A rejected source no longer blocks or absorbs new submissions of the same URL.
+    const fresh = await createEvidence(db, 'alpha-figure', evidence({ sourceId: undefined, source: { url: 'https://spam.example.com/x', title: 'Now real', type: 'blog' } }), { kind: 'editor', actor: editor });
+    expect(fresh.source_id).not.toBe(p.source_id);
+    expect((await rejection(createEvidence(db, 'alpha-figure', evidence({ sourceId: p.source_id }), { kind: 'anonymous', clientKey: 'a' }))).field).toBe('sourceId');
+  });
+
   it('requires a reason to reject a proposal and keeps who rejected it and why', async () => {
     const row = await createEvidence(db, 'alpha-figure', evidence(), { kind: 'anonymous', clientKey: 'k' });
     expect((await rejection(reviewProposal(db, row.id, 'reject', null, editor))).field).toBe('reason');
