@@ -48,7 +48,8 @@ export default async function EditSourcePage({ params }: { params: Promise<{ id:
       <h1>Edit source</h1>
       <p className="meta">
         <code>{row.id}</code>, revision {row.revision}
-        {row.origin === 'seed' ? '; from seed data (an edit here is kept: ingest no longer updates this row)' : ''}.
+        {row.origin === 'seed' ? '; from seed data (an edit here is kept: ingest no longer updates this row)' : ''}.{' '}
+        <Link href={`/sources/${row.id}/history`}>History</Link> (every earlier version, which you can restore).
       </p>
       {row.merged_into ? (
         <p className="notice">
@@ -59,7 +60,10 @@ export default async function EditSourcePage({ params }: { params: Promise<{ id:
       {row.merged_into ? null : (
         <section aria-labelledby="merge-heading">
           <h2 id="merge-heading">Merge into another source</h2>
-          <p className="meta">When two records are the same document: this one’s evidence moves to the other; both records stay, linked, and the merge is in the history.</p>
+          <p className="meta">
+            When two records are the same document: this one’s evidence moves to the other; both records stay, linked, and the merge is recorded in the{' '}
+            <Link href={`/sources/${row.id}/history`}>source’s history</Link>.
+          </p>
           <MergeSourceForm action={mergeSourceAction.bind(null, row.id)} sources={others} />
         </section>
       )}
