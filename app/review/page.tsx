@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { actionErrorMessage } from '../_lib/action-errors';
 import { requireEditorPage } from '../_lib/auth';
 import { getDb } from '@/lib/db';
+import { LIMITS } from '@/lib/evidence/input';
 import { renderNoteMarkdown } from '@/lib/evidence/note-markdown';
 import { listPendingProposals } from '@/lib/evidence/proposals';
 import { reviewProposalAction } from './actions';
@@ -15,8 +17,11 @@ export default async function ReviewPage({ searchParams }: Props) {
   const editor = await requireEditorPage(db, '/review');
   const sp = await searchParams;
   const proposals = await listPendingProposals(db);
-  const error = typeof sp.error === 'string' ? sp.error : null;
-  const done = typeof sp.done === 'string' ? sp.done : null;
+  // The query string carries codes, never text: each maps to a fixed message.
+  const error = actionErrorMessage(sp.error, { conflict: 'That proposal was already decided: nothing was changed.', not_found: 'That proposal no longer exists.',
+    reason_required: 'Say why the proposal is rejected: a rejection needs a reason.',
+  });
+  const done = sp.done === 'accepted' || sp.done === 'rejected' ? sp.done : null;
 
   return (
     <article>
@@ -64,7 +69,7 @@ export default async function ReviewPage({ searchParams }: Props) {
             <form action={reviewProposalAction} className="review-form">
               <input type="hidden" name="id" value={p.id} />
               <label htmlFor={`reason-${p.id}`}>Reason (required to reject)</label>
-              <textarea id={`reason-${p.id}`} name="reason" rows={2} maxLength={5000} />
+              <textarea id={`reason-${p.id}`} name="reason" rows={2} maxLength={LIMITS.reason} />
               <p>
                 <button type="submit" name="decision" value="accept">
                   Accept

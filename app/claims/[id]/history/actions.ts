@@ -1,6 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { actionErrorCode } from '../../../_lib/action-errors';
 import { getEditorActionContext } from '../../../_lib/auth';
 import { restoreEvidence } from '@/lib/evidence/write';
 import { UserFacingError } from '@/lib/shared/errors';
@@ -21,7 +22,7 @@ export async function restoreEvidenceAction(form: FormData): Promise<void> {
   } catch (error) {
     if (!(error instanceof UserFacingError)) throw error;
     if (error.code === 'unauthorized') redirect(`/sign-in?next=${encodeURIComponent(back)}`);
-    outcome = `error=${encodeURIComponent(error.message)}`;
+    outcome = `error=${actionErrorCode(error)}`; // a code: the page shows its own fixed text
   }
   redirect(`${back}?${outcome}`);
 }
