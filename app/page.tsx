@@ -47,7 +47,7 @@ export default async function HomePage() {
               {article.url ? (
                 <>
                   {' · '}
-                  <a href={article.url} rel="noopener noreferrer">
+                  <a href={article.url} rel="nofollow ugc noopener noreferrer">
                     original
                   </a>
                 </>

@@ -30,6 +30,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
+/** Source URLs and copies may come from people: no endorsement for search engines, no opener for the target. */
+const USER_LINK_REL = 'nofollow ugc noopener noreferrer';
+
 const ROLE_LABELS = { appearance: 'the claim appeared here', cited: 'cited for the claim', evidence: 'evidence' } as const;
 
 export default async function SourcePage({ params }: Props) {
@@ -59,7 +62,7 @@ export default async function SourcePage({ params }: Props) {
         <dt>Original</dt>
         <dd>
           {source.url ? (
-            <a href={source.url} rel="noopener noreferrer">
+            <a href={source.url} rel={USER_LINK_REL}>
               {source.url}
             </a>
           ) : (
@@ -75,7 +78,7 @@ export default async function SourcePage({ params }: Props) {
                 {source.copies.map((c) => (
                   <li key={c.url}>
                     <span className="badge">{c.kind} copy</span>{' '}
-                    <a href={c.url} rel="noopener noreferrer">
+                    <a href={c.url} rel={USER_LINK_REL}>
                       {c.url}
                     </a>
                     {c.note ? <span className="meta"> — {c.note}</span> : null}
@@ -165,7 +168,7 @@ export default async function SourcePage({ params }: Props) {
         </div>
       </section>
       <p className="meta">
-        JSON: <a href={`/api/sources/${source.id}`}>/api/sources/{source.id}</a>
+        JSON: <a href={`/api/sources/${source.id}`}>/api/sources/{source.id}</a> · <Link href={`/sources/${source.id}/history`}>History</Link>
         <EditorOnly>
           {' · '}
           <Link href={`/sources/${source.id}/edit`}>Edit or merge this source</Link>
