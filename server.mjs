@@ -14,11 +14,31 @@ const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+/** True when every %-escape in the path decodes: Next answers a malformed one with a bare 500. */
+function hasDecodablePath(url) {
+  try {
+    decodeURIComponent((url ?? '/').split('?')[0]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const server = http.createServer((req, res) => {
   if (!env.TRUST_PROXY) {
+    // Only a trusted proxy may say who the client is, or which host and scheme it asked for.
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
+    delete req.headers['x-forwarded-host'];
+    delete req.headers['x-forwarded-proto'];
+    delete req.headers['x-forwarded-port'];
     delete req.headers['x-real-ip'];
     delete req.headers.forwarded;
+  }
+  if (!hasDecodablePath(req.url)) {
+    const api = (req.url ?? '').startsWith('/api/');
+    res.writeHead(400, { 'content-type': api ? 'application/json' : 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(api ? JSON.stringify({ error: { code: 'invalid', message: 'The URL has a malformed %-escape.' } }) : 'Bad request: the URL has a malformed %-escape.\n');
+    return;
   }
   handle(req, res).catch((error) => {
     console.error('request failed', error);

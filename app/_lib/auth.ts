@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import type { Db } from '@/db/client';
 import { authenticateSession, type Actor } from '@/lib/auth/users';
 import { getDb } from '@/lib/db';
+import { getEnv } from '@/lib/env';
 import { assertSameOrigin, clientKey, SESSION_COOKIE } from '@/lib/http/request';
 import { UserFacingError } from '@/lib/shared/errors';
 
@@ -38,8 +39,13 @@ export async function requireEditorPage(db: Db, returnTo: string): Promise<Actor
   return actor;
 }
 
-/** Session cookies are Secure when the site is served over https (as seen by the browser). */
+/**
+ * Session cookies are Secure when the site is served over https: always when SITE_URL says
+ * so, otherwise as the browser's own Origin shows (a page served over plain http on a
+ * developer's machine could not keep a Secure cookie).
+ */
 export async function isHttpsRequest(): Promise<boolean> {
+  if (getEnv().SITE_URL?.startsWith('https:')) return true;
   const h = await headers();
   const origin = h.get('origin');
   if (origin) return origin.startsWith('https:');
