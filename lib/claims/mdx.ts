@@ -51,6 +51,18 @@ function checkMdxTree(tree: MdastRoot, problems: BodyProblem[], references: Body
       case 'mdxJsxTextElement':
         checkJsxElement(node as JsxNode, at(node), problems, references);
         return;
+      case 'link':
+      case 'definition': {
+        const url = (node as { url: string }).url;
+        if (!/^(https?:\/\/|\/|#)/i.test(url)) {
+          problems.push({ ...at(node), message: `link to "${url.slice(0, 80)}": only http(s) URLs, site paths (/…) and #anchors are allowed` });
+        }
+        return;
+      }
+      case 'image':
+      case 'imageReference':
+        problems.push({ ...at(node), message: 'images are not allowed in a claim file: they load from other sites when a reader opens the page' });
+        return;
     }
   });
 }

@@ -111,6 +111,14 @@ describe('MDX rules for claim bodies', () => {
     expect(await bodyProblem('<SourceRef id="s" onClick="x" />\n')).toEqual([expect.stringMatching(/unknown prop "onClick"/)]);
   });
 
+  it('allows http(s), site and anchor links but refuses other schemes and images', async () => {
+    expect(await bodyProblem('[ok](https://example.org) [site](/claims/x) [here](#evidence)\n')).toEqual([]);
+    expect(await bodyProblem('[x](javascript:alert(1))\n')).toEqual([expect.stringMatching(/^16:1: body: link to "javascript:alert\(1\)": only http\(s\) URLs/)]);
+    expect(await bodyProblem('[x](data:text/html,hi)\n')).toEqual([expect.stringMatching(/only http\(s\) URLs/)]);
+    expect(await bodyProblem('[x]: vbscript:msgbox\n\nSee [x].\n')).toEqual([expect.stringMatching(/only http\(s\) URLs/)]);
+    expect(await bodyProblem('![tracker](https://tracker.example/p.gif)\n')).toEqual([expect.stringMatching(/^16:1: body: images are not allowed/)]);
+  });
+
   it('reports an MDX syntax error at its line in the file', async () => {
     expect(await bodyProblem('Fine.\n\n<Quote lang="en" source="s">unclosed\n')).toEqual([
       expect.stringMatching(/^18:1: body: MDX syntax error: Expected a closing tag for `<Quote>`/),

@@ -118,6 +118,13 @@ describe('a reader checks a claim end to end in a real browser', () => {
     await page.close();
   });
 
+  it('answers a URL with a malformed %-escape with a 400, as JSON under /api/', async () => {
+    for (const p of ['/claims/%', '/sources/%ZZ']) expect((await fetch(`${server.url}${p}`)).status, p).toBe(400);
+    const api = await fetch(`${server.url}/api/claims/%E0%A4%A`);
+    expect(api.status).toBe(400);
+    expect((await api.json()).error.code).toBe('invalid');
+  });
+
   it('answers an unknown claim with the 404 page and an unknown API id with a JSON 404', async () => {
     const page = await browser.newPage();
     const res = await page.goto(`${server.url}/claims/does-not-exist`);
