@@ -21,10 +21,11 @@ export async function handleSearchRequest(request: Request, getService: () => Pr
   try {
     url = new URL(request.url);
   } catch {
-    return json(400, { error: { code: 'invalid_url', message: 'The request URL could not be read.', field: null } });
+    return json(400, { error: { code: 'invalid', message: 'The request URL could not be read.' } });
   }
   const parsed = parseSearchParams(url.searchParams);
-  if (!parsed.ok) return json(400, { error: parsed.problem });
+  // The API's one error shape: code 'invalid' with the field named, as every other endpoint.
+  if (!parsed.ok) return json(400, { error: { code: 'invalid', message: parsed.problem.message, field: parsed.problem.field } });
   try {
     const service = await getService();
     const result = await service.search(parsed.params);
@@ -43,6 +44,6 @@ export async function handleSearchRequest(request: Request, getService: () => Pr
     });
   } catch (error) {
     console.error('[search] failed', error);
-    return json(503, { error: { code: 'search_unavailable', message: 'Search is unavailable right now; try again shortly.', field: null } });
+    return json(503, { error: { code: 'unavailable', message: 'Search is unavailable right now; try again shortly.' } });
   }
 }

@@ -347,6 +347,7 @@ describe('GET /api/search with hostile input', () => {
       expect(res.status, bad).toBe(400);
       const body = (await res.json()) as { error: { code: string; field: string } };
       expect(bad.startsWith(body.error.field)).toBe(true);
+      expect(body.error.code).toBe('invalid');
     }
     const capped = await handleSearchRequest(new Request('http://localhost/api/search?q=AI&limit=100000'), get);
     expect(capped.status).toBe(200);
@@ -358,6 +359,6 @@ describe('GET /api/search with hostile input', () => {
   it('answers 503 JSON, not 500, when the store is unavailable', async () => {
     const res = await handleSearchRequest(new Request('http://localhost/api/search?q=ai'), () => Promise.reject(new Error('no database')));
     expect(res.status).toBe(503);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('search_unavailable');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unavailable');
   });
 });
