@@ -461,6 +461,7 @@ describe('editing, review and history on the site', () => {
 
     const context = await browser.newContext();
     const page = await signIn(context, '/sources/report/edit');
+    const opened = await db.selectFrom('source').selectAll().where('id', '=', 'report').executeTakeFirstOrThrow();
     await page.locator('#f-reliability').selectOption('B');
     await page.locator('#f-reliabilityReason').fill('Institute report, methods published.');
     await page.locator('#f-copies').fill('archive https://web.archive.org/web/2024/https://example.org/report snapshot');
@@ -469,6 +470,47 @@ describe('editing, review and history on the site', () => {
     expect(row).toMatchObject({ reliability: 'B', reliability_reason: 'Institute report, methods published.' });
     expect(JSON.parse(row.copies)).toEqual([{ kind: 'archive', url: 'https://web.archive.org/web/2024/https://example.org/report', note: 'snapshot' }]);
     expect(await page.locator('main').textContent()).toContain('archive copy');
+    // A URL people supplied links without endorsement or opener access.
+    expect(await page.locator('main a[href^="https://web.archive.org/"]').getAttribute('rel')).toBe('nofollow ugc noopener noreferrer');
+
+    // The source's history shows the edit; restoring the version opened brings its grade back as a new revision.
+    await Promise.all([page.waitForURL(`${server.url}/sources/report/history`), page.getByRole('link', { name: 'History' }).click()]);
+    expect(await page.locator('.revision').first().textContent()).toContain(`Revision ${opened.revision + 1}: edited by ${EDITOR_EMAIL}`);
+    await page.locator('.revision', { hasText: `Revision ${opened.revision}:` }).getByRole('button', { name: 'Restore this version' }).click();
+    await page.locator('.form-ok', { hasText: 'Restored' }).waitFor();
+    const restored = await db.selectFrom('source').selectAll().where('id', '=', 'report').executeTakeFirstOrThrow();
+    expect(restored).toMatchObject({ reliability: opened.reliability, reliability_reason: opened.reliability_reason, copies: opened.copies, revision: opened.revision + 2 });
+    const reader = await browser.newPage();
+    await reader.goto(`${server.url}/sources/report/history`);
+    expect(await reader.locator('.revision').first().textContent()).toContain('restored by');
+    expect(await reader.getByRole('button', { name: 'Restore this version' }).count()).toBe(0);
+
+    // A crafted ?error= never puts its own words on the page: only fixed messages for known codes.
+    const crafted = 'Your account is locked: call +1 555 0100';
+    for (const url of [`/sources/report/history?error=${encodeURIComponent(crafted)}`, `/claims/alpha-figure/history?error=${encodeURIComponent(crafted)}`, `/review?error=${encodeURIComponent(crafted)}`]) {
+      const tab = url.startsWith('/review') ? page : reader;
+      await tab.goto(`${server.url}${url}`);
+      expect(await tab.locator('main').textContent(), url).not.toContain(crafted);
+      expect(await tab.locator('.form-error').textContent(), url).toContain('Something went wrong');
+    }
+    await reader.close();
+
+    // An over-long review reason is refused with a message, not cut short: the proposal stays pending.
+    const proposalId = (
+      await createEvidence(
+        db,
+        'beta-figure',
+        { sourceId: 'essay', stance: 'supports', target: 'whole', excerpt: 'A proposal with a long rejection.', lang: 'en', translation: null, locator: null, value: null, unit: null, asOf: null, note: null },
+        { kind: 'anonymous', clientKey: 'e2e-long-reason' },
+      )
+    ).id;
+    await page.goto(`${server.url}/review`);
+    const reason = page.locator(`#proposal-${proposalId} textarea`);
+    await reason.evaluate((el) => el.removeAttribute('maxlength'));
+    await reason.fill('x'.repeat(5001));
+    await page.locator(`#proposal-${proposalId}`).getByRole('button', { name: 'Reject' }).click();
+    await page.locator('.form-error', { hasText: 'too long' }).waitFor();
+    expect(await db.selectFrom('evidence').select(['status', 'review_reason']).where('id', '=', proposalId).executeTakeFirstOrThrow()).toEqual({ status: 'pending', review_reason: null });
     await context.close();
-  });
+  }, 90_000);
 });
