@@ -53,6 +53,12 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
   return parsed.data;
 }
 
+/** Like readJsonBody, for endpoints whose body is optional: no body at all gives `empty`. */
+export async function readOptionalJsonBody<S extends z.ZodType>(request: Request, schema: S, empty: z.infer<S>): Promise<z.infer<S>> {
+  const hasBody = Number(request.headers.get('content-length') ?? '0') > 0 || request.headers.has('content-type');
+  return hasBody ? readJsonBody(request, schema) : empty;
+}
+
 /** Reads at most `limit` bytes, stopping early (a lying or absent Content-Length cannot force a big read). */
 async function readLimited(request: Request, limit: number): Promise<string> {
   if (!request.body) return '';
@@ -102,12 +108,6 @@ export async function authenticateRequest(db: Kysely<Database>, request: Request
 export function requireEditor(actor: Actor | null): Actor {
   if (!actor) throw new UserFacingError('unauthorized', 'sign in, or send Authorization: Bearer <token>');
   return actor;
-}
-
-export function requireAdmin(actor: Actor | null): Actor {
-  const a = requireEditor(actor);
-  if (a.role !== 'admin') throw new UserFacingError('forbidden', 'only an admin may do this');
-  return a;
 }
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { writeRoute } from '../../../_lib/write-route';
 import { toEvidenceRecord } from '@/lib/evidence/record';
 import { etagOf, restoreEvidence, revisionFromIfMatch } from '@/lib/evidence/write';
-import { readJsonBody, requireEditor } from '@/lib/http/request';
+import { readOptionalJsonBody, requireEditor } from '@/lib/http/request';
 
 const restoreSchema = z.strictObject({ revision: z.number().int().min(1).optional() });
 
@@ -12,8 +12,7 @@ export function POST(request: Request, ctx: { params: Promise<{ id: string }> })
     const editor = requireEditor(actor);
     const { id } = await ctx.params;
     const expected = revisionFromIfMatch(request.headers.get('if-match'));
-    const hasBody = Number(request.headers.get('content-length') ?? '0') > 0 || request.headers.has('content-type');
-    const { revision } = hasBody ? await readJsonBody(request, restoreSchema) : { revision: undefined };
+    const { revision } = await readOptionalJsonBody(request, restoreSchema, {});
     const row = await restoreEvidence(db, id, revision ?? null, expected, editor);
     return Response.json(toEvidenceRecord(row), { headers: { ETag: etagOf(row.revision), 'Cache-Control': 'no-store' } });
   });
