@@ -442,7 +442,7 @@ describe('editing, review and history on the site', () => {
     await page.locator('#f-verdict').selectOption('false');
     await page.locator('#f-reason').fill('The report’s table contradicts the figure.');
     await page.locator(`#ev-${id}`).check();
-    await Promise.all([page.waitForURL(/\/claims\/alpha-figure/), page.click('main button:has-text("Add the note")')]);
+    await Promise.all([page.waitForURL(/\/claims\/alpha-figure#verdict-heading$/), page.click('main button:has-text("Add the note")')]);
     await reader.goto(`${server.url}/claims/alpha-figure`);
     expect(await reader.locator('.claim-facts').textContent()).toContain('False');
     expect(await reader.locator('.notes').textContent()).toContain('The report’s table contradicts the figure.');
