@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { EVIDENCE_CONTENT_COLUMNS } from './queries';
 import type { Database } from '../../db/schema';
 
 export interface PendingProposal {
@@ -36,16 +37,7 @@ export async function listPendingProposals(db: Kysely<Database>): Promise<Pendin
       's.url as s_url',
       's.published as s_published',
       's.status as s_status',
-      'e.stance',
-      'e.target',
-      'e.excerpt',
-      'e.lang',
-      'e.translation',
-      'e.locator',
-      'e.value',
-      'e.unit',
-      'e.as_of',
-      'e.note',
+      ...EVIDENCE_CONTENT_COLUMNS,
       'e.created_at',
       'e.revision',
     ])

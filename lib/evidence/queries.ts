@@ -5,6 +5,20 @@ import { STANCES, type Stance } from '../shared/vocabulary';
 
 type Db = Kysely<Database>;
 
+/** What an evidence entry says, as every evidence view selects it (from `evidence as e`). */
+export const EVIDENCE_CONTENT_COLUMNS = [
+  'e.stance',
+  'e.target',
+  'e.excerpt',
+  'e.lang',
+  'e.translation',
+  'e.locator',
+  'e.value',
+  'e.unit',
+  'e.as_of',
+  'e.note',
+] as const;
+
 export async function listAcceptedEvidence(db: Db, where: { claimId?: string; sourceId?: string }): Promise<EvidenceItem[]> {
   let q = db
     .selectFrom('evidence as e')
@@ -12,16 +26,7 @@ export async function listAcceptedEvidence(db: Db, where: { claimId?: string; so
     .select([
       'e.id',
       'e.claim_id',
-      'e.stance',
-      'e.target',
-      'e.excerpt',
-      'e.lang',
-      'e.translation',
-      'e.locator',
-      'e.value',
-      'e.unit',
-      'e.as_of',
-      'e.note',
+      ...EVIDENCE_CONTENT_COLUMNS,
       'e.author',
       'e.created_at',
       's.id as s_id',
