@@ -137,6 +137,31 @@ describe('a reader checks a claim end to end in a real browser', () => {
   });
 });
 
+describe('search in the browser', () => {
+  it('answers a GET form without JavaScript, and follows typing with JavaScript, keeping the query in the URL', async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await noJs.newPage();
+    await plain.goto(`${server.url}/search?q=${encodeURIComponent('阿爾法')}`);
+    expect(await plain.locator('.search-hit').first().textContent()).toContain('Alpha costs $50M');
+    await noJs.close();
+
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/search`);
+    const requests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/search')) requests.push(r.url());
+    });
+    await page.locator('#search-q').click();
+    await page.keyboard.type('ten times', { delay: 40 });
+    await expect.poll(() => page.locator('.search-hit').first().textContent()).toContain('Beta costs ten times alpha');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('ten times');
+    // Debounced: nine keystrokes, far fewer requests.
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.length).toBeLessThan(5);
+    await page.close();
+  });
+});
+
 describe('list pages', () => {
   it('filter /claims and /sources from URL parameters and ignore invalid ones instead of failing', async () => {
     const misleading = await (await fetch(`${server.url}/claims?verdict=misleading`)).text();
