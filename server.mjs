@@ -14,11 +14,13 @@ const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-/** True when every %-escape in the path decodes: Next answers a malformed one with a bare 500. */
+/**
+ * True when every %-escape in the path decodes (Next answers a malformed one with a bare 500)
+ * to no control character (no id or page name holds one, and PostgreSQL refuses NUL).
+ */
 function hasDecodablePath(url) {
   try {
-    decodeURIComponent((url ?? '/').split('?')[0]);
-    return true;
+    return !/[\u0000-\u001f\u007f]/.test(decodeURIComponent((url ?? '/').split('?')[0]));
   } catch {
     return false;
   }
@@ -37,7 +39,7 @@ const server = http.createServer((req, res) => {
   if (!hasDecodablePath(req.url)) {
     const api = (req.url ?? '').startsWith('/api/');
     res.writeHead(400, { 'content-type': api ? 'application/json' : 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(api ? JSON.stringify({ error: { code: 'invalid', message: 'The URL has a malformed %-escape.' } }) : 'Bad request: the URL has a malformed %-escape.\n');
+    res.end(api ? JSON.stringify({ error: { code: 'invalid', message: 'The URL has a malformed %-escape or a control character.' } }) : 'Bad request: the URL has a malformed %-escape or a control character.\n');
     return;
   }
   handle(req, res).catch((error) => {

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { errorState, type FormState } from '../_lib/form-state';
 import { getActionContext, isHttpsRequest } from '../_lib/auth';
 import { consumeRateLimit } from '@/lib/auth/rate-limit';
-import { signIn } from '@/lib/auth/users';
+import { emailSchema, signIn } from '@/lib/auth/users';
 import { safeNextPath } from '@/lib/forms/form-data';
 import { SESSION_COOKIE } from '@/lib/http/request';
 
@@ -22,7 +22,8 @@ export async function signInAction(prev: FormState, form: FormData): Promise<For
     if (!attempt.ok) {
       return { status: 'error', seq: prev.seq + 1, message: `Too many attempts: try again in ${Math.ceil(attempt.retryAfterSeconds / 60)} min.`, values: { email, next } };
     }
-    const result = await signIn(db, email, String(form.get('password') ?? '').slice(0, 1024));
+    // Not an email address at all: the same answer as a wrong password, without asking the database.
+    const result = emailSchema.safeParse(email).success ? await signIn(db, email, String(form.get('password') ?? '').slice(0, 1024)) : null;
     if (!result) return { status: 'error', seq: prev.seq + 1, message: 'The email or password is not right.', values: { email, next } };
     (await cookies()).set(SESSION_COOKIE, result.sessionToken, {
       httpOnly: true,

@@ -54,7 +54,7 @@ function checkMdxTree(tree: MdastRoot, problems: BodyProblem[], references: Body
       case 'link':
       case 'definition': {
         const url = (node as { url: string }).url;
-        if (!/^(https?:\/\/|\/|#)/i.test(url)) {
+        if (!/^(https?:\/\/|\/(?![\/\\])|#)/i.test(url)) {
           problems.push({ ...at(node), message: `link to "${url.slice(0, 80)}": only http(s) URLs, site paths (/…) and #anchors are allowed` });
         }
         return;

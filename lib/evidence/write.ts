@@ -5,6 +5,7 @@ import { withWriteTransaction } from '../../db/transaction';
 import type { Actor } from '../auth/users';
 import { bumpDataVersion, recordRevision } from '../history/revisions';
 import { requireRevisionOrThrow, UserFacingError } from '../shared/errors';
+import { isSlug } from '../shared/vocabulary';
 import { toEvidenceRecord } from './record';
 import { acceptSourceForEditor, getSourceRowOrThrow, insertSource } from '../sources/write';
 import type { EvidencePatch, NewEvidenceInput } from './input';
@@ -27,13 +28,14 @@ export function revisionFromIfMatch(header: string | null): number | null {
 }
 
 async function getClaimOrThrow(db: Kysely<Database>, claimId: string) {
-  const claim = await db.selectFrom('claim').select(['id', 'is_withdrawn']).where('id', '=', claimId).executeTakeFirst();
+  const claim = isSlug(claimId) ? await db.selectFrom('claim').select(['id', 'is_withdrawn']).where('id', '=', claimId).executeTakeFirst() : undefined;
   if (!claim) throw new UserFacingError('not_found', `no claim has id "${claimId}"`);
   return claim;
 }
 
 export async function getEvidenceRowOrThrow(db: Kysely<Database>, id: string): Promise<EvidenceRow> {
-  const row = await db.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst();
+  // An id that is not a slug names nothing; PostgreSQL would even refuse some (NUL) with an error.
+  const row = isSlug(id) ? await db.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
   if (!row) throw new UserFacingError('not_found', `no evidence entry has id "${id}"`);
   return row;
 }
@@ -183,6 +185,10 @@ export async function restoreEvidence(
     for (const key of RESTORABLE) (changes as Record<string, unknown>)[key] = snapshot[key] ?? null;
     const source = await trx.selectFrom('source').select(['id', 'merged_into']).where('id', '=', snapshot.source_id).executeTakeFirst();
     if (source?.merged_into) changes.source_id = source.merged_into; // keep evidence on the surviving source
+    // Accepted evidence rests only on public sources: restoring onto a proposal's source accepts it.
+    if (before.status === 'accepted' && changes.source_id) {
+      await acceptSourceForEditor(trx, await getSourceRowOrThrow(trx, changes.source_id), actor.email, at);
+    }
     return writeEvidence(trx, before, changes, 'restore', actor.email, `restored revision ${pick.revision}`, at);
   });
 }

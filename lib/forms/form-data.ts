@@ -149,5 +149,7 @@ export function safeNextPath(value: unknown, fallback = '/'): string {
     return fallback;
   }
   if (url.origin !== 'http://claim-ledger.invalid') return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  const out = `${url.pathname}${url.search}${url.hash}`;
+  // Dot-segments resolve away: "/.//evil.example" comes back as "//evil.example".
+  return out.startsWith('//') || out.startsWith('/\\') ? fallback : out;
 }

@@ -116,6 +116,11 @@ export const slugSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected an ASCII kebab-case slug such as "gpt4-training-cost-500m"')
   .max(120);
 
+/** True when `id` could be a record id (claims, sources, evidence and notes all use slugs). */
+export function isSlug(id: string): boolean {
+  return id.length <= 120 && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id);
+}
+
 /** A date known to the year, the month or the day. */
 /** True when a YYYY-MM-DD names a real day (2025-02-31 does not). */
 function isCalendarDay(value: string): boolean {
@@ -145,11 +150,6 @@ export const langTagSchema = z.string().max(35, 'a language tag is at most 35 ch
   { message: 'expected a BCP-47 language tag such as "en" or "zh-Hant"' },
 );
 
-export const httpUrlSchema = z
-  .url({ protocol: /^https?$/, message: 'expected an http or https URL' })
-  .max(2000);
-
-/** A verbatim quote: ellipses and brackets mean the text was cut or edited. */
 // C0 control characters (but tab and line breaks) and DEL are never part of a text people
 // mean to store; NUL in particular is refused by PostgreSQL. Refuse them with the field named.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -159,6 +159,13 @@ export function plainString() {
   return z.string().refine((s) => !CONTROL_CHARACTERS.test(s), { message: 'contains a control character: remove it' });
 }
 
+export const httpUrlSchema = plainString()
+  .max(2000)
+  .pipe(z.url({ protocol: /^https?$/, message: 'expected an http or https URL' }));
+
+/** A verbatim quote: ellipses and brackets mean the text was cut or edited. */
+
+/** A verbatim quote: ellipses and brackets mean the text was cut or edited. */
 export const verbatimTextSchema = plainString()
   .min(1)
   .refine((s) => !/…|\.\.\.|\[|\]/.test(s), {

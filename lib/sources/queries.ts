@@ -5,6 +5,7 @@ import { sourceLinkColumns, toSourceLink, type EvidenceItem, type SourceLink } f
 import { listAcceptedEvidence } from '../evidence/queries';
 import {
   COPY_KINDS,
+  isSlug,
   RELIABILITY_GRADES,
   RELIABILITY_SCALE,
   SOURCE_TYPES,
@@ -152,6 +153,7 @@ export interface SourceDetail extends SourceSummary {
 
 /** Everything /sources/[id] and GET /api/sources/{id} show; null when no source has that id. */
 export async function getSource(db: Db, id: string): Promise<SourceDetail | null> {
+  if (!isSlug(id)) return null; // names nothing (and PostgreSQL refuses some such ids outright)
   const row = await db.selectFrom('source').selectAll().where('id', '=', id).executeTakeFirst();
   // A source that rests only on an unreviewed proposal is not public yet.
   if (!row || row.status !== 'accepted') return null;
@@ -243,6 +245,7 @@ export async function listSourceIds(db: Db): Promise<string[]> {
 
 /** The article under review on the home page: title, author, date and link. */
 export async function getSourceLink(db: Db, id: string): Promise<(SourceLink & { authors: string[] }) | null> {
+  if (!isSlug(id)) return null;
   const row = await db.selectFrom('source').select([...sourceLinkColumns, 'authors']).where('id', '=', id).executeTakeFirst();
   return row ? { ...toSourceLink(row), authors: parseIds(row.authors) } : null;
 }

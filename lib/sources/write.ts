@@ -6,6 +6,7 @@ import type { Actor } from '../auth/users';
 import type { NewSourceInput, SourcePatch } from '../evidence/input';
 import { bumpDataVersion, recordRevision } from '../history/revisions';
 import { requireRevisionOrThrow, UserFacingError } from '../shared/errors';
+import { isSlug } from '../shared/vocabulary';
 import { toSourceRecord } from './record';
 import { identityKeys } from './identity';
 
@@ -112,7 +113,7 @@ export async function acceptSourceForEditor(trx: Kysely<Database>, source: Sourc
 }
 
 export async function getSourceRowOrThrow(db: Kysely<Database>, id: string): Promise<SourceRow> {
-  const row = await db.selectFrom('source').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = isSlug(id) ? await db.selectFrom('source').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
   if (!row) throw new UserFacingError('not_found', `no source has id "${id}"`);
   return row;
 }

@@ -104,6 +104,12 @@ describe('the write API', () => {
     expect(await snapshotDb(db)).toEqual(before);
   });
 
+  it('treats a malformed session cookie as no session, not an error', async () => {
+    const res = await claimEvidence.POST(request('POST', '/api/claims/alpha-figure/evidence', { body: goodEvidence, headers: { cookie: `${SESSION_COOKIE}=%E0`, 'x-forwarded-for': '198.51.100.77' } }), params('alpha-figure'));
+    expect(res.status).toBe(201);
+    expect((await res.json()).status).toBe('pending');
+  });
+
   it('refuses cross-origin writes (403), even with valid credentials, storing nothing', async () => {
     const before = await snapshotDb(db);
     const res = await claimEvidence.POST(

@@ -115,6 +115,7 @@ describe('MDX rules for claim bodies', () => {
     expect(await bodyProblem('[ok](https://example.org) [site](/claims/x) [here](#evidence)\n')).toEqual([]);
     expect(await bodyProblem('[x](javascript:alert(1))\n')).toEqual([expect.stringMatching(/^16:1: body: link to "javascript:alert\(1\)": only http\(s\) URLs/)]);
     expect(await bodyProblem('[x](data:text/html,hi)\n')).toEqual([expect.stringMatching(/only http\(s\) URLs/)]);
+    expect(await bodyProblem('[x](//evil.example/a)\n')).toEqual([expect.stringMatching(/only http\(s\) URLs/)]);
     expect(await bodyProblem('[x]: vbscript:msgbox\n\nSee [x].\n')).toEqual([expect.stringMatching(/only http\(s\) URLs/)]);
     expect(await bodyProblem('![tracker](https://tracker.example/p.gif)\n')).toEqual([expect.stringMatching(/^16:1: body: images are not allowed/)]);
   });

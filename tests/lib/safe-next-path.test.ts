@@ -25,7 +25,7 @@ describe('the redirect after sign-in', () => {
   });
 
   it('falls back to the home page for anything unsafe', () => {
-    for (const bad of ['//evil.example', '/\t/evil.example', '/\\evil.example', 'https://evil.example', undefined, 42]) {
+    for (const bad of ['//evil.example', '/\t/evil.example', '/\\evil.example', 'https://evil.example', '/.//evil.example', '/..//evil.example', '/%2e%2e//evil.example', '/a/..//evil.example', undefined, 42]) {
       expect(safeNextPath(bad)).toBe('/');
     }
   });

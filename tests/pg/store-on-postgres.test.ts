@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
+import { migrations } from '../../db/migrations';
 import { migrateDownOrThrow, migrateToLatestOrThrow } from '../../db/migrator';
 import { getClaimPage, listClaimIds, listClaims } from '../../lib/claims/queries';
+import { consumeRateLimit } from '../../lib/auth/rate-limit';
 import { runIngest } from '../../lib/claims/ingest';
 import { newEvidenceInputSchema } from '../../lib/evidence/input';
 import { createEvidence, updateEvidence } from '../../lib/evidence/write';
@@ -49,9 +51,9 @@ describe('the same store code on a real PostgreSQL server', () => {
 
   it('migrates down and up, and refuses edits to the revision log', async () => {
     const { db, drop } = await server.createDatabase();
-    await migrateDownOrThrow(db);
-    await migrateDownOrThrow(db);
-    expect(await migrateToLatestOrThrow(db)).toEqual(['0001-create-store', '0002-accounts-and-review']);
+    const names = Object.keys(migrations);
+    for (const _ of names) await migrateDownOrThrow(db);
+    expect(await migrateToLatestOrThrow(db)).toEqual(names);
     await db.insertInto('revision').values({ entity_type: 'source', entity_id: 's', revision: 1, action: 'create', snapshot: '{}', diff: '{}', actor: 't', reason: null, created_at: 'x' }).execute();
     await expect(db.updateTable('revision').set({ actor: 'u' }).execute()).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom('revision').execute()).rejects.toThrow(/append-only/);
@@ -88,6 +90,24 @@ describe('the same store code on a real PostgreSQL server', () => {
     for (const o of outcomes) if (o.status === 'rejected') expect((o.reason as UserFacingError).status).toBe(412);
     const revisions = await pgDb.selectFrom('revision').select('revision').where('entity_id', '=', target.id).execute();
     expect(revisions.map((r) => r.revision).sort()).toEqual([1, 2]);
+  });
+
+  it('counts rate-limit windows in epoch milliseconds and stores anonymous proposals', async () => {
+    const now = Date.UTC(2026, 10, 28, 12);
+    const results = [];
+    for (let i = 0; i < 3; i++) results.push((await consumeRateLimit(pgDb, 'proposal:pg', { limit: 2, windowMs: 3_600_000, now })).ok);
+    expect(results).toEqual([true, true, false]);
+    const input = newEvidenceInputSchema.parse({ source: { url: 'https://example.org/pg-proposal', title: 'A proposal', type: 'news' }, stance: 'supports', excerpt: '泡沫', lang: 'zh-Hant' });
+    const proposal = await createEvidence(pgDb, 'ai-bubble-17x-dotcom', input, { kind: 'anonymous', clientKey: 'k' });
+    expect(proposal.status).toBe('pending');
+  });
+
+  it('treats an id that cannot exist as not found instead of failing', async () => {
+    expect(await getClaimPage(pgDb, 'x\u0000y')).toBeNull();
+    expect(await getSource(pgDb, '\u0000')).toBeNull();
+    const editor = await createEditor(pgDb, 'nul-ids@example.org');
+    const input = newEvidenceInputSchema.parse({ sourceId: 'gangge-matters-ai-bubble', stance: 'context', excerpt: 'x', lang: 'en' });
+    await expect(createEvidence(pgDb, 'x\u0000', input, { kind: 'editor', actor: editor })).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('searches the store on PostgreSQL as on SQLite', async () => {

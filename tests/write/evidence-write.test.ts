@@ -84,6 +84,16 @@ describe('writing evidence, sources and confidence notes', () => {
     expect(rev).toEqual({ action: 'accept', actor: 'editor@example.org' });
   });
 
+  it('accepts a proposal’s source when a restore puts accepted evidence back on it', async () => {
+    const p = await createEvidence(db, 'alpha-figure', evidence({ sourceId: undefined, source: { url: 'https://news.example.com/p', title: 'Pending paper', type: 'news' } }), { kind: 'anonymous', clientKey: 'a' });
+    const moved = await updateEvidence(db, p.id, { sourceId: 'report' }, 1, editor);
+    const accepted = await reviewProposal(db, p.id, 'accept', 'ok', editor);
+    expect(accepted.source_id).toBe('report');
+    expect((await db.selectFrom('source').select('status').where('id', '=', p.source_id).executeTakeFirstOrThrow()).status).toBe('pending');
+    await restoreEvidence(db, p.id, 1, moved.revision + 1, editor);
+    expect((await db.selectFrom('source').select('status').where('id', '=', p.source_id).executeTakeFirstOrThrow()).status).toBe('accepted');
+  });
+
   it('rejects a proposal’s new source with its last proposal, and refuses to merge into a source that is not public', async () => {
     const p = await createEvidence(db, 'alpha-figure', evidence({ sourceId: undefined, source: { url: 'https://spam.example.com/x', title: 'Spam', type: 'blog' } }), { kind: 'anonymous', clientKey: 'a' });
     const merge = await rejection(mergeSources(db, 'essay', p.source_id, 'same', editor));
@@ -194,5 +204,6 @@ describe('writing evidence, sources and confidence notes', () => {
     expect(bad({ note: 'NUL \u0000 is not' })).toBe('note');
     expect(bad({ sourceId: undefined, source: { url: 'https://x.org/a', title: 'ESC \u001b[31m', type: 'news' } })).toBe('source.title');
     expect(bad({ lang: 'x'.repeat(40) })).toBe('lang');
+    expect(bad({ sourceId: undefined, source: { url: 'http://a.example/\u0000x', title: 't', type: 'news' } })).toBe('source.url');
   });
 });

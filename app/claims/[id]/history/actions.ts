@@ -17,12 +17,15 @@ export async function restoreEvidenceAction(form: FormData): Promise<void> {
   let outcome: string;
   try {
     const { db, actor } = await getEditorActionContext();
-    const row = await restoreEvidence(db, id, Number.isInteger(revision) && revision > 0 ? revision : null, Number.isInteger(current) && current > 0 ? current : null, actor);
+    const row = await restoreEvidence(db, id, Number.isInteger(revision) && revision > 0 && revision <= 2_147_483_647 ? revision : null, Number.isInteger(current) && current > 0 && current <= 2_147_483_647 ? current : null, actor);
     outcome = `restored=${encodeURIComponent(row.id)}&revision=${row.revision}`;
   } catch (error) {
-    if (!(error instanceof UserFacingError)) throw error;
-    if (error.code === 'unauthorized') redirect(`/sign-in?next=${encodeURIComponent(back)}`);
-    outcome = `error=${actionErrorCode(error)}`; // a code: the page shows its own fixed text
+    // Next's redirect() and notFound() are thrown: let them through.
+    if (error && typeof error === 'object' && 'digest' in error) throw error;
+    if (error instanceof UserFacingError && error.code === 'unauthorized') redirect(`/sign-in?next=${encodeURIComponent(back)}`);
+    if (!(error instanceof UserFacingError)) console.error('restore failed', error);
+    // A code: the page shows its own fixed text (a generic one for anything unexpected).
+    outcome = `error=${error instanceof UserFacingError ? actionErrorCode(error) : 'invalid'}`;
   }
   redirect(`${back}?${outcome}`);
 }

@@ -6,7 +6,7 @@ import { getEditorActionContext } from '../../../_lib/auth';
 import { errorState, invalidState, type FormState } from '../../../_lib/form-state';
 import { sourcePatchSchema } from '@/lib/evidence/input';
 import { readFormValues, revisionFromForm, sourcePatchFromForm } from '@/lib/forms/form-data';
-import { slugSchema } from '@/lib/shared/vocabulary';
+import { plainString, slugSchema } from '@/lib/shared/vocabulary';
 import { mergeSources, updateSource } from '@/lib/sources/write';
 
 /** Saves a source edit from the revision the form was opened at (a stale one is refused and shown). */
@@ -23,7 +23,7 @@ export async function updateSourceAction(sourceId: string, prev: FormState, form
   redirect(`/sources/${sourceId}`);
 }
 
-const mergeFormSchema = z.strictObject({ into: slugSchema, reason: z.string().trim().min(1, 'say why they are the same').max(5000) });
+const mergeFormSchema = z.strictObject({ into: slugSchema, reason: plainString().trim().min(1, 'say why they are the same').max(5000) });
 
 /** Merges this source into another: its evidence moves there; both records stay, linked. */
 export async function mergeSourceAction(sourceId: string, prev: FormState, form: FormData): Promise<FormState> {

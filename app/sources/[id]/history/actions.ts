@@ -16,13 +16,16 @@ export async function restoreSourceAction(form: FormData): Promise<void> {
   let outcome: string;
   try {
     const { db, actor } = await getEditorActionContext();
-    if (!Number.isInteger(revision) || revision < 1) throw new UserFacingError('invalid', 'say which revision to restore', 'revision');
-    const row = await restoreSource(db, id, revision, Number.isInteger(current) && current > 0 ? current : null, actor);
+    if (!Number.isInteger(revision) || revision < 1 || revision > 2_147_483_647) throw new UserFacingError('invalid', 'say which revision to restore', 'revision');
+    const row = await restoreSource(db, id, revision, Number.isInteger(current) && current > 0 && current <= 2_147_483_647 ? current : null, actor);
     outcome = `restored=${row.revision}`;
   } catch (error) {
-    if (!(error instanceof UserFacingError)) throw error;
-    if (error.code === 'unauthorized') redirect(`/sign-in?next=${encodeURIComponent(back)}`);
-    outcome = `error=${actionErrorCode(error)}`; // a code: the page shows its own fixed text
+    // Next's redirect() and notFound() are thrown: let them through.
+    if (error && typeof error === 'object' && 'digest' in error) throw error;
+    if (error instanceof UserFacingError && error.code === 'unauthorized') redirect(`/sign-in?next=${encodeURIComponent(back)}`);
+    if (!(error instanceof UserFacingError)) console.error('restore failed', error);
+    // A code: the page shows its own fixed text (a generic one for anything unexpected).
+    outcome = `error=${error instanceof UserFacingError ? actionErrorCode(error) : 'invalid'}`;
   }
   redirect(`${back}?${outcome}`);
 }

@@ -4,7 +4,7 @@ import { toEvidenceRecord } from '@/lib/evidence/record';
 import { etagOf, restoreEvidence, revisionFromIfMatch } from '@/lib/evidence/write';
 import { readOptionalJsonBody, requireEditor } from '@/lib/http/request';
 
-const restoreSchema = z.strictObject({ revision: z.number().int().min(1).optional() });
+const restoreSchema = z.strictObject({ revision: z.number().int().min(1).max(2_147_483_647).optional() });
 
 /** POST /api/evidence/{id}/restore: puts back a past revision (default: the last one before a retraction); needs If-Match like an edit. */
 export function POST(request: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { writeRoute } from '../../../_lib/write-route';
 import { readJsonBody, requireEditor } from '@/lib/http/request';
-import { slugSchema } from '@/lib/shared/vocabulary';
+import { plainString, slugSchema } from '@/lib/shared/vocabulary';
 import { mergeSources } from '@/lib/sources/write';
 
-const mergeSchema = z.strictObject({ into: slugSchema, reason: z.string().trim().min(1).max(5000) });
+const mergeSchema = z.strictObject({ into: slugSchema, reason: plainString().trim().min(1).max(5000) });
 
 /** POST /api/sources/{id}/merge: {into, reason}: this source's evidence moves to `into`; both stay, linked. */
 export function POST(request: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {

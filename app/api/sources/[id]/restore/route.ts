@@ -5,7 +5,7 @@ import { readJsonBody, requireEditor } from '@/lib/http/request';
 import { toSourceRecord } from '@/lib/sources/record';
 import { restoreSource } from '@/lib/sources/restore';
 
-const restoreSchema = z.strictObject({ revision: z.number().int().min(1) });
+const restoreSchema = z.strictObject({ revision: z.number().int().min(1).max(2_147_483_647) });
 
 /**
  * POST /api/sources/{id}/restore (editors): `{ "revision": N }` puts back that revision's content
