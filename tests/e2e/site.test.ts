@@ -118,8 +118,8 @@ describe('a reader checks a claim end to end in a real browser', () => {
     await page.close();
   });
 
-  it('answers a URL with a malformed %-escape with a 400, as JSON under /api/', async () => {
-    for (const p of ['/claims/%', '/sources/%ZZ']) expect((await fetch(`${server.url}${p}`)).status, p).toBe(400);
+  it('answers a URL with a malformed %-escape or a control character with a 400, as JSON under /api/', async () => {
+    for (const p of ['/claims/%', '/sources/%ZZ', '/claims/%00', '/api/evidence/a%0Ab']) expect((await fetch(`${server.url}${p}`)).status, p).toBe(400);
     const api = await fetch(`${server.url}/api/claims/%E0%A4%A`);
     expect(api.status).toBe(400);
     expect((await api.json()).error.code).toBe('invalid');
