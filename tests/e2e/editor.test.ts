@@ -178,7 +178,10 @@ describe('the add-evidence form without JavaScript', () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/claims/beta-figure`);
     expect(await page.getByText('awaiting review').count()).toBe(0);
-    const form = await fillEvidence(page, { source: 'report', stance: 'supports', excerpt: 'Beta was ten times alpha, per the nojsquote table.', lang: 'en' });
+    // The claim page offers the sources this claim rests on; the full form offers every source.
+    const offered = await page.locator('#f-sourceId option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(offered).toEqual(['', 'blog-post']);
+    const form = await fillEvidence(page, { source: 'blog-post', stance: 'supports', excerpt: 'Beta was ten times alpha, per the nojsquote table.', lang: 'en' });
     await Promise.all([page.waitForLoadState('load'), form.locator('button[type=submit]').click()]);
     await page.locator('.form-ok').waitFor();
     expect(await page.locator('.form-ok').textContent()).toContain('awaits review');
@@ -189,6 +192,9 @@ describe('the add-evidence form without JavaScript', () => {
     await page.goto(`${server.url}/claims/beta-figure`);
     expect(await page.locator('#evidence-heading + p').textContent()).toContain('1 proposal awaiting review');
     expect(await page.getByText('nojsquote').count()).toBe(0);
+    await page.goto(`${server.url}/claims/beta-figure/evidence/new`);
+    const all = await page.locator('#f-sourceId option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(all).toEqual(expect.arrayContaining(['blog-post', 'essay', 'report']));
     await context.close();
   });
 });
@@ -341,7 +347,7 @@ describe('server actions check the caller themselves', () => {
   it('store nothing from a cross-origin form post, and nothing from an editor-only form posted without a session', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/claims/beta-figure`);
-    await fillEvidence(page, { source: 'report', stance: 'supports', excerpt: 'Posted from elsewhere crossoriginword.', lang: 'en' });
+    await fillEvidence(page, { source: 'blog-post', stance: 'supports', excerpt: 'Posted from elsewhere crossoriginword.', lang: 'en' });
     const evidenceForm = await formFields(page, '#add-evidence form');
     const before = await count();
     await post(`${server.url}/claims/beta-figure`, evidenceForm, { origin: 'https://evil.example' });

@@ -15,7 +15,6 @@ import { getClaimPermalink } from '@/lib/citations/permalink';
 import { getClaimPage, getClaimSummary } from '@/lib/claims/queries';
 import { renderClaimBody } from '@/lib/claims/render';
 import { getDb } from '@/lib/db';
-import { listSourceOptions } from '@/lib/sources/options';
 import { VERDICT_SCALE, VERDICTS } from '@/lib/shared/vocabulary';
 import { addEvidenceAction } from './evidence/actions';
 
@@ -52,7 +51,9 @@ export default async function ClaimPage({ params }: Props) {
   const db = await getDb();
   const claim = await getClaimPage(db, id);
   if (!claim) notFound();
-  const sourceOptions = await listSourceOptions(db);
+  // The quick form offers the sources this claim already rests on, so a claim page does not
+  // grow with the whole ledger; /claims/[id]/evidence/new offers every source.
+  const sourceOptions = claim.sources.map(({ id: sourceId, title, publisher, published }) => ({ id: sourceId, title, publisher, published }));
   const permalink = getClaimPermalink(claim.id);
   const scale = VERDICT_SCALE[claim.verdict.value];
 
@@ -204,6 +205,8 @@ export default async function ClaimPage({ params }: Props) {
         <h2 id="add-evidence-heading">Add evidence</h2>
         <p className="meta">
           Found a source that bears on this claim? Quote it exactly. Without an account your entry is a proposal: an editor reviews it before it counts.
+          The list below holds this claim&apos;s sources; to cite another source already in the ledger, use the{' '}
+          <Link href={`/claims/${claim.id}/evidence/new`}>full form</Link>.
         </p>
         <AddEvidenceForm action={addEvidenceAction.bind(null, claim.id)} sources={sourceOptions} />
       </section>
