@@ -1,3 +1,4 @@
+import { parseStringList } from '../shared/json-columns';
 import type { Element, Root as HastRoot, RootContent } from 'hast';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -270,16 +271,7 @@ async function loadSourceLinks(db: Db, ids: Iterable<string>): Promise<Map<strin
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return new Map();
   const rows = await db.selectFrom('source').select([...sourceLinkColumns, 'cites']).where('id', 'in', wanted).execute();
-  return new Map(rows.map((r) => [r.id, { ...toSourceLink(r), cites: parseIdList(r.cites) }]));
-}
-
-function parseIdList(json: string): string[] {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
+  return new Map(rows.map((r) => [r.id, { ...toSourceLink(r), cites: parseStringList(r.cites) }]));
 }
 
 /** Fallback for a source id with no row (never expected after a checked ingest): show the id, not crash. */
@@ -405,7 +397,7 @@ export async function getClaimPage(db: Db, id: string): Promise<ClaimDetail | nu
     confidence: n.confidence,
     verdict: n.verdict ? asVerdict(n.verdict) : null,
     reason: n.reason,
-    evidenceIds: parseIdList(n.evidence_ids),
+    evidenceIds: parseStringList(n.evidence_ids),
     author: n.author,
     createdAt: n.created_at,
   }));

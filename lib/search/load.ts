@@ -1,3 +1,4 @@
+import { parseStringList } from '../shared/json-columns';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { ClaimSearchRecord, EvidenceSearchRecord, SourceSearchRecord } from './descriptor';
@@ -10,15 +11,6 @@ import type { ClaimSearchRecord, EvidenceSearchRecord, SourceSearchRecord } from
 
 type Db = Kysely<Database>;
 const ID_CHUNK = 500;
-
-function parseAuthors(json: string): string {
-  try {
-    const list: unknown = JSON.parse(json);
-    return Array.isArray(list) ? list.filter((a) => typeof a === 'string').join(', ') : '';
-  } catch {
-    return '';
-  }
-}
 
 function chunks<T>(items: T[], size = ID_CHUNK): T[][] {
   const out: T[][] = [];
@@ -74,7 +66,7 @@ async function sourcesWhere(db: Db, page: { after?: string; ids?: string[]; limi
   return (await q.execute()).map((r) => ({
     id: r.id,
     type: r.type,
-    text: { title: r.title, publisher: r.publisher, authors: parseAuthors(r.authors) },
+    text: { title: r.title, publisher: r.publisher, authors: parseStringList(r.authors).join(', ') },
   }));
 }
 

@@ -1,3 +1,4 @@
+import { parseCopies, parseStringList } from '../shared/json-columns';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
@@ -15,19 +16,6 @@ type Db = Kysely<Database>;
 
 /** The article the ledger was started to check (鋼哥's essay): the home page's board. */
 export const ARTICLE_UNDER_REVIEW_ID = 'gangge-matters-ai-bubble';
-
-function parseJson<T>(json: string, fallback: T): T {
-  try {
-    return JSON.parse(json) as T;
-  } catch {
-    return fallback;
-  }
-}
-
-function parseIds(json: string): string[] {
-  const v = parseJson<unknown>(json, []);
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-}
 
 export interface SourceSummary extends SourceLink {
   authors: string[];
@@ -103,7 +91,7 @@ export async function listSources(db: Db, query: Partial<SourceListQuery> = {}):
   const usage = await mapClaimsBySource(db);
   const items: SourceSummary[] = sources.map((r) => ({
     ...toSourceLink(r),
-    authors: parseIds(r.authors),
+    authors: parseStringList(r.authors),
     claimCount: usage.claims.get(r.id)?.size ?? 0,
     evidenceCount: usage.evidence.get(r.id) ?? 0,
   }));
@@ -182,8 +170,8 @@ export async function getSource(db: Db, id: string): Promise<SourceDetail | null
   // "What cites it": sources whose own cites list names it. The list is JSON, so it is filtered
   // here rather than in SQL (portable; the sources table is small next to claims and evidence).
   const all = await db.selectFrom('source').select([...sourceLinkColumns, 'cites']).execute();
-  const citedBy = all.filter((s) => s.id !== id && parseIds(s.cites).includes(id)).map(toSourceLink);
-  const ownCites = parseIds(row.cites);
+  const citedBy = all.filter((s) => s.id !== id && parseStringList(s.cites).includes(id)).map(toSourceLink);
+  const ownCites = parseStringList(row.cites);
   const byId = new Map(all.map((s) => [s.id, s]));
   const cites = ownCites.map((cid) => (byId.has(cid) ? toSourceLink(byId.get(cid)!) : null)).filter((s): s is SourceLink => s !== null);
 
@@ -206,11 +194,10 @@ export async function getSource(db: Db, id: string): Promise<SourceDetail | null
   });
 
   const titles = new Map(claimRows.map((c) => [c.id, c.title]));
-  const copies = parseJson<unknown>(row.copies, []);
   const grade = toSourceLink(row).reliability;
   return {
     ...toSourceLink(row),
-    authors: parseIds(row.authors),
+    authors: parseStringList(row.authors),
     claimCount: usage.claims.get(id)?.size ?? 0,
     evidenceCount: usage.evidence.get(id) ?? 0,
     lang: row.lang,
@@ -218,17 +205,11 @@ export async function getSource(db: Db, id: string): Promise<SourceDetail | null
     reliabilityLabel: RELIABILITY_SCALE[grade].label,
     reliabilityReason: row.reliability_reason,
     verified: row.is_verified === 1,
-    copies: Array.isArray(copies)
-      ? copies.flatMap((c: { url?: unknown; kind?: unknown; note?: unknown }) =>
-          typeof c?.url === 'string'
-            ? [{
-                url: c.url,
-                kind: (COPY_KINDS as readonly string[]).includes(String(c.kind)) ? (c.kind as SourceCopyLink['kind']) : 'mirror',
-                note: typeof c.note === 'string' ? c.note : null,
-              }]
-            : [],
-        )
-      : [],
+    copies: parseCopies(row.copies).map((c) => ({
+      url: c.url,
+      kind: (COPY_KINDS as readonly string[]).includes(c.kind) ? (c.kind as SourceCopyLink['kind']) : 'mirror',
+      note: c.note ?? null,
+    })),
     mergedInto: row.merged_into && byId.has(row.merged_into) ? toSourceLink(byId.get(row.merged_into)!) : null,
     claims,
     evidence: evidence.map((e) => ({ ...e, claimTitle: titles.get(e.claimId) ?? e.claimId })),
@@ -247,5 +228,5 @@ export async function listSourceIds(db: Db): Promise<string[]> {
 export async function getSourceLink(db: Db, id: string): Promise<(SourceLink & { authors: string[] }) | null> {
   if (!isSlug(id)) return null;
   const row = await db.selectFrom('source').select([...sourceLinkColumns, 'authors']).where('id', '=', id).executeTakeFirst();
-  return row ? { ...toSourceLink(row), authors: parseIds(row.authors) } : null;
+  return row ? { ...toSourceLink(row), authors: parseStringList(row.authors) } : null;
 }

@@ -1,13 +1,5 @@
+import { parseCopies, parseStringList } from '../shared/json-columns';
 import type { SourceRow } from '../../db/schema';
-
-function parseList(json: string): unknown[] {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v : [];
-  } catch {
-    return [];
-  }
-}
 
 /** The source record as the write API returns it: the stored row, camelCase, with its revision. */
 export function toSourceRecord(row: SourceRow) {
@@ -15,10 +7,10 @@ export function toSourceRecord(row: SourceRow) {
     id: row.id,
     title: row.title,
     publisher: row.publisher,
-    authors: parseList(row.authors),
+    authors: parseStringList(row.authors),
     publishedAt: row.published,
     url: row.url,
-    copies: parseList(row.copies),
+    copies: parseCopies(row.copies),
     accessed: row.accessed,
     type: row.type,
     lang: row.lang,

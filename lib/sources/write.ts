@@ -1,3 +1,4 @@
+import { parseCopies } from '../shared/json-columns';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, SourceRow, SourceStatus } from '../../db/schema';
@@ -14,15 +15,6 @@ export function newSourceId(): string {
   return `src-${randomUUID().replace(/-/g, '').slice(0, 10)}`;
 }
 
-function parseCopyUrls(json: string): { url: string }[] {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v.filter((c): c is { url: string } => typeof c?.url === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
 /**
  * An existing source that is the same document as `input` (by normalised URL or DOI), if any.
  * Rejected sources never count; pending ones only when `includePending` (they are not public).
@@ -37,7 +29,7 @@ export async function findDuplicateSource(
   const statuses: SourceStatus[] = options.includePending ? ['accepted', 'pending'] : ['accepted'];
   const rows = await db.selectFrom('source').selectAll().where('merged_into', 'is', null).where('status', 'in', statuses).execute();
   for (const row of rows) {
-    const keys = identityKeys({ url: row.url, copies: parseCopyUrls(row.copies) });
+    const keys = identityKeys({ url: row.url, copies: parseCopies(row.copies) });
     for (const k of keys) if (wanted.has(k)) return row;
   }
   return null;

@@ -8,17 +8,9 @@ import { formatCopies } from '@/lib/forms/form-data';
 import { listSourceOptions } from '@/lib/sources/options';
 import { getSourceRowOrThrow } from '@/lib/sources/write';
 import { mergeSourceAction, updateSourceAction } from './actions';
+import { parseCopies, parseStringList } from '@/lib/shared/json-columns';
 
 export const metadata: Metadata = { title: 'Edit source', robots: { index: false } };
-
-function parseList<T>(json: string): T[] {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? (v as T[]) : [];
-  } catch {
-    return [];
-  }
-}
 
 export default async function EditSourcePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -33,11 +25,11 @@ export default async function EditSourcePage({ params }: { params: Promise<{ id:
     publishedAt: row.published ?? '',
     type: row.type,
     lang: row.lang,
-    authors: parseList<string>(row.authors).join('\n'),
+    authors: parseStringList(row.authors).join('\n'),
     reliability: row.reliability,
     reliabilityReason: row.reliability_reason,
     verified: row.is_verified ? 'on' : '',
-    copies: formatCopies(parseList<{ url: string; kind: string; note?: string }>(row.copies)),
+    copies: formatCopies(parseCopies(row.copies)),
   };
   const others = (await listSourceOptions(db)).filter((s) => s.id !== row.id);
   return (
