@@ -1,5 +1,5 @@
 import { createDb, type Db } from '../db/client';
-import { migrateToLatestOrThrow } from '../db/migrator';
+import { prepareStoreOrThrow } from '../lib/history/prepare-store';
 import { getDatabaseTarget } from '../lib/env';
 
 export interface Io {
@@ -17,7 +17,7 @@ export class UsageError extends Error {}
 export async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const db = createDb(getDatabaseTarget());
   try {
-    await migrateToLatestOrThrow(db);
+    await prepareStoreOrThrow(db);
     return await fn(db);
   } finally {
     await db.destroy();

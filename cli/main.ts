@@ -1,10 +1,6 @@
 import readline from 'node:readline';
-import { UserFacingError } from '../lib/shared/errors';
 import { AuthError } from '../lib/auth/users';
-import { backupCommand, exportCommand, importCommand } from './commands/data';
-import { checkOrIngestCommand, migrateCommand } from './commands/content';
-import { confidenceCommand, evidenceCommand } from './commands/evidence';
-import { tokenCommand, userCommand } from './commands/users';
+import { UserFacingError } from '../lib/shared/errors';
 import { UsageError, type Io } from './context';
 
 export type { Io } from './context';
@@ -13,8 +9,11 @@ const USAGE = `Usage: claims <command> [options]
 
 Content
   migrate                                  apply pending database migrations
-  check  [--dir DIR] [--seed-dir DIR]      validate every claim file and the seed data; writes nothing
-  ingest [--dir DIR] [--seed-dir DIR]      check, then sync claims and seed data into the database
+  check  [--dir DIR] [--seed-dir DIR] [--full]
+                                           validate the claim files and seed data changed since the last
+                                           ingest (--full: all of them); writes nothing
+  ingest [--dir DIR] [--seed-dir DIR] [--full] [--as NAME]
+                                           check, then sync what changed into the database
 
 Evidence (acting as an editor: --as <email>)
   evidence add --claim ID --source ID --stance S --excerpt TEXT --as EMAIL
@@ -73,26 +72,27 @@ const defaultIo: Io = {
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    // Each command's module is loaded only when it runs: start-up is part of every command's cost.
     switch (command) {
       case 'migrate':
-        return await migrateCommand(rest, io);
+        return await (await import('./commands/content')).migrateCommand(rest, io);
       case 'check':
       case 'ingest':
-        return await checkOrIngestCommand(command, rest, io);
+        return await (await import('./commands/content')).checkOrIngestCommand(command, rest, io);
       case 'evidence':
-        return await evidenceCommand(rest, io);
+        return await (await import('./commands/evidence')).evidenceCommand(rest, io);
       case 'confidence':
-        return await confidenceCommand(rest, io);
+        return await (await import('./commands/evidence')).confidenceCommand(rest, io);
       case 'user':
-        return await userCommand(rest, io);
+        return await (await import('./commands/users')).userCommand(rest, io);
       case 'token':
-        return await tokenCommand(rest, io);
+        return await (await import('./commands/users')).tokenCommand(rest, io);
       case 'backup':
-        return await backupCommand(rest, io);
+        return await (await import('./commands/data')).backupCommand(rest, io);
       case 'export':
-        return await exportCommand(rest, io);
+        return await (await import('./commands/data')).exportCommand(rest, io);
       case 'import':
-        return await importCommand(rest, io);
+        return await (await import('./commands/data')).importCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

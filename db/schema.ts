@@ -37,11 +37,30 @@ export interface ClaimTable {
   withdrawn_at: string | null;
   ingested_at: string;
   updated_at: string;
+  revision: Generated<number>;
+  // Derived state (lib/history/derived-state.ts): what lists show, filter and sort by, refreshed
+  // in the transaction of every write that can change it. Never written anywhere else.
+  listed: Generated<Bool>;
+  sort_title: Generated<string>;
+  current_verdict: Generated<string>;
+  current_verdict_date: Generated<string>;
+  current_verdict_origin: Generated<'file' | 'note'>;
+  current_confidence: Generated<number | null>;
+  confidence_band: Generated<string>;
+  confidence_asc_key: Generated<number>;
+  confidence_desc_key: Generated<number>;
+  last_reviewed: Generated<string>;
+  needs_review: Generated<Bool>;
+  evidence_count: Generated<number>;
+  /** JSON string[]: the facet_count buckets this claim is counted in. */
+  facets: Generated<string>;
 }
 
 export interface ClaimTopicTable {
   claim_id: string;
   topic: string;
+  listed: Generated<Bool>;
+  sort_title: Generated<string>;
 }
 
 export interface ClaimAppearanceTable {
@@ -93,6 +112,13 @@ export interface SourceTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  // Derived state (lib/history/derived-state.ts).
+  listed: Generated<Bool>;
+  sort_title: Generated<string>;
+  published_key: Generated<string>;
+  claim_count: Generated<number>;
+  evidence_count: Generated<number>;
+  use_rank: Generated<number>;
 }
 
 export interface EvidenceTable {
@@ -176,8 +202,10 @@ export interface ConfidenceNoteTable {
 
 export interface RevisionTable {
   id: Generated<number>;
-  entity_type: 'source' | 'evidence' | 'confidence_note';
+  entity_type: 'claim' | 'source' | 'evidence' | 'confidence_note';
   entity_id: string;
+  /** The claim the entry belongs to (the claim itself, or an evidence entry's or note's claim). */
+  claim_id: ColumnType<string | null, string | null | undefined, never>;
   revision: number;
   action: string;
   snapshot: string; // JSON of the row after the write
@@ -205,6 +233,52 @@ export interface DataVersionTable {
   changed_at: string;
 }
 
+/** Which current claims rest on a source, and how (derived; lib/history/derived-state.ts). */
+export interface SourceClaimTable {
+  source_id: string;
+  claim_id: string;
+  sort_title: string;
+  via_appearance: Bool;
+  via_citation: Bool;
+  evidence_count: number;
+}
+
+export interface SourceCiteTable {
+  source_id: string;
+  cited_source_id: string;
+  position: number;
+}
+
+export interface SourceIdentityTable {
+  identity_key: string;
+  source_id: string;
+}
+
+export interface FacetCountTable {
+  facet: string;
+  value: string;
+  count: number;
+}
+
+export interface IngestFileTable {
+  path: string;
+  size: number;
+  mtime_ms: number;
+  content_hash: string;
+  claim_id: string | null;
+}
+
+export interface ClaimBodyRefTable {
+  claim_id: string;
+  target_kind: 'claim' | 'source';
+  target_id: string;
+}
+
+export interface StoreMetaTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
   claim: ClaimTable;
   claim_topic: ClaimTopicTable;
@@ -221,6 +295,13 @@ export interface Database {
   session: SessionTable;
   api_token: ApiTokenTable;
   rate_limit: RateLimitTable;
+  source_claim: SourceClaimTable;
+  source_cite: SourceCiteTable;
+  source_identity: SourceIdentityTable;
+  facet_count: FacetCountTable;
+  ingest_file: IngestFileTable;
+  claim_body_ref: ClaimBodyRefTable;
+  store_meta: StoreMetaTable;
 }
 
 export type ClaimRow = Selectable<ClaimTable>;
@@ -228,6 +309,8 @@ export type NewClaimRow = Insertable<ClaimTable>;
 export type SourceRow = Selectable<SourceTable>;
 export type NewSourceRow = Insertable<SourceTable>;
 export type SourceRowUpdate = Updateable<SourceTable>;
+/** A source as its writers hold it: the stored content, without the derived list state. */
+export type SourceContentRow = Omit<SourceRow, 'listed' | 'sort_title' | 'published_key' | 'claim_count' | 'evidence_count' | 'use_rank'>;
 export type EvidenceRow = Selectable<EvidenceTable>;
 export type NewEvidenceRow = Insertable<EvidenceTable>;
 export type ConfidenceNoteRow = Selectable<ConfidenceNoteTable>;

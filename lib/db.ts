@@ -1,6 +1,6 @@
 import 'server-only';
 import { createDb, type Db } from '../db/client';
-import { migrateToLatestOrThrow } from '../db/migrator';
+import { prepareStoreOrThrow } from './history/prepare-store';
 import { getDatabaseTarget } from './env';
 
 /**
@@ -12,7 +12,7 @@ const globalForDb = globalThis as unknown as { claimLedgerDb?: Promise<Db> };
 export function getDb(): Promise<Db> {
   globalForDb.claimLedgerDb ??= (async () => {
     const db = createDb(getDatabaseTarget());
-    await migrateToLatestOrThrow(db);
+    await prepareStoreOrThrow(db);
     return db;
   })();
   return globalForDb.claimLedgerDb;

@@ -19,7 +19,7 @@ import vm from 'node:vm';
 import SQLite from 'better-sqlite3';
 import MiniSearch from 'minisearch';
 import { createSqliteDb, type Db } from '../db/client';
-import { migrateToLatestOrThrow } from '../db/migrator';
+import { prepareStoreOrThrow } from '../lib/history/prepare-store';
 import { parseSearchParams } from '../lib/search/params';
 import { searchIndexedStore } from '../lib/search/query';
 import { rankSearch } from '../lib/search/rank';
@@ -177,7 +177,7 @@ async function generateStore(n: number, file: string): Promise<Map<string, Set<s
   fs.rmSync(`${file}-wal`, { force: true });
   fs.rmSync(`${file}-shm`, { force: true });
   const db = createSqliteDb(file);
-  await migrateToLatestOrThrow(db);
+  await prepareStoreOrThrow(db);
   await db.destroy();
   const raw = new SQLite(file);
   raw.pragma('journal_mode = WAL');

@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { migrateToLatestOrThrow } from '../../db/migrator';
-import { checkClaimsAndSeed } from '../../lib/claims/check';
-import { runIngest, type IngestReport } from '../../lib/claims/ingest';
-import { createDb } from '../../db/client';
+import { prepareStoreOrThrow } from '../../lib/history/prepare-store';
+import { checkClaimsAndSeed, type CheckTimings } from '../../lib/claims/check';
+import { ingestCorpus, type IngestReport } from '../../lib/claims/ingest';
+import { createDb, createPostgresDb, createSqliteDb, type Db } from '../../db/client';
 import { getDatabaseTarget, getEnv, repoRoot, resolveFromRoot } from '../../lib/env';
 import { formatProblem, type Problem } from '../../lib/shared/problems';
 import { withDb, type Io } from '../context';
@@ -39,15 +41,61 @@ function summarise(report: IngestReport): string[] {
         (outcomes['kept-append-only'].length ? `, ${outcomes['kept-append-only'].length} kept (append-only; add a new note id: ${outcomes['kept-append-only'].join(', ')})` : ''),
     );
   }
-  lines.push(`time: ${report.ms.toFixed(0)} ms`);
+  lines.push(timeLine(report.parsed, report.timings));
   return lines;
+}
+
+/** The whole process's time (start-up included: performance.now() counts from process start) and its split. */
+function timeLine(parsed: number, t: CheckTimings & { writeMs?: number }): string {
+  const ms = (n: number) => `${Math.round(n)} ms`;
+  const split = [`scan ${ms(t.scanMs)}`, `read ${ms(t.readMs)}`, `parse and compile ${ms(t.parseMs)} (${parsed} file${parsed === 1 ? '' : 's'})`, `validate ${ms(t.validateMs)}`];
+  if (t.writeMs !== undefined) split.push(`write ${ms(t.writeMs)}`);
+  return `time: ${ms(performance.now())} in all, start-up included (${split.join(', ')})`;
+}
+
+/** Where each changed file comes from in git, for the claim revisions: at most a few calls. */
+function gitProvenance(files: string[]): (file: string) => string | null {
+  const git = (cwd: string, args: string[]) => {
+    try {
+      return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return null;
+    }
+  };
+  if (files.length === 0) return () => null;
+  const dir = path.dirname(files[0]!);
+  if (files.length > 20) {
+    const head = git(dir, ['log', '-1', '--format=%h by %an']);
+    return () => (head ? `ingested at git commit ${head}` : null);
+  }
+  const known = new Map<string, string | null>();
+  for (const file of files) {
+    const last = git(path.dirname(file), ['log', '-1', '--format=%h by %an', '--', path.basename(file)]);
+    const dirty = git(path.dirname(file), ['status', '--porcelain', '--', path.basename(file)]);
+    known.set(file, last === null ? null : dirty ? `uncommitted changes (last git commit ${last || 'none'})` : `git commit ${last}`);
+  }
+  return (file) => known.get(file) ?? null;
+}
+
+/** The store a check compares against, read-only; null when there is none yet (then the check is full). */
+async function openStoreForCheck(): Promise<Db | null> {
+  const target = getDatabaseTarget();
+  if (target.kind === 'sqlite' && !fs.existsSync(target.filename)) return null;
+  const db = target.kind === 'sqlite' ? createSqliteDb(target.filename, { readonly: true }) : createPostgresDb(target.url, { max: 2 });
+  try {
+    await db.selectFrom('ingest_file').select('path').limit(1).execute();
+    return db;
+  } catch {
+    await db.destroy(); // not migrated yet: nothing ingested to compare against
+    return null;
+  }
 }
 
 export async function migrateCommand(args: string[], io: Io): Promise<number> {
   parseArgs({ args, options: {}, strict: true });
   const db = createDb(getDatabaseTarget());
   try {
-    const applied = await migrateToLatestOrThrow(db);
+    const applied = await prepareStoreOrThrow(db);
     io.out(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
   } finally {
     await db.destroy();
@@ -56,27 +104,41 @@ export async function migrateCommand(args: string[], io: Io): Promise<number> {
 }
 
 export async function checkOrIngestCommand(command: 'check' | 'ingest', args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args, options: { dir: { type: 'string' }, 'seed-dir': { type: 'string' } }, strict: true });
-  const options = { ...dirsFrom(values), onProgress: progress(io) };
+  const { values } = parseArgs({
+    args,
+    options: { dir: { type: 'string' }, 'seed-dir': { type: 'string' }, full: { type: 'boolean' }, as: { type: 'string' } },
+    strict: true,
+  });
+  const options = { ...dirsFrom(values), onProgress: progress(io), full: values.full ?? false };
   const reportProblems = (problems: Problem[]) => {
     for (const p of problems) io.err(formatProblem(p));
     io.err(`${problems.length} problem${problems.length === 1 ? '' : 's'} found${command === 'ingest' ? '; nothing was written' : ''}`);
     return 1;
   };
   if (command === 'check') {
-    const result = await checkClaimsAndSeed(options);
-    if (!result.ok) return reportProblems(result.problems);
-    const { corpus } = result;
-    io.out(
-      `ok: ${corpus.claims.length} claims, ${corpus.sources.items.length} sources, ` +
-        `${corpus.evidence.items.length} evidence entries, ${corpus.notes.items.length} confidence notes`,
-    );
-    return 0;
+    const store = options.full ? null : await openStoreForCheck();
+    try {
+      const result = await checkClaimsAndSeed({ ...options, store });
+      if (!result.ok) return reportProblems(result.problems);
+      const { corpus } = result;
+      io.out(
+        `ok: ${corpus.counts.claims} claims, ${corpus.counts.sources} sources, ` +
+          `${corpus.counts.evidence} evidence entries, ${corpus.counts.notes} confidence notes` +
+          (store ? ` (${corpus.parsed} claim file${corpus.parsed === 1 ? '' : 's'} changed since the last ingest, checked with the store)` : ''),
+      );
+      io.out(timeLine(corpus.parsed, corpus.timings));
+      return 0;
+    } finally {
+      await store?.destroy();
+    }
   }
   return withDb(async (db) => {
-    const result = await runIngest(db, options);
+    const result = await checkClaimsAndSeed({ ...options, store: db });
     if (!result.ok) return reportProblems(result.problems);
-    for (const line of summarise(result.report)) io.out(line);
+    const changedIds = new Set(result.corpus.claims.map((c) => c.frontmatter.id));
+    const changedFiles = result.corpus.files.filter((f) => f.claimId && changedIds.has(f.claimId)).map((f) => f.path);
+    const report = await ingestCorpus(db, result.corpus, { actor: values.as ?? 'ingest', provenanceOf: gitProvenance(changedFiles) });
+    for (const line of summarise(report)) io.out(line);
     return 0;
   });
 }

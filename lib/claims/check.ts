@@ -1,12 +1,17 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { confidenceNoteSeedSchema } from '../confidence/schema';
-import { evidenceSeedSchema } from '../evidence/schema';
-import { parseSeedFile } from '../seed/parse';
-import type { Problem } from '../shared/problems';
-import { sourceSeedSchema } from '../sources/schema';
-import { fileIdFromPath, parseClaimFile, type ParsedClaim } from './parse';
-import { validateCorpus, type Corpus } from './validate';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { confidenceNoteSeedSchema, type ConfidenceNoteSeed } from '../confidence/schema';
+import { evidenceSeedSchema, type EvidenceSeed } from '../evidence/schema';
+import { parseSeedFile, type SeedFile } from '../seed/parse';
+import { hashContent } from '../shared/hash';
+import { PositionedDocument, type Problem } from '../shared/problems';
+import { sourceSeedSchema, type SourceSeed } from '../sources/schema';
+import { EMPTY_INGEST_STATE, findClaimsReferencing, readIngestState, readSeedSourceIds, type StoredIngestState } from './ingest-state';
+import { fileIdFromPath, type ParsedClaim } from './parse';
+import { parseClaimFiles } from './parse-pool';
+import { seedViewOf, validateCorpus, type SeedView } from './validate';
 
 export interface CheckOptions {
   claimsDir: string;
@@ -14,9 +19,59 @@ export interface CheckOptions {
   /** Paths in problem reports are shown relative to this folder. */
   displayRoot?: string;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The store the last ingest wrote: files whose size and mtime it remembers are not read,
+   * and files whose content hash it remembers are not parsed. Without it, or with `full`,
+   * everything is read and checked.
+   */
+  store?: Kysely<Database> | null;
+  full?: boolean;
 }
 
-export type CheckResult = { ok: true; corpus: Corpus } | { ok: false; problems: Problem[] };
+/** A file as read in this run, for the store's file index. */
+export interface FileRecord {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  contentHash: string;
+  claimId: string | null;
+}
+
+export interface CheckTimings {
+  scanMs: number;
+  readMs: number;
+  parseMs: number;
+  validateMs: number;
+}
+
+/** What a check found, and what an ingest of it would write. */
+export interface Corpus {
+  /** Claim files whose content is not what the store holds (all of them in a full check). */
+  claims: ParsedClaim[];
+  /** Every claim id defined by a file now. */
+  presentClaimIds: Set<string>;
+  /** Files read in this run (changed content, or only a new mtime), for the file index. */
+  files: FileRecord[];
+  /** Indexed files that are gone. */
+  removedPaths: string[];
+  /** Seed files that changed since the last ingest (all of them in a full check); null when unchanged. */
+  sources: SeedFile<SourceSeed> | null;
+  evidence: SeedFile<EvidenceSeed> | null;
+  notes: SeedFile<ConfidenceNoteSeed> | null;
+  counts: { claims: number; sources: number; evidence: number; notes: number };
+  /** Claim files read and parsed, out of those present. */
+  parsed: number;
+  timings: CheckTimings;
+}
+
+/** A full check's corpus: every claim file and every seed file, parsed. */
+export interface FullCorpus extends Corpus {
+  sources: SeedFile<SourceSeed>;
+  evidence: SeedFile<EvidenceSeed>;
+  notes: SeedFile<ConfidenceNoteSeed>;
+}
+
+export type CheckResult<C extends Corpus = Corpus> = { ok: true; corpus: C } | { ok: false; problems: Problem[] };
 
 export const SEED_FILES = {
   sources: 'sources.json',
@@ -24,58 +79,205 @@ export const SEED_FILES = {
   notes: 'confidence-notes.json',
 } as const;
 
-async function readOptional(file: string): Promise<string> {
+type SeedKind = keyof typeof SEED_FILES;
+
+interface Listing {
+  name: string;
+  file: string;
+  size: number;
+  mtimeMs: number;
+}
+
+async function statFile(file: string): Promise<{ size: number; mtimeMs: number } | null> {
   try {
-    return await fs.readFile(file, 'utf8');
+    const s = await fs.stat(file);
+    return { size: s.size, mtimeMs: s.mtimeMs };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '[]';
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
 }
 
 /**
- * Reads and checks every claim file and the seed data. Writes nothing.
- * The I/O edge of the pipeline: parsing and validation below it are pure.
+ * Reads and checks the claim files and the seed data; writes nothing. The I/O edge of the
+ * pipeline (parsing and validation below it are pure). With a store it is incremental: an
+ * unchanged file costs a stat; cross-file checks run against what the store holds plus the
+ * changed files, and the files that name something now gone are parsed and checked again.
  */
+export function checkClaimsAndSeed(options: CheckOptions & { store?: null }): Promise<CheckResult<FullCorpus>>;
+export function checkClaimsAndSeed(options: CheckOptions): Promise<CheckResult>;
 export async function checkClaimsAndSeed(options: CheckOptions): Promise<CheckResult> {
   const display = (file: string) => path.relative(options.displayRoot ?? process.cwd(), file) || file;
-  const problems: Problem[] = [];
+  const timings: CheckTimings = { scanMs: 0, readMs: 0, parseMs: 0, validateMs: 0 };
+  let t = performance.now();
+  const lap = (key: keyof CheckTimings) => {
+    const now = performance.now();
+    timings[key] += now - t;
+    t = now;
+  };
 
+  const stored: StoredIngestState = options.store && !options.full ? await readIngestState(options.store) : EMPTY_INGEST_STATE;
+  const claimsDir = path.resolve(options.claimsDir);
   let names: string[];
   try {
-    names = (await fs.readdir(options.claimsDir)).filter((n) => n.endsWith('.mdx')).sort();
+    names = (await fs.readdir(claimsDir)).filter((n) => n.endsWith('.mdx')).sort();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return {
-      ok: false,
-      problems: [{ file: display(options.claimsDir), line: 1, column: 1, field: '', message: `cannot read the claims folder (${code}): check --dir or CLAIMS_DIR` }],
-    };
+    return { ok: false, problems: [{ file: display(options.claimsDir), line: 1, column: 1, field: '', message: `cannot read the claims folder (${code}): check --dir or CLAIMS_DIR` }] };
   }
+  const listing: Listing[] = [];
+  for (const name of names) {
+    const file = path.join(claimsDir, name);
+    const s = await statFile(file);
+    if (s) listing.push({ name, file, ...s });
+  }
+  lap('scanMs');
 
+  // Read what changed on disk; parse what changed in content.
+  const files: FileRecord[] = [];
+  const toParse: { listing: Listing; text: string; hash: string }[] = [];
+  const unchangedIds = new Map<string, string>(); // claim id → display path, for files not parsed
+  const unchangedPathOf = new Map<string, string>(); // claim id → absolute path
+  for (const l of listing) {
+    const known = stored.files.get(l.file);
+    if (known && known.size === l.size && known.mtimeMs === l.mtimeMs && known.claimId) {
+      unchangedIds.set(known.claimId, display(l.file));
+      unchangedPathOf.set(known.claimId, l.file);
+      continue;
+    }
+    const text = await fs.readFile(l.file, 'utf8');
+    const hash = hashContent(text.replace(/^\uFEFF/, ''));
+    const storedClaim = known?.claimId ? stored.claims.get(known.claimId) : undefined;
+    if (known && known.contentHash === hash && known.claimId && storedClaim && !storedClaim.withdrawn) {
+      // Touched, not changed: only the file index learns the new mtime.
+      files.push({ path: l.file, size: l.size, mtimeMs: l.mtimeMs, contentHash: hash, claimId: known.claimId });
+      unchangedIds.set(known.claimId, display(l.file));
+      unchangedPathOf.set(known.claimId, l.file);
+      continue;
+    }
+    toParse.push({ listing: l, text, hash });
+  }
+  const present = new Set(listing.map((l) => l.file));
+  const removedPaths = [...stored.files.keys()].filter((p) => !present.has(p) && p.endsWith('.mdx'));
+  lap('readMs');
+
+  const problems: Problem[] = [];
+  const parseInputs = toParse.map((p) => ({ path: display(p.listing.file), source: p.text }));
+  const results = await parseClaimFiles(parseInputs, options.onProgress);
   const claims: ParsedClaim[] = [];
   const unparsedClaimIds: string[] = [];
-  for (const [i, name] of names.entries()) {
-    const file = path.join(options.claimsDir, name);
-    const result = await parseClaimFile({ path: display(file), source: await fs.readFile(file, 'utf8') });
-    if (result.ok) claims.push(result.claim);
-    else {
+  results.forEach((result, i) => {
+    const p = toParse[i]!;
+    if (result.ok) {
+      claims.push(result.claim);
+      files.push({ path: p.listing.file, size: p.listing.size, mtimeMs: p.listing.mtimeMs, contentHash: p.hash, claimId: result.claim.frontmatter.id });
+    } else {
       problems.push(...result.problems);
-      unparsedClaimIds.push(fileIdFromPath(name));
+      unparsedClaimIds.push(fileIdFromPath(p.listing.name));
     }
-    options.onProgress?.(i + 1, names.length);
+  });
+  lap('parseMs');
+
+  // Seed files: parsed with positions when changed, else read plainly for the cross-file checks.
+  const seedPath = (kind: SeedKind) => path.join(options.seedDir, SEED_FILES[kind]);
+  const seedChanged = async (kind: SeedKind): Promise<{ text: string; record: FileRecord | null } | null> => {
+    const file = path.resolve(seedPath(kind));
+    const s = await statFile(file);
+    if (!s) return stored.files.has(file) || !options.store || options.full ? { text: '[]', record: null } : null;
+    const known = stored.files.get(file);
+    if (known && known.size === s.size && known.mtimeMs === s.mtimeMs) return null;
+    const text = await fs.readFile(file, 'utf8');
+    const record = { path: file, size: s.size, mtimeMs: s.mtimeMs, contentHash: hashContent(text), claimId: null };
+    if (known && known.contentHash === record.contentHash) {
+      files.push(record);
+      return null;
+    }
+    return { text, record };
+  };
+  const parsedSeed = async <T extends { id: string }>(kind: SeedKind, schema: Parameters<typeof parseSeedFile>[2]) => {
+    const changed = await seedChanged(kind);
+    if (!changed) return { file: null, view: await plainSeedView<T>(display(seedPath(kind)), seedPath(kind)) };
+    const parsed = parseSeedFile(display(seedPath(kind)), changed.text, schema);
+    problems.push(...parsed.problems);
+    if (changed.record) files.push(changed.record);
+    const file = parsed.file as unknown as SeedFile<T>;
+    return { file, view: seedViewOf(file) };
+  };
+  const sources = await parsedSeed<SourceSeed>('sources', sourceSeedSchema);
+  const evidence = await parsedSeed<EvidenceSeed>('evidence', evidenceSeedSchema);
+  const notes = await parsedSeed<ConfidenceNoteSeed>('notes', confidenceNoteSeedSchema);
+  lap('readMs');
+
+  // Unchanged files are checked again when something they name is gone: a claim whose file
+  // was removed (or now defines another id), or a source the seed no longer defines.
+  const parsedIds = new Set(claims.map((c) => c.frontmatter.id));
+  const definedNow = new Set([...unchangedIds.keys(), ...parsedIds, ...unparsedClaimIds]);
+  const goneClaims = [...stored.claims.entries()].filter(([id, c]) => !c.withdrawn && !definedNow.has(id)).map(([id]) => id);
+  const sourceIdsNow = new Set(sources.view.items.map((s) => s.id));
+  const goneSources = options.store && sources.file ? (await readSeedSourceIds(options.store)).filter((id) => !sourceIdsNow.has(id)) : [];
+  const rechecked: ParsedClaim[] = [];
+  if (options.store && (goneClaims.length || goneSources.length)) {
+    const recheck = [...(await findClaimsReferencing(options.store, { claims: goneClaims, sources: goneSources }))].filter((id) => unchangedPathOf.has(id));
+    const inputs = await Promise.all(recheck.map(async (id) => ({ path: display(unchangedPathOf.get(id)!), source: await fs.readFile(unchangedPathOf.get(id)!, 'utf8') })));
+    for (const [i, result] of (await parseClaimFiles(inputs)).entries()) {
+      unchangedIds.delete(recheck[i]!);
+      if (result.ok) rechecked.push(result.claim);
+      else problems.push(...result.problems);
+    }
   }
+  lap('parseMs');
 
-  const seedPath = (name: string) => path.join(options.seedDir, name);
-  const sources = parseSeedFile(display(seedPath(SEED_FILES.sources)), await readOptional(seedPath(SEED_FILES.sources)), sourceSeedSchema);
-  const evidence = parseSeedFile(display(seedPath(SEED_FILES.evidence)), await readOptional(seedPath(SEED_FILES.evidence)), evidenceSeedSchema);
-  const notes = parseSeedFile(display(seedPath(SEED_FILES.notes)), await readOptional(seedPath(SEED_FILES.notes)), confidenceNoteSeedSchema);
-  problems.push(...sources.problems, ...evidence.problems, ...notes.problems);
-
-  const corpus: Corpus = { claims, unparsedClaimIds, sources: sources.file, evidence: evidence.file, notes: notes.file };
-  problems.push(...validateCorpus(corpus));
+  problems.push(
+    ...validateCorpus({
+      claims: [...claims, ...rechecked],
+      storedClaims: unchangedIds,
+      unparsedClaimIds,
+      sources: sources.view,
+      evidence: evidence.view,
+      notes: notes.view,
+    }),
+  );
+  lap('validateMs');
 
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
-  return { ok: true, corpus };
+  return {
+    ok: true,
+    corpus: {
+      claims,
+      presentClaimIds: new Set([...unchangedIds.keys(), ...claims.map((c) => c.frontmatter.id), ...rechecked.map((c) => c.frontmatter.id)]),
+      files,
+      removedPaths,
+      sources: sources.file,
+      evidence: evidence.file,
+      notes: notes.file,
+      counts: { claims: listing.length, sources: sources.view.items.length, evidence: evidence.view.items.length, notes: notes.view.items.length },
+      parsed: toParse.length,
+      timings,
+    },
+  };
+}
+
+/** An unchanged seed file, read plainly (it was validated when ingested); positions only if a record has a problem. */
+async function plainSeedView<T extends { id: string }>(displayPath: string, file: string): Promise<SeedView<T>> {
+  let items: T[] = [];
+  let text = '[]';
+  try {
+    text = await fs.readFile(file, 'utf8');
+    const data: unknown = JSON.parse(text);
+    if (Array.isArray(data)) items = data as T[];
+  } catch {
+    // Gone or unreadable since its last ingest: treated as empty; its references are not checked.
+  }
+  let doc: PositionedDocument | undefined;
+  const indexOf = new Map(items.map((item, i) => [item.id, i]));
+  return {
+    path: displayPath,
+    items,
+    positionOf: (id, p) => {
+      doc ??= PositionedDocument.parse(text).doc;
+      return doc.positionOf([indexOf.get(id) ?? 0, ...p]);
+    },
+  };
 }
 
 function sortProblems(problems: Problem[]): Problem[] {

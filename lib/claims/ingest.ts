@@ -1,12 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Database, NewClaimRow } from '../../db/schema';
-import { withWriteTransaction } from '../../db/transaction';
-import { bumpDataVersion } from '../history/revisions';
+import type { ClaimRow, Database, NewClaimRow } from '../../db/schema';
+import { writeWithRevisions, type RevisionWriter } from '../history/revision-kernel';
 import { syncSeed, type SeedReport } from '../seed/sync';
 import type { Problem } from '../shared/problems';
-import { checkClaimsAndSeed, type CheckOptions } from './check';
+import { checkClaimsAndSeed, type CheckOptions, type CheckTimings, type Corpus } from './check';
 import type { ParsedClaim } from './parse';
-import type { Corpus } from './validate';
 
 export interface IngestReport {
   added: string[];
@@ -14,8 +12,28 @@ export interface IngestReport {
   unchanged: string[];
   withdrawn: string[];
   seed: SeedReport;
+  /** Claim files read and parsed in this run (the rest cost a stat). */
+  parsed: number;
+  /** Time spent in each step, in milliseconds; `writeMs` is the transaction. */
+  timings: CheckTimings & { writeMs: number };
   ms: number;
 }
+
+export interface IngestOptions {
+  now?: () => Date;
+  /** Who the claim revisions name; `ingest` unless given. */
+  actor?: string;
+  /** Where a changed file comes from (e.g. its last git commit), recorded as the revision's reason. */
+  provenanceOf?: (absolutePath: string) => string | null;
+}
+
+const CLAIM_COLUMNS = [
+  'id', 'file_path', 'title', 'statement', 'original_lang', 'original_text', 'original_translation', 'claimant', 'verdict',
+  'verdict_date', 'quantity_value', 'quantity_low', 'quantity_high', 'quantity_unit', 'quantity_measure', 'quantity_as_of',
+  'body_mdx', 'body_tree', 'body_text', 'content_hash', 'is_withdrawn', 'withdrawn_at', 'ingested_at', 'updated_at', 'revision',
+] as const satisfies ReadonlyArray<keyof ClaimRow>;
+
+type StoredClaim = Pick<ClaimRow, (typeof CLAIM_COLUMNS)[number]>;
 
 function claimRow(claim: ParsedClaim, at: string): NewClaimRow {
   const fm = claim.frontmatter;
@@ -47,81 +65,185 @@ function claimRow(claim: ParsedClaim, at: string): NewClaimRow {
   };
 }
 
-/** Replaces the rows derived from a claim file's lists (topics, appearances, links). */
-async function writeClaimChildren(trx: Kysely<Database>, claim: ParsedClaim): Promise<void> {
+/** The parts of a claim file kept in child tables, as its revision snapshot records them. */
+function contentOfFile(claim: ParsedClaim) {
   const fm = claim.frontmatter;
-  await trx.deleteFrom('claim_topic').where('claim_id', '=', fm.id).execute();
-  await trx.deleteFrom('appearance_cite').where('claim_id', '=', fm.id).execute();
-  await trx.deleteFrom('claim_appearance').where('claim_id', '=', fm.id).execute();
-  await trx.deleteFrom('claim_link').where('from_claim_id', '=', fm.id).execute();
-  const topics = [...new Set(fm.topics)];
-  if (topics.length) await trx.insertInto('claim_topic').values(topics.map((topic) => ({ claim_id: fm.id, topic }))).execute();
-  if (fm.appearances.length) {
-    await trx
-      .insertInto('claim_appearance')
-      .values(fm.appearances.map((a, position) => ({ claim_id: fm.id, position, source_id: a.source, date: a.date ?? null, note: a.note ?? null })))
-      .execute();
-    const cites = fm.appearances.flatMap((a, position) => [...new Set(a.cites)].map((c) => ({ claim_id: fm.id, position, cited_source_id: c })));
-    if (cites.length) await trx.insertInto('appearance_cite').values(cites).execute();
+  return {
+    topics: [...new Set(fm.topics)],
+    appearances: fm.appearances.map((a) => ({ source: a.source, date: a.date ?? null, cites: [...new Set(a.cites)], note: a.note ?? null })),
+    related: fm.related.map((r) => ({ id: r.id, relation: r.relation })),
+  };
+}
+
+async function readStoredContent(trx: Kysely<Database>, id: string) {
+  const topics = await trx.selectFrom('claim_topic').select('topic').where('claim_id', '=', id).orderBy('topic').execute();
+  const appearances = await trx.selectFrom('claim_appearance').select(['position', 'source_id', 'date', 'note']).where('claim_id', '=', id).orderBy('position').execute();
+  const cites = await trx.selectFrom('appearance_cite').select(['position', 'cited_source_id']).where('claim_id', '=', id).orderBy('position').execute();
+  const related = await trx.selectFrom('claim_link').select(['to_claim_id', 'relation']).where('from_claim_id', '=', id).execute();
+  return {
+    topics: topics.map((t) => t.topic),
+    appearances: appearances.map((a) => ({
+      source: a.source_id,
+      date: a.date,
+      cites: cites.filter((c) => c.position === a.position).map((c) => c.cited_source_id),
+      note: a.note,
+    })),
+    related: related.map((r) => ({ id: r.to_claim_id, relation: r.relation })),
+  };
+}
+
+const CHUNK = 200;
+
+async function insertChunked<T>(rows: T[], insert: (part: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+/** Replaces the rows derived from claim files' lists (topics, appearances, links, body references), many claims at once. */
+async function writeClaimChildren(trx: Kysely<Database>, claims: ParsedClaim[], replace: boolean): Promise<void> {
+  if (claims.length === 0) return;
+  if (replace) {
+    for (let i = 0; i < claims.length; i += CHUNK) {
+      const ids = claims.slice(i, i + CHUNK).map((c) => c.frontmatter.id);
+      await trx.deleteFrom('claim_topic').where('claim_id', 'in', ids).execute();
+      await trx.deleteFrom('appearance_cite').where('claim_id', 'in', ids).execute();
+      await trx.deleteFrom('claim_appearance').where('claim_id', 'in', ids).execute();
+      await trx.deleteFrom('claim_link').where('from_claim_id', 'in', ids).execute();
+      await trx.deleteFrom('claim_body_ref').where('claim_id', 'in', ids).execute();
+    }
   }
-  const links = new Map(fm.related.map((r) => [`${r.id}\u0000${r.relation}`, r]));
-  if (links.size) {
-    await trx
-      .insertInto('claim_link')
-      .values([...links.values()].map((r) => ({ from_claim_id: fm.id, to_claim_id: r.id, relation: r.relation })))
-      .execute();
+  const topics = claims.flatMap((c) => [...new Set(c.frontmatter.topics)].map((topic) => ({ claim_id: c.frontmatter.id, topic })));
+  const appearances = claims.flatMap((c) =>
+    c.frontmatter.appearances.map((a, position) => ({ claim_id: c.frontmatter.id, position, source_id: a.source, date: a.date ?? null, note: a.note ?? null })),
+  );
+  const cites = claims.flatMap((c) =>
+    c.frontmatter.appearances.flatMap((a, position) => [...new Set(a.cites)].map((cited) => ({ claim_id: c.frontmatter.id, position, cited_source_id: cited }))),
+  );
+  const links = claims.flatMap((c) => {
+    const unique = new Map(c.frontmatter.related.map((r) => [`${r.id}\u0000${r.relation}`, r]));
+    return [...unique.values()].map((r) => ({ from_claim_id: c.frontmatter.id, to_claim_id: r.id, relation: r.relation }));
+  });
+  const refs = claims.flatMap((c) => {
+    const unique = new Map(c.body.references.map((r) => [`${r.kind}\u0000${r.id}`, r]));
+    return [...unique.values()].map((r) => ({ claim_id: c.frontmatter.id, target_kind: r.kind, target_id: r.id }));
+  });
+  await insertChunked(topics, (part) => trx.insertInto('claim_topic').values(part).execute());
+  await insertChunked(appearances, (part) => trx.insertInto('claim_appearance').values(part).execute());
+  await insertChunked(cites, (part) => trx.insertInto('appearance_cite').values(part).execute());
+  await insertChunked(links, (part) => trx.insertInto('claim_link').values(part).execute());
+  await insertChunked(refs, (part) => trx.insertInto('claim_body_ref').values(part).execute());
+}
+
+async function writeClaims(w: RevisionWriter, corpus: Corpus, options: IngestOptions, report: Omit<IngestReport, 'seed' | 'parsed' | 'timings' | 'ms'>): Promise<void> {
+  const { trx, at } = w;
+  const pathOf = new Map(corpus.files.filter((f) => f.claimId).map((f) => [f.claimId!, f.path]));
+  const reasonFor = (id: string) => {
+    const file = pathOf.get(id);
+    return file ? options.provenanceOf?.(file) ?? null : null;
+  };
+  const ids = corpus.claims.map((c) => c.frontmatter.id);
+  const existing = new Map<string, StoredClaim>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const r of await trx.selectFrom('claim').select(CLAIM_COLUMNS).where('id', 'in', ids.slice(i, i + 500)).execute()) existing.set(r.id, r);
+  }
+  const added: ParsedClaim[] = [];
+  const changed: ParsedClaim[] = [];
+  for (const claim of corpus.claims) {
+    const id = claim.frontmatter.id;
+    const row = existing.get(id);
+    if (row && row.content_hash === claim.contentHash && row.is_withdrawn === 0) continue; // re-read, same content
+    if (!row) {
+      added.push(claim);
+      continue;
+    }
+    const { id: _id, ingested_at: _ingested, ...changes } = claimRow(claim, at);
+    const content = contentOfFile(claim);
+    await w.update('claim', row, changes, {
+      action: row.is_withdrawn ? 'reinstate' : 'update',
+      reason: reasonFor(id),
+      snapshotExtra: () => content,
+      snapshotExtraBefore: await readStoredContent(trx, id),
+    });
+    changed.push(claim);
+  }
+  // New claims in bulk; their snapshot carries their lists.
+  const contentById = new Map(added.map((c) => [c.frontmatter.id, contentOfFile(c)]));
+  for (let i = 0; i < added.length; i += 500) {
+    const part = added.slice(i, i + 500);
+    const byReason = new Map<string | null, ParsedClaim[]>();
+    for (const c of part) {
+      const reason = reasonFor(c.frontmatter.id);
+      byReason.set(reason, [...(byReason.get(reason) ?? []), c]);
+    }
+    for (const [reason, claims] of byReason) {
+      await w.insertMany('claim', claims.map((c) => claimRow(c, at)), { action: 'create', reason, snapshotExtra: (row) => contentById.get(row.id as string) ?? {} });
+    }
+  }
+  await writeClaimChildren(trx, added, false);
+  await writeClaimChildren(trx, changed, true);
+  report.added.push(...added.map((c) => c.frontmatter.id));
+  report.updated.push(...changed.map((c) => c.frontmatter.id));
+
+  // A claim whose file is gone is withdrawn, never deleted: its URL keeps resolving.
+  const live = await trx.selectFrom('claim').select('id').where('is_withdrawn', '=', 0).execute();
+  const gone = live.map((r) => r.id).filter((id) => !corpus.presentClaimIds.has(id));
+  for (const id of gone) {
+    const row = await trx.selectFrom('claim').select(CLAIM_COLUMNS).where('id', '=', id).executeTakeFirstOrThrow();
+    await w.update('claim', row, { is_withdrawn: 1, withdrawn_at: at }, { action: 'withdraw', reason: 'its claim file is gone' });
+    report.withdrawn.push(row.id);
+  }
+  const touched = new Set([...report.added, ...report.updated]);
+  report.unchanged.push(...[...corpus.presentClaimIds].filter((id) => !touched.has(id)).sort());
+}
+
+/** The file index: what this run read, so the next one can skip what did not change. */
+async function writeFileIndex(trx: Kysely<Database>, corpus: Corpus): Promise<void> {
+  const rows = corpus.files.map((f) => ({ path: f.path, size: f.size, mtime_ms: f.mtimeMs, content_hash: f.contentHash, claim_id: f.claimId }));
+  await insertChunked(rows, (part) =>
+    trx
+      .insertInto('ingest_file')
+      .values(part)
+      .onConflict((oc) =>
+        oc.column('path').doUpdateSet((eb) => ({
+          size: eb.ref('excluded.size'),
+          mtime_ms: eb.ref('excluded.mtime_ms'),
+          content_hash: eb.ref('excluded.content_hash'),
+          claim_id: eb.ref('excluded.claim_id'),
+        })),
+      )
+      .execute(),
+  );
+  for (let i = 0; i < corpus.removedPaths.length; i += 500) {
+    await trx.deleteFrom('ingest_file').where('path', 'in', corpus.removedPaths.slice(i, i + 500)).execute();
   }
 }
 
+function emptySeedReport(): SeedReport {
+  const empty = () => ({ added: [], updated: [], unchanged: [], 'kept-edited': [], 'kept-user-row': [], 'kept-append-only': [] });
+  return { sources: empty(), evidence: empty(), notes: empty() };
+}
+
 /**
- * Syncs a checked corpus into the store in one transaction: sources first (claims
- * point at them), then claims by content hash, then evidence and confidence notes.
- * A claim whose file is gone is marked withdrawn, never deleted.
+ * Syncs a checked corpus into the store in one transaction: sources first (claims point at
+ * them), then the changed claims, withdrawals, evidence and confidence notes, then the file
+ * index. Each claim change is a revision. A claim whose file is gone is withdrawn, never deleted.
  */
-export async function ingestCorpus(db: Kysely<Database>, corpus: Corpus, options: { now?: () => Date } = {}): Promise<IngestReport> {
+export async function ingestCorpus(db: Kysely<Database>, corpus: Corpus, options: IngestOptions = {}): Promise<IngestReport> {
   const started = performance.now();
   const at = (options.now?.() ?? new Date()).toISOString();
-  return withWriteTransaction(db, async (trx) => {
-    const report: Omit<IngestReport, 'seed' | 'ms'> = { added: [], updated: [], unchanged: [], withdrawn: [] };
-    // Sources must exist before claims reference them; evidence needs claims: sync in two steps.
-    const seedSources = await syncSeed(trx, { sources: corpus.sources.items, evidence: [], notes: [] }, at);
-
-    const existing = new Map(
-      (await trx.selectFrom('claim').select(['id', 'content_hash', 'is_withdrawn']).execute()).map((r) => [r.id, r]),
-    );
-    for (const claim of corpus.claims) {
-      const id = claim.frontmatter.id;
-      const row = existing.get(id);
-      if (row && row.content_hash === claim.contentHash && row.is_withdrawn === 0) {
-        report.unchanged.push(id);
-        continue;
-      }
-      const values = claimRow(claim, at);
-      if (row) {
-        const { id: _id, ingested_at: _ingested, ...changes } = values;
-        await trx.updateTable('claim').set(changes).where('id', '=', id).execute();
-        report.updated.push(id);
-      } else {
-        await trx.insertInto('claim').values(values).execute();
-        report.added.push(id);
-      }
-      await writeClaimChildren(trx, claim);
+  const report = await writeWithRevisions(db, { actor: options.actor ?? 'ingest', at }, async (w) => {
+    const report: Omit<IngestReport, 'seed' | 'parsed' | 'timings' | 'ms'> = { added: [], updated: [], unchanged: [], withdrawn: [] };
+    const seed = emptySeedReport();
+    if (corpus.sources) seed.sources = (await syncSeed(w, { sources: corpus.sources.items, evidence: [], notes: [] })).sources;
+    await writeClaims(w, corpus, options, report);
+    if (corpus.evidence || corpus.notes) {
+      const rest = await syncSeed(w, { sources: [], evidence: corpus.evidence?.items ?? [], notes: corpus.notes?.items ?? [] });
+      seed.evidence = rest.evidence;
+      seed.notes = rest.notes;
     }
-
-    const present = new Set(corpus.claims.map((c) => c.frontmatter.id));
-    for (const [id, row] of existing) {
-      if (!present.has(id) && row.is_withdrawn === 0) {
-        await trx.updateTable('claim').set({ is_withdrawn: 1, withdrawn_at: at, updated_at: at }).where('id', '=', id).execute();
-        report.withdrawn.push(id);
-      }
-    }
-
-    const seedRest = await syncSeed(trx, { sources: [], evidence: corpus.evidence.items, notes: corpus.notes.items }, at);
-    const seed: SeedReport = { sources: seedSources.sources, evidence: seedRest.evidence, notes: seedRest.notes };
-
+    await writeFileIndex(w.trx, corpus);
     const seedWrites = [seed.sources, seed.evidence, seed.notes].some((o) => o.added.length + o.updated.length > 0);
     if (report.added.length + report.updated.length + report.withdrawn.length > 0 || seedWrites) {
-      await trx
+      await w.trx
         .insertInto('ingest_run')
         .values({
           started_at: at,
@@ -130,20 +252,21 @@ export async function ingestCorpus(db: Kysely<Database>, corpus: Corpus, options
           updated: report.updated.length,
           unchanged: report.unchanged.length,
           withdrawn: report.withdrawn.length,
-          report: JSON.stringify({ ...report, seed }),
+          report: JSON.stringify({ added: report.added, updated: report.updated, withdrawn: report.withdrawn, seed }),
         })
         .execute();
-      await bumpDataVersion(trx, at);
     }
-    return { ...report, seed, ms: performance.now() - started };
+    return { ...report, seed };
   });
+  const writeMs = performance.now() - started;
+  return { ...report, parsed: corpus.parsed, timings: { ...corpus.timings, writeMs }, ms: writeMs };
 }
 
 export type RunIngestResult = { ok: true; report: IngestReport } | { ok: false; problems: Problem[] };
 
-/** Check, then ingest. If the check finds any problem, nothing is written. */
-export async function runIngest(db: Kysely<Database>, options: CheckOptions & { now?: () => Date }): Promise<RunIngestResult> {
-  const result = await checkClaimsAndSeed(options);
+/** Check (incrementally, against this store), then ingest. If the check finds any problem, nothing is written. */
+export async function runIngest(db: Kysely<Database>, options: Omit<CheckOptions, 'store'> & IngestOptions): Promise<RunIngestResult> {
+  const result = await checkClaimsAndSeed({ ...options, store: db });
   if (!result.ok) return result;
-  return { ok: true, report: await ingestCorpus(db, result.corpus, { now: options.now }) };
+  return { ok: true, report: await ingestCorpus(db, result.corpus, options) };
 }

@@ -5,38 +5,53 @@ import { formatPath, type Problem } from '../shared/problems';
 import type { SourceSeed } from '../sources/schema';
 import type { ParsedClaim } from './parse';
 
-export interface Corpus {
+/**
+ * A seed file as the cross-file checks see it: its records, and where each one is in the
+ * file. A file parsed in this run has its positions at hand; an unchanged one was read with
+ * JSON.parse only, and is parsed for positions only if one of its records has a problem.
+ */
+export interface SeedView<T extends { id: string }> {
+  path: string;
+  items: T[];
+  positionOf: (id: string, path: PropertyKey[]) => { line: number; column: number };
+}
+
+export function seedViewOf<T extends { id: string }>(file: SeedFile<T>): SeedView<T> {
+  return { path: file.path, items: file.items, positionOf: (id, path) => file.doc.positionOf([file.indexOf.get(id) ?? 0, ...path]) };
+}
+
+export interface CorpusView {
+  /** Claims parsed in this run: changed files, and unchanged files that are checked again. */
   claims: ParsedClaim[];
+  /** Claim ids defined by files not parsed in this run (unchanged since the last ingest), with their paths. */
+  storedClaims: ReadonlyMap<string, string>;
   /** Ids of claim files that exist but failed to parse: references to them are not reported twice. */
-  unparsedClaimIds?: string[];
-  sources: SeedFile<SourceSeed>;
-  evidence: SeedFile<EvidenceSeed>;
-  notes: SeedFile<ConfidenceNoteSeed>;
+  unparsedClaimIds: string[];
+  sources: SeedView<SourceSeed>;
+  evidence: SeedView<EvidenceSeed>;
+  notes: SeedView<ConfidenceNoteSeed>;
 }
 
 /**
- * Checks that need the whole corpus: unique ids, and that every reference
- * (appearances, related claims, body components, seed records) names something
- * that exists. Claims may reference only sources defined in seed data, so a
- * fresh clone is self-sufficient.
+ * Checks that need more than one file: unique ids, and that every reference (appearances,
+ * related claims, body components, seed records) names something that exists. Claims may
+ * reference only sources defined in seed data, so a fresh clone is self-sufficient.
+ * Claims known only from the store count as existing; their own references were checked
+ * when they were ingested, and are checked again (by parsing them) when what they name goes.
  */
-export function validateCorpus(corpus: Corpus): Problem[] {
+export function validateCorpus(corpus: CorpusView): Problem[] {
   const problems: Problem[] = [];
-  const claimIds = new Map<string, ParsedClaim>();
+  const parsedById = new Map<string, ParsedClaim>();
   const sourceIds = new Set(corpus.sources.items.map((s) => s.id));
-  const claimExists = (id: string) => claimIds.has(id) || (corpus.unparsedClaimIds ?? []).includes(id);
+  const unparsed = new Set(corpus.unparsedClaimIds);
+  const claimExists = (id: string) => parsedById.has(id) || corpus.storedClaims.has(id) || unparsed.has(id);
 
   for (const claim of corpus.claims) {
     const id = claim.frontmatter.id;
-    const first = claimIds.get(id);
-    if (first) {
-      problems.push({
-        file: claim.path,
-        ...claim.doc.positionOf(['id']),
-        field: 'id',
-        message: `duplicate claim id "${id}", already used by ${first.path}`,
-      });
-    } else claimIds.set(id, claim);
+    const first = parsedById.get(id)?.path ?? corpus.storedClaims.get(id);
+    if (first !== undefined && first !== claim.path) {
+      problems.push({ file: claim.path, ...claim.doc.positionOf(['id']), field: 'id', message: `duplicate claim id "${id}", already used by ${first}` });
+    } else parsedById.set(id, claim);
   }
 
   const unknownSource = (id: string) => `unknown source id "${id}": define it in ${corpus.sources.path}`;
@@ -67,13 +82,13 @@ export function validateCorpus(corpus: Corpus): Problem[] {
     }
   }
 
-  const seedAt = <T>(file: SeedFile<T>, id: string, path: PropertyKey[]) => {
-    const index = file.indexOf.get(id) ?? 0;
-    return { file: file.path, ...file.doc.positionOf([index, ...path]), field: formatPath([index, ...path]) };
+  const seedAt = <T extends { id: string }>(file: SeedView<T>, id: string, path: PropertyKey[]) => {
+    const index = file.items.findIndex((item) => item.id === id);
+    return { file: file.path, ...file.positionOf(id, path), field: formatPath([Math.max(index, 0), ...path]) };
   };
 
   for (const s of corpus.sources.items) {
-    s.cites.forEach((c, j) => {
+    (s.cites ?? []).forEach((c, j) => {
       if (!sourceIds.has(c)) problems.push({ ...seedAt(corpus.sources, s.id, ['cites', j]), message: unknownSource(c) });
     });
   }
@@ -81,25 +96,18 @@ export function validateCorpus(corpus: Corpus): Problem[] {
   const evidenceClaim = new Map<string, string>();
   for (const e of corpus.evidence.items) {
     evidenceClaim.set(e.id, e.claim);
-    if (!claimExists(e.claim)) {
-      problems.push({ ...seedAt(corpus.evidence, e.id, ['claim']), message: `no claim has id "${e.claim}"` });
-    }
+    if (!claimExists(e.claim)) problems.push({ ...seedAt(corpus.evidence, e.id, ['claim']), message: `no claim has id "${e.claim}"` });
     if (!sourceIds.has(e.source)) problems.push({ ...seedAt(corpus.evidence, e.id, ['source']), message: unknownSource(e.source) });
   }
 
   for (const n of corpus.notes.items) {
-    if (!claimExists(n.claim)) {
-      problems.push({ ...seedAt(corpus.notes, n.id, ['claim']), message: `no claim has id "${n.claim}"` });
-    }
-    n.evidence.forEach((ev, j) => {
+    if (!claimExists(n.claim)) problems.push({ ...seedAt(corpus.notes, n.id, ['claim']), message: `no claim has id "${n.claim}"` });
+    (n.evidence ?? []).forEach((ev, j) => {
       const owner = evidenceClaim.get(ev);
       if (owner === undefined) {
         problems.push({ ...seedAt(corpus.notes, n.id, ['evidence', j]), message: `no evidence entry has id "${ev}"` });
       } else if (owner !== n.claim) {
-        problems.push({
-          ...seedAt(corpus.notes, n.id, ['evidence', j]),
-          message: `evidence "${ev}" belongs to claim "${owner}", not "${n.claim}"`,
-        });
+        problems.push({ ...seedAt(corpus.notes, n.id, ['evidence', j]), message: `evidence "${ev}" belongs to claim "${owner}", not "${n.claim}"` });
       }
     });
   }

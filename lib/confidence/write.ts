@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ConfidenceNoteRow, Database } from '../../db/schema';
-import { withWriteTransaction } from '../../db/transaction';
 import type { Actor } from '../auth/users';
 import type { ConfidenceInput } from '../evidence/input';
-import { bumpDataVersion, recordRevision } from '../history/revisions';
+import { writeWithRevisions } from '../history/revision-kernel';
 import { UserFacingError } from '../shared/errors';
 import { isSlug } from '../shared/vocabulary';
 
 /** Appends a confidence note (notes are never edited: the newest is current). */
 export async function addConfidenceNote(db: Kysely<Database>, claimId: string, input: ConfidenceInput, actor: Actor): Promise<ConfidenceNoteRow> {
-  const at = new Date().toISOString();
-  return withWriteTransaction(db, async (trx) => {
+  return writeWithRevisions(db, { actor: actor.email }, async (w) => {
+    const { trx, at } = w;
     const claim = isSlug(claimId) ? await trx.selectFrom('claim').select('id').where('id', '=', claimId).executeTakeFirst() : undefined;
     if (!claim) throw new UserFacingError('not_found', `no claim has id "${claimId}"`);
     if (input.evidenceIds.length) {
@@ -40,9 +39,6 @@ export async function addConfidenceNote(db: Kysely<Database>, claimId: string, i
       author: actor.email,
       created_at: at,
     };
-    await trx.insertInto('confidence_note').values(row).execute();
-    await recordRevision(trx, { entityType: 'confidence_note', entityId: row.id, revision: 1, action: 'create', before: null, after: row, actor: actor.email, at });
-    await bumpDataVersion(trx, at);
-    return row;
+    return w.insert('confidence_note', row, { action: 'create' });
   });
 }

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, EvidenceRow } from '../../db/schema';
-import { withWriteTransaction } from '../../db/transaction';
 import type { Actor } from '../auth/users';
-import { bumpDataVersion, recordRevision } from '../history/revisions';
+import { writeWithRevisions } from '../history/revision-kernel';
 import { requireRevisionOrThrow, UserFacingError } from '../shared/errors';
 import { isSlug } from '../shared/vocabulary';
 import { toEvidenceRecord } from './record';
@@ -48,10 +47,10 @@ export type Submitter = { kind: 'editor'; actor: Actor } | { kind: 'anonymous'; 
  * pending too), counted nowhere until an editor accepts it.
  */
 export async function createEvidence(db: Kysely<Database>, claimId: string, input: NewEvidenceInput, who: Submitter): Promise<EvidenceRow> {
-  const at = new Date().toISOString();
   const actorName = who.kind === 'editor' ? who.actor.email : 'anonymous';
   const status = who.kind === 'editor' ? 'accepted' : 'pending';
-  return withWriteTransaction(db, async (trx) => {
+  return writeWithRevisions(db, { actor: actorName }, async (w) => {
+    const { trx, at } = w;
     await getClaimOrThrow(trx, claimId);
     let sourceId: string;
     if (input.sourceId) {
@@ -61,11 +60,11 @@ export async function createEvidence(db: Kysely<Database>, claimId: string, inpu
       if (source.merged_into) {
         throw new UserFacingError('invalid', `source "${source.id}" was merged into "${source.merged_into}": use that id`, 'sourceId');
       }
-      if (who.kind === 'editor') await acceptSourceForEditor(trx, source, actorName, at);
+      if (who.kind === 'editor') await acceptSourceForEditor(w, source);
       else if (source.status === 'rejected') throw new UserFacingError('invalid', `no source has id "${input.sourceId}"`, 'sourceId');
       sourceId = source.id;
     } else {
-      sourceId = (await insertSource(trx, input.source!, { actor: actorName, status }, at)).id;
+      sourceId = (await insertSource(w, input.source!, { actor: actorName, status })).id;
     }
     const row: EvidenceRow = {
       id: newEvidenceId(),
@@ -95,24 +94,13 @@ export async function createEvidence(db: Kysely<Database>, claimId: string, inpu
       reviewed_at: null,
       review_reason: null,
     };
-    await trx.insertInto('evidence').values(row).execute();
-    await recordRevision(trx, { entityType: 'evidence', entityId: row.id, revision: 1, action: who.kind === 'editor' ? 'create' : 'propose', before: null, after: row, actor: actorName, at });
-    await bumpDataVersion(trx, at);
-    return row;
+    return w.insert('evidence', row, { action: who.kind === 'editor' ? 'create' : 'propose' });
   });
 }
 
-async function writeEvidence(trx: Kysely<Database>, before: EvidenceRow, changes: Partial<EvidenceRow>, action: string, actor: string, reason: string | null, at: string): Promise<EvidenceRow> {
-  const after: EvidenceRow = { ...before, ...changes, revision: before.revision + 1, updated_at: at };
-  await trx.updateTable('evidence').set({ ...changes, revision: after.revision, updated_at: at }).where('id', '=', before.id).execute();
-  await recordRevision(trx, { entityType: 'evidence', entityId: before.id, revision: after.revision, action, before, after, actor, reason, at });
-  await bumpDataVersion(trx, at);
-  return after;
-}
-
 export async function updateEvidence(db: Kysely<Database>, id: string, patch: EvidencePatch, expectedRevision: number | null, actor: Actor): Promise<EvidenceRow> {
-  const at = new Date().toISOString();
-  return withWriteTransaction(db, async (trx) => {
+  return writeWithRevisions(db, { actor: actor.email }, async (w) => {
+    const trx = w.trx;
     const before = await getEvidenceRowOrThrow(trx, id);
     requireRevisionOrThrow(before, expectedRevision, 'evidence entry', toEvidenceRecord(before));
     if (patch.sourceId !== undefined) {
@@ -120,7 +108,7 @@ export async function updateEvidence(db: Kysely<Database>, id: string, patch: Ev
         throw new UserFacingError('invalid', `no source has id "${patch.sourceId}"`, 'sourceId');
       });
       if (source.merged_into) throw new UserFacingError('invalid', `source "${source.id}" was merged into "${source.merged_into}"`, 'sourceId');
-      if (before.status === 'accepted') await acceptSourceForEditor(trx, source, actor.email, at);
+      if (before.status === 'accepted') await acceptSourceForEditor(w, source);
     }
     const changes: Partial<EvidenceRow> = {
       ...(patch.sourceId !== undefined && { source_id: patch.sourceId }),
@@ -137,18 +125,17 @@ export async function updateEvidence(db: Kysely<Database>, id: string, patch: Ev
     };
     const merged = { ...before, ...changes };
     if (merged.value !== null && !merged.unit) throw new UserFacingError('invalid', 'a numeric value needs a unit', 'unit');
-    return writeEvidence(trx, before, changes, 'update', actor.email, null, at);
+    return w.update('evidence', before, changes, { action: 'update' });
   });
 }
 
 /** Retraction is a soft delete with a reason: the entry disappears from pages, its history stays. */
 export async function retractEvidence(db: Kysely<Database>, id: string, reason: string, expectedRevision: number | null, actor: Actor): Promise<EvidenceRow> {
-  const at = new Date().toISOString();
-  return withWriteTransaction(db, async (trx) => {
-    const before = await getEvidenceRowOrThrow(trx, id);
+  return writeWithRevisions(db, { actor: actor.email }, async (w) => {
+    const before = await getEvidenceRowOrThrow(w.trx, id);
     requireRevisionOrThrow(before, expectedRevision, 'evidence entry', toEvidenceRecord(before));
     if (before.retracted_at) throw new UserFacingError('conflict', `evidence "${id}" is already retracted`);
-    return writeEvidence(trx, before, { retracted_at: at, retracted_reason: reason }, 'retract', actor.email, reason, at);
+    return w.update('evidence', before, { retracted_at: w.at, retracted_reason: reason }, { action: 'retract', reason });
   });
 }
 
@@ -167,8 +154,8 @@ export async function restoreEvidence(
   expectedRevision: number | null,
   actor: Actor,
 ): Promise<EvidenceRow> {
-  const at = new Date().toISOString();
-  return withWriteTransaction(db, async (trx) => {
+  return writeWithRevisions(db, { actor: actor.email }, async (w) => {
+    const trx = w.trx;
     const before = await getEvidenceRowOrThrow(trx, id);
     // A restore replaces the current content: like an edit, it must name the version it replaces.
     requireRevisionOrThrow(before, expectedRevision, 'evidence entry', toEvidenceRecord(before));
@@ -187,31 +174,27 @@ export async function restoreEvidence(
     if (source?.merged_into) changes.source_id = source.merged_into; // keep evidence on the surviving source
     // Accepted evidence rests only on public sources: restoring onto a proposal's source accepts it.
     if (before.status === 'accepted' && changes.source_id) {
-      await acceptSourceForEditor(trx, await getSourceRowOrThrow(trx, changes.source_id), actor.email, at);
+      await acceptSourceForEditor(w, await getSourceRowOrThrow(trx, changes.source_id));
     }
-    return writeEvidence(trx, before, changes, 'restore', actor.email, `restored revision ${pick.revision}`, at);
+    return w.update('evidence', before, changes, { action: 'restore', reason: `restored revision ${pick.revision}` });
   });
 }
 
 /** An editor's decision on a pending proposal; the reason is kept with it. */
 export async function reviewProposal(db: Kysely<Database>, id: string, decision: 'accept' | 'reject', reason: string | null, actor: Actor): Promise<EvidenceRow> {
-  const at = new Date().toISOString();
-  return withWriteTransaction(db, async (trx) => {
+  return writeWithRevisions(db, { actor: actor.email }, async (w) => {
+    const { trx, at } = w;
     const before = await getEvidenceRowOrThrow(trx, id);
     if (before.status !== 'pending') throw new UserFacingError('conflict', `evidence "${id}" is not a pending proposal (it is ${before.status})`);
     if (decision === 'reject' && !reason) throw new UserFacingError('invalid', 'say why the proposal is rejected', 'reason');
     const status = decision === 'accept' ? 'accepted' : 'rejected';
-    const source = await trx.selectFrom('source').selectAll().where('id', '=', before.source_id).executeTakeFirstOrThrow();
-    if (decision === 'accept') await acceptSourceForEditor(trx, source, actor.email, at);
-    const decided = await writeEvidence(trx, before, { status, reviewed_by: actor.email, reviewed_at: at, review_reason: reason }, decision, actor.email, reason, at);
+    const source = await getSourceRowOrThrow(trx, before.source_id);
+    if (decision === 'accept') await acceptSourceForEditor(w, source);
+    const decided = await w.update('evidence', before, { status, reviewed_by: actor.email, reviewed_at: at, review_reason: reason }, { action: decision, reason });
     if (decision === 'reject' && source.status === 'pending') {
       // A source that only rejected proposals rested on goes with them (kept, never listed).
       const inUse = await trx.selectFrom('evidence').select('id').where('source_id', '=', source.id).where('status', 'in', ['pending', 'accepted']).executeTakeFirst();
-      if (!inUse) {
-        const after = { ...source, status: 'rejected' as const, revision: source.revision + 1, updated_at: at };
-        await trx.updateTable('source').set({ status: 'rejected', revision: after.revision, updated_at: at }).where('id', '=', source.id).execute();
-        await recordRevision(trx, { entityType: 'source', entityId: source.id, revision: after.revision, action: 'reject', before: source, after, actor: actor.email, reason, at });
-      }
+      if (!inUse) await w.update('source', source, { status: 'rejected' }, { action: 'reject', reason });
     }
     return decided;
   });

@@ -16,36 +16,6 @@ export function diffRows(before: Record<string, unknown> | null, after: Record<s
   return diff;
 }
 
-export interface RevisionInput {
-  entityType: EntityType;
-  entityId: string;
-  revision: number;
-  action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown>;
-  actor: string;
-  reason?: string | null;
-  at: string;
-}
-
-/** Appends one entry to the revision log (which the database refuses to edit or delete). */
-export async function recordRevision(trx: Kysely<Database>, input: RevisionInput): Promise<void> {
-  await trx
-    .insertInto('revision')
-    .values({
-      entity_type: input.entityType,
-      entity_id: input.entityId,
-      revision: input.revision,
-      action: input.action,
-      snapshot: JSON.stringify(input.after),
-      diff: JSON.stringify(diffRows(input.before, input.after)),
-      actor: input.actor,
-      reason: input.reason ?? null,
-      created_at: input.at,
-    })
-    .execute();
-}
-
 /** Bumps the store's data version so that caches in every process see that something changed. */
 export async function bumpDataVersion(trx: Kysely<Database>, at: string): Promise<void> {
   await trx

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { advanceIdSequences } from '../../db/sequences';
 import { withWriteTransaction } from '../../db/transaction';
+import { rebuildDerivedState } from '../history/derived-state';
 import { UserFacingError } from '../shared/errors';
 
 /**
@@ -49,6 +50,18 @@ export async function* exportDatabase(db: Kysely<Database>, options: { withCrede
   }
 }
 
+/** Exports made before revisions named their claim: the claim is in the snapshot of evidence and notes. */
+function claimIdOfRevision(row: Record<string, unknown>): string | null {
+  if (row.entity_type === 'claim') return typeof row.entity_id === 'string' ? row.entity_id : null;
+  if (row.entity_type !== 'evidence' && row.entity_type !== 'confidence_note') return null;
+  try {
+    const claimId = (JSON.parse(String(row.snapshot)) as { claim_id?: unknown }).claim_id;
+    return typeof claimId === 'string' ? claimId : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Loads an export into a freshly migrated, empty database in one transaction: the rows
  * keep their ids and timestamps, and no revision is written (the log comes with them).
@@ -88,6 +101,7 @@ export async function importDatabase(db: Kysely<Database>, lines: AsyncIterable<
       }
       try {
         // The database checks the columns and their constraints; a bad row names its line.
+        if (table === 'revision' && row.claim_id === undefined) row.claim_id = claimIdOfRevision(row);
         if (table === 'data_version') {
           await trx.updateTable('data_version').set(row as never).where('id', '=', 1).execute();
         } else {
@@ -100,6 +114,8 @@ export async function importDatabase(db: Kysely<Database>, lines: AsyncIterable<
     }
     if (!sawHeader) throw new UserFacingError('invalid', 'the file is empty: expected an export made by `claims export`');
     await advanceIdSequences(trx, ['revision', 'ingest_run']);
+    // Lists, counts and facets are derived from the rows just loaded.
+    await rebuildDerivedState(trx);
     return counts;
   });
 }

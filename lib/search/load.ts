@@ -21,7 +21,7 @@ function chunks<T>(items: T[], size = ID_CHUNK): T[][] {
 async function claimsWhere(db: Db, page: { after?: string; ids?: string[]; limit?: number }): Promise<ClaimSearchRecord[]> {
   let q = db
     .selectFrom('claim')
-    .select(['id', 'title', 'statement', 'original_text', 'original_translation', 'claimant', 'body_text', 'verdict', 'is_withdrawn'])
+    .select(['id', 'title', 'statement', 'original_text', 'original_translation', 'claimant', 'body_text', 'current_verdict', 'is_withdrawn'])
     .orderBy('id');
   if (page.ids) q = q.where('id', 'in', page.ids);
   if (page.after !== undefined) q = q.where('id', '>', page.after);
@@ -38,7 +38,7 @@ async function claimsWhere(db: Db, page: { after?: string; ids?: string[]; limit
   }
   return rows.map((r) => ({
     id: r.id,
-    verdict: r.verdict,
+    verdict: r.current_verdict,
     withdrawn: r.is_withdrawn === 1,
     text: {
       title: r.title,
@@ -129,15 +129,13 @@ export async function* pageRecords<K extends keyof typeof loaders>(
 export interface SyncCursor {
   version: number;
   revisionId: number;
-  ingestRunId: number;
 }
 
 /** Where the store is now. The version is read first: anything committed later is replayed. */
 export async function readSyncCursor(db: Db): Promise<SyncCursor> {
   const v = await db.selectFrom('data_version').select('version').where('id', '=', 1).executeTakeFirst();
   const r = await db.selectFrom('revision').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
-  const i = await db.selectFrom('ingest_run').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
-  return { version: v?.version ?? 0, revisionId: Number(r?.max ?? 0), ingestRunId: Number(i?.max ?? 0) };
+  return { version: v?.version ?? 0, revisionId: Number(r?.max ?? 0) };
 }
 
 export interface ChangedIds {
@@ -147,38 +145,22 @@ export interface ChangedIds {
 }
 
 /**
- * What changed since a cursor, from the store's own change logs: the revision log (every
- * source and evidence write appends to it, with an autoincrement id, so commit order is
- * exact and clock skew between processes does not matter) and the ingest runs (which list
- * the claims added, updated and withdrawn).
+ * What changed since a cursor, from the revision log: every write to the store appends to it
+ * (lib/history/revision-kernel.ts), with an autoincrement id, so commit order is exact and
+ * clock skew between processes does not matter. A confidence note changes its claim's
+ * current verdict, so it re-indexes the claim.
  */
 export async function readChangesSince(db: Db, cursor: SyncCursor): Promise<ChangedIds> {
   const changed: ChangedIds = { claim: new Set(), source: new Set(), evidence: new Set() };
   const revisions = await db
     .selectFrom('revision')
-    .select(['entity_type', 'entity_id'])
+    .select(['entity_type', 'entity_id', 'claim_id'])
     .where('id', '>', cursor.revisionId)
-    .where('entity_type', 'in', ['source', 'evidence'])
     .execute();
-  for (const r of revisions) (r.entity_type === 'source' ? changed.source : changed.evidence).add(r.entity_id);
-  const runs = await db.selectFrom('ingest_run').select(['report']).where('id', '>', cursor.ingestRunId).execute();
-  for (const run of runs) {
-    try {
-      const report = JSON.parse(run.report) as { added?: string[]; updated?: string[]; withdrawn?: string[] };
-      for (const id of [...(report.added ?? []), ...(report.updated ?? []), ...(report.withdrawn ?? [])]) changed.claim.add(id);
-    } catch {
-      // An unreadable report cannot be replayed; the caller rebuilds when a version bump is unexplained.
-    }
+  for (const r of revisions) {
+    if (r.entity_type === 'confidence_note') {
+      if (r.claim_id) changed.claim.add(r.claim_id);
+    } else changed[r.entity_type].add(r.entity_id);
   }
   return changed;
-}
-
-/** Rows touched since an ISO time, for writers that bump the version without logging (fallback). */
-export async function readUpdatedSince(db: Db, sinceIso: string): Promise<ChangedIds> {
-  const [c, s, e] = await Promise.all([
-    db.selectFrom('claim').select('id').where('updated_at', '>=', sinceIso).execute(),
-    db.selectFrom('source').select('id').where('updated_at', '>=', sinceIso).execute(),
-    db.selectFrom('evidence').select('id').where((eb) => eb.or([eb('updated_at', '>=', sinceIso), eb('created_at', '>=', sinceIso)])).execute(),
-  ]);
-  return { claim: new Set(c.map((r) => r.id)), source: new Set(s.map((r) => r.id)), evidence: new Set(e.map((r) => r.id)) };
 }

@@ -12,7 +12,7 @@ import {
   type SearchKind,
   type SourceSearchRecord,
 } from './descriptor';
-import { loadRecordsById, pageRecords, readChangesSince, readSyncCursor, readUpdatedSince, type ChangedIds, type SyncCursor } from './load';
+import { loadRecordsById, pageRecords, readChangesSince, readSyncCursor, type ChangedIds, type SyncCursor } from './load';
 
 /**
  * The in-memory search index: per kind a `base` FlexSearch Document (built from the whole
@@ -93,7 +93,7 @@ export function createEmptySearchIndex(): SearchIndex {
     claim: createKindIndex('claim'),
     source: createKindIndex('source'),
     evidence: createKindIndex('evidence'),
-    cursor: { version: -1, revisionId: 0, ingestRunId: 0 },
+    cursor: { version: -1, revisionId: 0 },
     syncedAt: 0,
     builtMs: 0,
     origin: 'build',
@@ -190,9 +190,6 @@ export type RefreshOutcome =
   | { kind: 'applied'; changes: number; ms: number }
   | { kind: 'rebuild-needed'; reason: string };
 
-/** How far back the unlogged-writer fallback looks, to cover clock skew and slow transactions. */
-const UNLOGGED_MARGIN_MS = 10 * 60 * 1000;
-
 /**
  * Brings the index up to the store's current data version, incrementally. Cheap when
  * nothing changed (one indexed single-row read). Returns 'rebuild-needed' when the store
@@ -205,18 +202,11 @@ export async function refreshSearchIndex(db: Kysely<Database>, index: SearchInde
   if (version < index.cursor.version) return { kind: 'rebuild-needed', reason: 'the data version went backwards (another database?)' };
   const started = performance.now();
   const next = await readSyncCursor(db);
-  if (next.revisionId < index.cursor.revisionId || next.ingestRunId < index.cursor.ingestRunId) {
-    return { kind: 'rebuild-needed', reason: 'the change logs went backwards (another database?)' };
+  if (next.revisionId < index.cursor.revisionId) {
+    return { kind: 'rebuild-needed', reason: 'the revision log went backwards (another database?)' };
   }
   const changed = await readChangesSince(db, index.cursor);
-  let total = changed.claim.size + changed.source.size + changed.evidence.size;
-  if (total === 0) {
-    // The version moved but no log explains it: a writer that bumps the version without
-    // logging. Fall back to timestamps (with a margin) rather than miss its rows.
-    const fallback = await readUpdatedSince(db, new Date(index.syncedAt - UNLOGGED_MARGIN_MS).toISOString());
-    for (const kind of SEARCH_KINDS) for (const id of fallback[kind]) changed[kind].add(id);
-    total = changed.claim.size + changed.source.size + changed.evidence.size;
-  }
+  const total = changed.claim.size + changed.source.size + changed.evidence.size;
   const base = SEARCH_KINDS.reduce((n, kind) => n + index[kind].baseSize, 0);
   if (total > MIN_DELTA_BEFORE_COMPACT && total > base * COMPACT_RATIO) {
     return { kind: 'rebuild-needed', reason: `${total} changed rows` };

@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { ConfidenceNoteRow, EvidenceRow, SourceContentRow } from '../../db/schema';
 import type { ConfidenceNoteSeed } from '../confidence/schema';
 import type { EvidenceSeed } from '../evidence/schema';
-import { recordRevision } from '../history/revisions';
+import type { RevisionWriter } from '../history/revision-kernel';
 import type { SourceSeed } from '../sources/schema';
+import { SOURCE_CONTENT_COLUMNS } from '../sources/write';
 import { hashContent } from '../shared/hash';
 
 export const SEED_ACTOR = 'seed';
@@ -90,21 +90,25 @@ export function noteSeedToContent(n: ConfidenceNoteSeed) {
  * Rows created by people (origin 'user') are never touched.
  */
 export async function syncSeed(
-  trx: Kysely<Database>,
+  w: RevisionWriter,
   seed: { sources: SourceSeed[]; evidence: EvidenceSeed[]; notes: ConfidenceNoteSeed[] },
-  at: string,
 ): Promise<SeedReport> {
+  const { trx, at } = w;
   const report: SeedReport = { sources: emptyOutcomes(), evidence: emptyOutcomes(), notes: emptyOutcomes() };
+  const seedWrite = { actor: SEED_ACTOR };
 
-  const existingSources = new Map((await trx.selectFrom('source').selectAll().execute()).map((r) => [r.id, r]));
+  const sourceIds = seed.sources.map((s) => s.id);
+  const existingSources = new Map<string, SourceContentRow>();
+  for (const ids of chunked(sourceIds)) {
+    for (const r of await trx.selectFrom('source').select(SOURCE_CONTENT_COLUMNS).where('id', 'in', ids).execute()) existingSources.set(r.id, r);
+  }
+  const newSources: SourceContentRow[] = [];
   for (const s of seed.sources) {
     const content = sourceSeedToContent(s);
     const seedHash = hashOf(content);
     const row = existingSources.get(s.id);
     if (!row) {
-      const inserted = { id: s.id, ...content, origin: 'seed' as const, seed_hash: seedHash, revision: 1, created_by: SEED_ACTOR, created_at: at, updated_at: at };
-      await trx.insertInto('source').values(inserted).execute();
-      await recordRevision(trx, { entityType: 'source', entityId: s.id, revision: 1, action: 'create', before: null, after: inserted, actor: SEED_ACTOR, at });
+      newSources.push({ id: s.id, ...content, status: 'accepted', origin: 'seed', seed_hash: seedHash, revision: 1, created_by: SEED_ACTOR, created_at: at, updated_at: at });
       report.sources.added.push(s.id);
       continue;
     }
@@ -112,24 +116,25 @@ export async function syncSeed(
     const currentHash = hashOf(sourceContent(row));
     if (currentHash === seedHash) { report.sources.unchanged.push(s.id); continue; }
     if (currentHash !== row.seed_hash) { report.sources['kept-edited'].push(s.id); continue; }
-    const updated = { ...row, ...content, seed_hash: seedHash, revision: row.revision + 1, updated_at: at };
-    await trx.updateTable('source').set({ ...content, seed_hash: seedHash, revision: updated.revision, updated_at: at }).where('id', '=', s.id).execute();
-    await recordRevision(trx, { entityType: 'source', entityId: s.id, revision: updated.revision, action: 'update', before: row, after: updated, actor: SEED_ACTOR, reason: `seed revision ${s.seed_revision}`, at });
+    await w.update('source', row, { ...content, seed_hash: seedHash }, { ...seedWrite, action: 'update', reason: `seed revision ${s.seed_revision}` });
     report.sources.updated.push(s.id);
   }
+  await w.insertMany('source', newSources, { ...seedWrite, action: 'create' });
 
-  const ids = seed.evidence.map((e) => e.id);
-  const existingEvidence = new Map(
-    ids.length ? (await trx.selectFrom('evidence').selectAll().where('id', 'in', ids).execute()).map((r) => [r.id, r]) : [],
-  );
+  const existingEvidence = new Map<string, EvidenceRow>();
+  for (const ids of chunked(seed.evidence.map((e) => e.id))) {
+    for (const r of await trx.selectFrom('evidence').selectAll().where('id', 'in', ids).execute()) existingEvidence.set(r.id, r);
+  }
+  const newEvidence: EvidenceRow[] = [];
   for (const e of seed.evidence) {
     const content = evidenceSeedToContent(e);
     const seedHash = hashOf(content);
     const row = existingEvidence.get(e.id);
     if (!row) {
-      const inserted = { id: e.id, ...content, retracted_reason: null, origin: 'seed' as const, seed_hash: seedHash, revision: 1, updated_at: e.created_at };
-      await trx.insertInto('evidence').values(inserted).execute();
-      await recordRevision(trx, { entityType: 'evidence', entityId: e.id, revision: 1, action: 'create', before: null, after: inserted, actor: SEED_ACTOR, at });
+      newEvidence.push({
+        id: e.id, ...content, retracted_reason: null, origin: 'seed', seed_hash: seedHash, revision: 1, updated_at: e.created_at,
+        proposed_by: null, reviewed_by: null, reviewed_at: null, review_reason: null,
+      });
       report.evidence.added.push(e.id);
       continue;
     }
@@ -137,24 +142,22 @@ export async function syncSeed(
     const currentHash = hashOf(evidenceContent(row));
     if (currentHash === seedHash) { report.evidence.unchanged.push(e.id); continue; }
     if (currentHash !== row.seed_hash) { report.evidence['kept-edited'].push(e.id); continue; }
-    const updated = { ...row, ...content, seed_hash: seedHash, revision: row.revision + 1, updated_at: at };
-    await trx.updateTable('evidence').set({ ...content, seed_hash: seedHash, revision: updated.revision, updated_at: at }).where('id', '=', e.id).execute();
-    await recordRevision(trx, { entityType: 'evidence', entityId: e.id, revision: updated.revision, action: 'update', before: row, after: updated, actor: SEED_ACTOR, reason: `seed revision ${e.seed_revision}`, at });
+    await w.update('evidence', row, { ...content, seed_hash: seedHash }, { ...seedWrite, action: 'update', reason: `seed revision ${e.seed_revision}` });
     report.evidence.updated.push(e.id);
   }
+  await w.insertMany('evidence', newEvidence, { ...seedWrite, action: 'create' });
 
-  const noteIds = seed.notes.map((n) => n.id);
-  const existingNotes = new Map(
-    noteIds.length ? (await trx.selectFrom('confidence_note').selectAll().where('id', 'in', noteIds).execute()).map((r) => [r.id, r]) : [],
-  );
+  const existingNotes = new Map<string, ConfidenceNoteRow>();
+  for (const ids of chunked(seed.notes.map((n) => n.id))) {
+    for (const r of await trx.selectFrom('confidence_note').selectAll().where('id', 'in', ids).execute()) existingNotes.set(r.id, r);
+  }
+  const newNotes: ConfidenceNoteRow[] = [];
   for (const n of seed.notes) {
     const content = noteSeedToContent(n);
     const seedHash = hashOf(content);
     const row = existingNotes.get(n.id);
     if (!row) {
-      const inserted = { id: n.id, ...content, origin: 'seed' as const, seed_hash: seedHash };
-      await trx.insertInto('confidence_note').values(inserted).execute();
-      await recordRevision(trx, { entityType: 'confidence_note', entityId: n.id, revision: 1, action: 'create', before: null, after: inserted, actor: SEED_ACTOR, at });
+      newNotes.push({ id: n.id, ...content, origin: 'seed', seed_hash: seedHash });
       report.notes.added.push(n.id);
       continue;
     }
@@ -162,6 +165,13 @@ export async function syncSeed(
     // Confidence notes are append-only: a changed judgement is a new note with a new id.
     report.notes[hashOf(noteContent(row)) === seedHash ? 'unchanged' : 'kept-append-only'].push(n.id);
   }
+  await w.insertMany('confidence_note', newNotes, { ...seedWrite, action: 'create' });
 
   return report;
+}
+
+function chunked<T>(items: T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

@@ -1,8 +1,8 @@
 import { parseCopies, parseStringList } from '../shared/json-columns';
-import type { SourceRow } from '../../db/schema';
+import type { SourceContentRow } from '../../db/schema';
 
 /** The source record as the write API returns it: the stored row, camelCase, with its revision. */
-export function toSourceRecord(row: SourceRow) {
+export function toSourceRecord(row: SourceContentRow) {
   return {
     id: row.id,
     title: row.title,

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Database, SourceRow } from '../../db/schema';
-import { withWriteTransaction } from '../../db/transaction';
+import type { Database, SourceContentRow } from '../../db/schema';
 import type { Actor } from '../auth/users';
-import { bumpDataVersion, recordRevision } from '../history/revisions';
+import { writeWithRevisions } from '../history/revision-kernel';
 import { requireRevisionOrThrow, UserFacingError } from '../shared/errors';
 import { toSourceRecord } from './record';
 import { getSourceRowOrThrow } from './write';
@@ -25,7 +24,7 @@ export const RESTORABLE_SOURCE_FIELDS = [
   'reliability_reason',
   'is_verified',
   'cites',
-] as const satisfies ReadonlyArray<keyof SourceRow>;
+] as const satisfies ReadonlyArray<keyof SourceContentRow>;
 
 /**
  * Restores the content of revision `toRevision` of a source. The restore is itself a new
@@ -33,9 +32,9 @@ export const RESTORABLE_SOURCE_FIELDS = [
  * (`expectedRevision`, the If-Match): 428 without it, 412 when stale, so it cannot
  * silently undo a concurrent edit.
  */
-export async function restoreSource(db: Kysely<Database>, id: string, toRevision: number, expectedRevision: number | null, actor: Actor): Promise<SourceRow> {
-  const at = new Date().toISOString();
-  return withWriteTransaction(db, async (trx) => {
+export async function restoreSource(db: Kysely<Database>, id: string, toRevision: number, expectedRevision: number | null, actor: Actor): Promise<SourceContentRow> {
+  return writeWithRevisions(db, { actor: actor.email }, async (w) => {
+    const trx = w.trx;
     const before = await getSourceRowOrThrow(trx, id);
     requireRevisionOrThrow(before, expectedRevision, 'source', toSourceRecord(before));
     const pick = await trx
@@ -48,16 +47,12 @@ export async function restoreSource(db: Kysely<Database>, id: string, toRevision
       .executeTakeFirst();
     if (!pick) throw new UserFacingError('not_found', `source "${id}" has no revision ${toRevision}`, 'revision');
     if (pick.revision === before.revision) throw new UserFacingError('conflict', `revision ${toRevision} is already the current version of source "${id}"`, 'revision');
-    const snapshot = JSON.parse(pick.snapshot) as Partial<SourceRow>;
-    const changes: Partial<SourceRow> = {};
+    const snapshot = JSON.parse(pick.snapshot) as Partial<SourceContentRow>;
+    const changes: Partial<SourceContentRow> = {};
     // A field missing from an old snapshot keeps its current value; a stored null is put back as null.
     for (const key of RESTORABLE_SOURCE_FIELDS) {
       if (snapshot[key] !== undefined) (changes as Record<string, unknown>)[key] = snapshot[key];
     }
-    const after: SourceRow = { ...before, ...changes, revision: before.revision + 1, updated_at: at };
-    await trx.updateTable('source').set({ ...changes, revision: after.revision, updated_at: at }).where('id', '=', id).execute();
-    await recordRevision(trx, { entityType: 'source', entityId: id, revision: after.revision, action: 'restore', before, after, actor: actor.email, reason: `restored revision ${pick.revision}`, at });
-    await bumpDataVersion(trx, at);
-    return after;
+    return w.update('source', before, changes, { action: 'restore', reason: `restored revision ${pick.revision}` });
   });
 }

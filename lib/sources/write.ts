@@ -1,15 +1,20 @@
-import { parseCopies } from '../shared/json-columns';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database, SourceRow, SourceStatus } from '../../db/schema';
-import { withWriteTransaction } from '../../db/transaction';
+import type { Database, SourceContentRow, SourceRow, SourceStatus } from '../../db/schema';
 import type { Actor } from '../auth/users';
 import type { NewSourceInput, SourcePatch } from '../evidence/input';
-import { bumpDataVersion, recordRevision } from '../history/revisions';
+import { writeWithRevisions, type RevisionWriter } from '../history/revision-kernel';
 import { requireRevisionOrThrow, UserFacingError } from '../shared/errors';
 import { isSlug } from '../shared/vocabulary';
 import { toSourceRecord } from './record';
 import { identityKeys } from './identity';
+
+/** The stored content of a source (not its derived list state): what writers read and write. */
+export const SOURCE_CONTENT_COLUMNS = [
+  'id', 'title', 'publisher', 'authors', 'published', 'url', 'copies', 'accessed', 'type', 'lang', 'reliability',
+  'reliability_reason', 'is_verified', 'cites', 'merged_into', 'status', 'origin', 'seed_hash', 'revision', 'created_by',
+  'created_at', 'updated_at',
+] as const satisfies ReadonlyArray<keyof SourceContentRow>;
 
 export function newSourceId(): string {
   return `src-${randomUUID().replace(/-/g, '').slice(0, 10)}`;
@@ -24,15 +29,21 @@ export async function findDuplicateSource(
   input: { url: string | null; doi?: string | null },
   options: { includePending: boolean },
 ): Promise<SourceRow | null> {
-  const wanted = identityKeys(input);
-  if (wanted.size === 0) return null;
+  const wanted = [...identityKeys(input)];
+  if (wanted.length === 0) return null;
   const statuses: SourceStatus[] = options.includePending ? ['accepted', 'pending'] : ['accepted'];
-  const rows = await db.selectFrom('source').selectAll().where('merged_into', 'is', null).where('status', 'in', statuses).execute();
-  for (const row of rows) {
-    const keys = identityKeys({ url: row.url, copies: parseCopies(row.copies) });
-    for (const k of keys) if (wanted.has(k)) return row;
-  }
-  return null;
+  // source_identity holds every source's normalised URL, DOI and arXiv keys (derived state).
+  const row = await db
+    .selectFrom('source_identity as si')
+    .innerJoin('source as s', 's.id', 'si.source_id')
+    .selectAll('s')
+    .where('si.identity_key', 'in', wanted)
+    .where('s.merged_into', 'is', null)
+    .where('s.status', 'in', statuses)
+    .orderBy('s.created_at')
+    .orderBy('s.id')
+    .executeTakeFirst();
+  return row ?? null;
 }
 
 /**
@@ -42,19 +53,19 @@ export async function findDuplicateSource(
  * nobody learns what others proposed.
  */
 export async function insertSource(
-  trx: Kysely<Database>,
+  w: RevisionWriter,
   input: NewSourceInput,
   who: { actor: string; status: 'accepted' | 'pending' },
-  at: string,
-): Promise<SourceRow> {
-  const duplicate = await findDuplicateSource(trx, input, { includePending: true });
+): Promise<SourceContentRow> {
+  const at = w.at;
+  const duplicate = await findDuplicateSource(w.trx, input, { includePending: true });
   if (duplicate && (duplicate.status === 'accepted' || who.status === 'accepted')) {
     throw new UserFacingError('conflict', `this source already exists as "${duplicate.title}" (${duplicate.id}): use sourceId "${duplicate.id}"`, 'source.url', {
       existing: { id: duplicate.id, title: duplicate.title, url: duplicate.url },
     });
   }
   if (duplicate) return duplicate;
-  const row: SourceRow = {
+  const row: SourceContentRow = {
     id: newSourceId(),
     title: input.title,
     publisher: input.publisher,
@@ -78,18 +89,11 @@ export async function insertSource(
     created_at: at,
     updated_at: at,
   };
-  await trx.insertInto('source').values(row).execute();
-  await recordRevision(trx, { entityType: 'source', entityId: row.id, revision: 1, action: 'create', before: null, after: row, actor: who.actor, at });
-  return row;
+  return w.insert('source', row, { action: 'create', actor: who.actor });
 }
 
-export async function createSource(db: Kysely<Database>, input: NewSourceInput, actor: Actor): Promise<SourceRow> {
-  const at = new Date().toISOString();
-  return withWriteTransaction(db, async (trx) => {
-    const row = await insertSource(trx, input, { actor: actor.email, status: 'accepted' }, at);
-    await bumpDataVersion(trx, at);
-    return row;
-  });
+export async function createSource(db: Kysely<Database>, input: NewSourceInput, actor: Actor): Promise<SourceContentRow> {
+  return writeWithRevisions(db, { actor: actor.email }, (w) => insertSource(w, input, { actor: actor.email, status: 'accepted' }));
 }
 
 /**
@@ -97,25 +101,22 @@ export async function createSource(db: Kysely<Database>, input: NewSourceInput, 
  * whose proposal was rejected), the editor's use is the review: the source becomes public,
  * recorded as a revision.
  */
-export async function acceptSourceForEditor(trx: Kysely<Database>, source: SourceRow, actor: string, at: string): Promise<void> {
+export async function acceptSourceForEditor(w: RevisionWriter, source: SourceContentRow): Promise<void> {
   if (source.status === 'accepted') return;
-  const after: SourceRow = { ...source, status: 'accepted', revision: source.revision + 1, updated_at: at };
-  await trx.updateTable('source').set({ status: 'accepted', revision: after.revision, updated_at: at }).where('id', '=', source.id).execute();
-  await recordRevision(trx, { entityType: 'source', entityId: source.id, revision: after.revision, action: 'accept', before: source, after, actor, reason: 'used by accepted evidence', at });
+  await w.update('source', source, { status: 'accepted' }, { action: 'accept', reason: 'used by accepted evidence' });
 }
 
-export async function getSourceRowOrThrow(db: Kysely<Database>, id: string): Promise<SourceRow> {
-  const row = isSlug(id) ? await db.selectFrom('source').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
+export async function getSourceRowOrThrow(db: Kysely<Database>, id: string): Promise<SourceContentRow> {
+  const row = isSlug(id) ? await db.selectFrom('source').select(SOURCE_CONTENT_COLUMNS).where('id', '=', id).executeTakeFirst() : undefined;
   if (!row) throw new UserFacingError('not_found', `no source has id "${id}"`);
   return row;
 }
 
-export async function updateSource(db: Kysely<Database>, id: string, patch: SourcePatch, expectedRevision: number | null, actor: Actor): Promise<SourceRow> {
-  const at = new Date().toISOString();
-  return withWriteTransaction(db, async (trx) => {
-    const before = await getSourceRowOrThrow(trx, id);
+export async function updateSource(db: Kysely<Database>, id: string, patch: SourcePatch, expectedRevision: number | null, actor: Actor): Promise<SourceContentRow> {
+  return writeWithRevisions(db, { actor: actor.email }, async (w) => {
+    const before = await getSourceRowOrThrow(w.trx, id);
     requireRevisionOrThrow(before, expectedRevision, 'source', toSourceRecord(before));
-    const changes: Partial<SourceRow> = {
+    const changes: Partial<SourceContentRow> = {
       ...(patch.url !== undefined && { url: patch.url }),
       ...(patch.title !== undefined && { title: patch.title }),
       ...(patch.publisher !== undefined && { publisher: patch.publisher }),
@@ -128,11 +129,7 @@ export async function updateSource(db: Kysely<Database>, id: string, patch: Sour
       ...(patch.verified !== undefined && { is_verified: patch.verified ? 1 : 0 }),
       ...(patch.copies !== undefined && { copies: JSON.stringify(patch.copies) }),
     };
-    const after: SourceRow = { ...before, ...changes, revision: before.revision + 1, updated_at: at };
-    await trx.updateTable('source').set({ ...changes, revision: after.revision, updated_at: at }).where('id', '=', id).execute();
-    await recordRevision(trx, { entityType: 'source', entityId: id, revision: after.revision, action: 'update', before, after, actor: actor.email, at });
-    await bumpDataVersion(trx, at);
-    return after;
+    return w.update('source', before, changes, { action: 'update' });
   });
 }
 
@@ -143,23 +140,15 @@ export async function updateSource(db: Kysely<Database>, id: string, patch: Sour
  */
 export async function mergeSources(db: Kysely<Database>, fromId: string, intoId: string, reason: string, actor: Actor): Promise<{ movedEvidence: string[] }> {
   if (fromId === intoId) throw new UserFacingError('invalid', 'a source cannot be merged into itself', 'into');
-  const at = new Date().toISOString();
-  return withWriteTransaction(db, async (trx) => {
-    const from = await getSourceRowOrThrow(trx, fromId);
-    const into = await getSourceRowOrThrow(trx, intoId);
+  return writeWithRevisions(db, { actor: actor.email }, async (w) => {
+    const from = await getSourceRowOrThrow(w.trx, fromId);
+    const into = await getSourceRowOrThrow(w.trx, intoId);
     if (from.merged_into) throw new UserFacingError('conflict', `source "${fromId}" was already merged into "${from.merged_into}"`);
     if (into.merged_into) throw new UserFacingError('invalid', `source "${intoId}" was itself merged into "${into.merged_into}": merge into that one`, 'into');
     if (into.status !== 'accepted') throw new UserFacingError('invalid', `source "${intoId}" is not public (${into.status}): accept it before merging into it`, 'into');
-    const evidence = await trx.selectFrom('evidence').selectAll().where('source_id', '=', fromId).execute();
-    for (const e of evidence) {
-      const after = { ...e, source_id: intoId, revision: e.revision + 1, updated_at: at };
-      await trx.updateTable('evidence').set({ source_id: intoId, revision: after.revision, updated_at: at }).where('id', '=', e.id).execute();
-      await recordRevision(trx, { entityType: 'evidence', entityId: e.id, revision: after.revision, action: 'merge-source', before: e, after, actor: actor.email, reason, at });
-    }
-    const fromAfter = { ...from, merged_into: intoId, revision: from.revision + 1, updated_at: at };
-    await trx.updateTable('source').set({ merged_into: intoId, revision: fromAfter.revision, updated_at: at }).where('id', '=', fromId).execute();
-    await recordRevision(trx, { entityType: 'source', entityId: fromId, revision: fromAfter.revision, action: 'merge', before: from, after: fromAfter, actor: actor.email, reason: `${reason} (merged into ${intoId})`, at });
-    await bumpDataVersion(trx, at);
+    const evidence = await w.trx.selectFrom('evidence').selectAll().where('source_id', '=', fromId).execute();
+    for (const e of evidence) await w.update('evidence', e, { source_id: intoId }, { action: 'merge-source', reason });
+    await w.update('source', from, { merged_into: intoId }, { action: 'merge', reason: `${reason} (merged into ${intoId})` });
     return { movedEvidence: evidence.map((e) => e.id) };
   });
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteDb, type Db } from '../../db/client';
-import { migrateToLatestOrThrow } from '../../db/migrator';
+import { prepareStoreOrThrow } from '../../lib/history/prepare-store';
 import { createApiToken, getActorByEmailOrThrow } from '../../lib/auth/users';
 import { createEvidence, reviewProposal } from '../../lib/evidence/write';
 import { createEditor, EDITOR_EMAIL } from '../helpers/actors';
@@ -40,7 +40,7 @@ describe('POST /api/sources and PATCH /api/sources/{id}', () => {
 
   beforeAll(async () => {
     db = createSqliteDb(path.join(dir, 'sources-api.sqlite'));
-    await migrateToLatestOrThrow(db);
+    await prepareStoreOrThrow(db);
     await checkAndIngest(db, fixture);
     await createEditor(db);
     token = (await createApiToken(db, EDITOR_EMAIL)).token;

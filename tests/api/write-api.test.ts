@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteDb, type Db } from '../../db/client';
-import { migrateToLatestOrThrow } from '../../db/migrator';
+import { prepareStoreOrThrow } from '../../lib/history/prepare-store';
 import { createApiToken, signIn } from '../../lib/auth/users';
 import { SESSION_COOKIE } from '../../lib/http/request';
 import { createEditor, EDITOR_EMAIL, EDITOR_PASSWORD } from '../helpers/actors';
@@ -46,7 +46,7 @@ describe('the write API', () => {
 
   beforeAll(async () => {
     db = createSqliteDb(path.join(dir, 'api.sqlite'));
-    await migrateToLatestOrThrow(db);
+    await prepareStoreOrThrow(db);
     await checkAndIngest(db, fixture);
     await createEditor(db);
     token = (await createApiToken(db, EDITOR_EMAIL)).token;

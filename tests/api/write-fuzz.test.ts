@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteDb, type Db } from '../../db/client';
-import { migrateToLatestOrThrow } from '../../db/migrator';
+import { prepareStoreOrThrow } from '../../lib/history/prepare-store';
 import { createApiToken } from '../../lib/auth/users';
 import { createEditor, EDITOR_EMAIL } from '../helpers/actors';
 import { checkAndIngest, copyFixture } from '../helpers/fixtures';
@@ -59,7 +59,7 @@ describe('property: no input makes a write fail with a 500 or leave a partial ro
 
   beforeAll(async () => {
     db = createSqliteDb(path.join(dir, 'fuzz.sqlite'));
-    await migrateToLatestOrThrow(db);
+    await prepareStoreOrThrow(db);
     await checkAndIngest(db, fixture);
     await createEditor(db);
     token = (await createApiToken(db, EDITOR_EMAIL)).token;

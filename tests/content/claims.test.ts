@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkClaimsAndSeed } from '../../lib/claims/check';
-import type { Corpus } from '../../lib/claims/validate';
+import type { FullCorpus as Corpus } from '../../lib/claims/check';
 import { formatProblem } from '../../lib/shared/problems';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');

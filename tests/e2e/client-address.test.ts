@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteDb, type Db } from '../../db/client';
-import { migrateToLatestOrThrow } from '../../db/migrator';
+import { prepareStoreOrThrow } from '../../lib/history/prepare-store';
 import { checkAndIngest, copyFixture } from '../helpers/fixtures';
 import { ensureNextBuild, startNextServer, type RunningServer } from '../helpers/server';
 import { makeTempDir } from '../helpers/test-db';
@@ -20,7 +20,7 @@ beforeAll(async () => {
   dir = makeTempDir('claim-ledger-client-address-');
   const dbFile = path.join(dir, 'addr.sqlite');
   db = createSqliteDb(dbFile);
-  await migrateToLatestOrThrow(db);
+  await prepareStoreOrThrow(db);
   await checkAndIngest(db, copyFixture());
   await ensureNextBuild(`file:${path.join(dir, 'build.sqlite')}`);
   servers.push(await startNextServer(dbFile, { PROPOSAL_RATE_LIMIT: '2' }));

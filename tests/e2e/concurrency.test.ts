@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteDb, type Db } from '../../db/client';
-import { migrateToLatestOrThrow } from '../../db/migrator';
+import { prepareStoreOrThrow } from '../../lib/history/prepare-store';
 import { createApiToken } from '../../lib/auth/users';
 import { createEditor, EDITOR_EMAIL } from '../helpers/actors';
 import { checkAndIngest, copyFixture } from '../helpers/fixtures';
@@ -24,7 +24,7 @@ beforeAll(async () => {
   dir = makeTempDir('claim-ledger-concurrency-');
   const dbFile = path.join(dir, 'shared.sqlite');
   db = createSqliteDb(dbFile);
-  await migrateToLatestOrThrow(db);
+  await prepareStoreOrThrow(db);
   await checkAndIngest(db, copyFixture());
   await createEditor(db);
   token = (await createApiToken(db, EDITOR_EMAIL)).token;

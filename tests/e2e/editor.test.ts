@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteDb, type Db } from '../../db/client';
-import { migrateToLatestOrThrow } from '../../db/migrator';
+import { prepareStoreOrThrow } from '../../lib/history/prepare-store';
 import { createEvidence } from '../../lib/evidence/write';
 import { SESSION_COOKIE } from '../../lib/http/request';
 import { createEditor, EDITOR_EMAIL, EDITOR_PASSWORD } from '../helpers/actors';
@@ -25,7 +25,7 @@ beforeAll(async () => {
   dir = makeTempDir('claim-ledger-editor-e2e-');
   const dbFile = path.join(dir, 'site.sqlite');
   db = createSqliteDb(dbFile);
-  await migrateToLatestOrThrow(db);
+  await prepareStoreOrThrow(db);
   await checkAndIngest(db, copyFixture());
   await createEditor(db);
   await ensureNextBuild(`file:${path.join(dir, 'build.sqlite')}`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteDb, type Db } from '../../db/client';
-import { migrateToLatestOrThrow } from '../../db/migrator';
+import { prepareStoreOrThrow } from '../../lib/history/prepare-store';
 import { withWriteTransaction } from '../../db/transaction';
 import { bumpDataVersion } from '../../lib/history/revisions';
 import { launchChromium } from '../helpers/browser';
@@ -49,7 +49,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(fixture.claimsDir, 'gamma-figure.mdx'), GAMMA);
   // This connection lives in the test process: to the server it is another process writing.
   writer = createSqliteDb(dbFile);
-  await migrateToLatestOrThrow(writer);
+  await prepareStoreOrThrow(writer);
   await checkAndIngest(writer, fixture);
 
   await ensureNextBuild(`file:${path.join(dir, 'build.sqlite')}`);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createPostgresDb, type Db } from '../../db/client';
-import { migrateToLatestOrThrow } from '../../db/migrator';
+import { prepareStoreOrThrow } from '../../lib/history/prepare-store';
 import { getFreePort } from './server';
 
 export interface PostgresServer {
@@ -53,7 +53,7 @@ export async function startPostgres(): Promise<PostgresServer> {
       const name = `claims_test_${process.pid}_${++counter}`;
       await admin.query(`CREATE DATABASE ${name}`);
       const db = createPostgresDb(url(name), { max: 10 });
-      await migrateToLatestOrThrow(db);
+      await prepareStoreOrThrow(db);
       return {
         db,
         url: url(name),

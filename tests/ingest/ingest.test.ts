@@ -30,7 +30,7 @@ describe('claims ingest', () => {
     fs.rmSync(dirs.root, { recursive: true, force: true });
   });
 
-  it('loads a valid set: claims with their lists, sources, evidence, notes, and a revision per seed row', async () => {
+  it('loads a valid set: claims with their lists, sources, evidence, notes, and a revision per claim and seed row', async () => {
     const report = await ingest();
     expect(report.added).toEqual(['alpha-figure', 'beta-figure']);
     expect(report.seed.sources.added).toEqual(['blog-post', 'essay', 'report']);
@@ -53,12 +53,19 @@ describe('claims ingest', () => {
     expect(essay.url).toBe('https://example.org/essay');
     expect(JSON.parse(essay.copies)).toEqual([{ url: 'https://mirror.example.org/essay', kind: 'mirror' }]);
 
-    const revisions = await db.selectFrom('revision').select(['entity_type', 'entity_id', 'actor', 'action']).execute();
-    expect(revisions).toHaveLength(3 + 2 + 1);
-    expect(new Set(revisions.map((r) => `${r.actor}/${r.action}`))).toEqual(new Set(['seed/create']));
+    const revisions = await db.selectFrom('revision').select(['entity_type', 'entity_id', 'actor', 'action', 'snapshot']).execute();
+    expect(revisions).toHaveLength(3 + 2 + 1 + 2);
+    expect(new Set(revisions.filter((r) => r.entity_type !== 'claim').map((r) => `${r.actor}/${r.action}`))).toEqual(new Set(['seed/create']));
+    const claimRevisions = revisions.filter((r) => r.entity_type === 'claim');
+    expect(claimRevisions.map((r) => `${r.entity_id}/${r.actor}/${r.action}`).sort()).toEqual(['alpha-figure/ingest/create', 'beta-figure/ingest/create']);
+    // The snapshot holds what the file said, lists included, and none of the derived state.
+    const alphaSnapshot = JSON.parse(claimRevisions.find((r) => r.entity_id === 'alpha-figure')!.snapshot);
+    expect(alphaSnapshot).toMatchObject({ verdict: 'misleading', topics: expect.any(Array), appearances: expect.any(Array), related: [{ id: 'beta-figure', relation: 'same-figure' }] });
+    expect(alphaSnapshot).not.toHaveProperty('body_tree');
+    expect(alphaSnapshot).not.toHaveProperty('current_verdict');
   });
 
-  it('reports everything unchanged on a second ingest and writes nothing', async () => {
+  it('reports everything unchanged on a second ingest, reads no file and writes nothing', async () => {
     await ingest();
     const version = await getDataVersion(db);
     const revisions = await db.selectFrom('revision').select('id').execute();
@@ -66,9 +73,10 @@ describe('claims ingest', () => {
     expect(second.added).toEqual([]);
     expect(second.updated).toEqual([]);
     expect(second.unchanged).toEqual(['alpha-figure', 'beta-figure']);
-    expect(second.seed.sources.unchanged).toHaveLength(3);
-    expect(second.seed.evidence.unchanged).toHaveLength(2);
-    expect(second.seed.notes.unchanged).toHaveLength(1);
+    // Unchanged files cost a stat: nothing is parsed, and unchanged seed files are not synced.
+    expect(second.parsed).toBe(0);
+    expect(second.seed.sources.unchanged).toEqual([]);
+    expect(second.seed.evidence.unchanged).toEqual([]);
     expect(await getDataVersion(db)).toBe(version);
     expect(await db.selectFrom('revision').select('id').execute()).toEqual(revisions);
   });

@@ -1,16 +1,16 @@
 import type { Db } from '../../db/client';
 import type { NewClaimRow, NewEvidenceRow, NewSourceRow } from '../../db/schema';
-import { bumpDataVersion, recordRevision } from '../../lib/history/revisions';
+import { writeWithRevisions } from '../../lib/history/revision-kernel';
 
-/** Writes rows the way the app's writers do: row + revision log + data version, in one transaction. */
+/** Writes rows the way the app's writers do: through the revision kernel (row, revision, derived state, data version). */
 
 const AT = '2026-11-28T00:00:00.000Z';
 
 export async function insertClaim(db: Db, c: Partial<NewClaimRow> & { id: string; title: string; statement: string }, topics: string[] = []) {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('claim')
-      .values({
+  await writeWithRevisions(db, { actor: 'test', at: AT }, async (w) => {
+    await w.insert(
+      'claim',
+      {
         file_path: `claims/${c.id}.mdx`,
         original_lang: 'zh-Hant',
         original_text: '',
@@ -26,20 +26,15 @@ export async function insertClaim(db: Db, c: Partial<NewClaimRow> & { id: string
         ingested_at: AT,
         updated_at: AT,
         ...c,
-      })
-      .execute();
-    if (topics.length) await trx.insertInto('claim_topic').values(topics.map((topic) => ({ claim_id: c.id, topic }))).execute();
-    // Claims change through ingest runs: log one so that refreshes see it.
-    await trx
-      .insertInto('ingest_run')
-      .values({ started_at: AT, finished_at: AT, added: 1, updated: 0, unchanged: 0, withdrawn: 0, report: JSON.stringify({ added: [c.id], updated: [], withdrawn: [] }) })
-      .execute();
-    await bumpDataVersion(trx, AT);
+      },
+      { action: 'create' },
+    );
+    if (topics.length) await w.trx.insertInto('claim_topic').values(topics.map((topic) => ({ claim_id: c.id, topic }))).execute();
   });
 }
 
 export async function insertSource(db: Db, s: Partial<NewSourceRow> & { id: string; title: string }) {
-  await db.transaction().execute(async (trx) => {
+  await writeWithRevisions(db, { actor: 'test', at: AT }, async (w) => {
     const row: NewSourceRow = {
       publisher: null,
       authors: '[]',
@@ -62,18 +57,12 @@ export async function insertSource(db: Db, s: Partial<NewSourceRow> & { id: stri
       updated_at: AT,
       ...s,
     };
-    await trx.insertInto('source').values(row).execute();
-    await recordRevision(trx, { entityType: 'source', entityId: s.id, revision: 1, action: 'create', before: null, after: row as unknown as Record<string, unknown>, actor: 'test', at: AT });
-    await bumpDataVersion(trx, AT);
+    await w.insert('source', row, { action: 'create' });
   });
 }
 
-export async function insertEvidence(
-  db: Db,
-  e: Partial<NewEvidenceRow> & { id: string; claim_id: string; source_id: string; excerpt: string },
-  options: { log?: boolean } = {},
-) {
-  await db.transaction().execute(async (trx) => {
+export async function insertEvidence(db: Db, e: Partial<NewEvidenceRow> & { id: string; claim_id: string; source_id: string; excerpt: string }) {
+  await writeWithRevisions(db, { actor: 'test' }, async (w) => {
     const row: NewEvidenceRow = {
       stance: 'supports',
       target: 'value',
@@ -95,10 +84,6 @@ export async function insertEvidence(
       updated_at: new Date().toISOString(),
       ...e,
     };
-    await trx.insertInto('evidence').values(row).execute();
-    if (options.log !== false) {
-      await recordRevision(trx, { entityType: 'evidence', entityId: e.id, revision: 1, action: 'create', before: null, after: row as unknown as Record<string, unknown>, actor: 'test', at: AT });
-    }
-    await bumpDataVersion(trx, new Date().toISOString());
+    await w.insert('evidence', row, { action: 'create' });
   });
 }

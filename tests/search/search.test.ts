@@ -5,6 +5,7 @@ import { createSqliteDb } from '../../db/client';
 import { handleSearchRequest } from '../../lib/search/api';
 import { pageRecords } from '../../lib/search/load';
 import { parseSearchParams, type SearchParams } from '../../lib/search/params';
+import { writeWithRevisions } from '../../lib/history/revision-kernel';
 import { createSearchService, type SearchService } from '../../lib/search/service';
 import { checkAndIngest, copyFixture } from '../helpers/fixtures';
 import { createTestDb } from '../helpers/test-db';
@@ -219,16 +220,15 @@ describe('freshness', () => {
     expect(service.current()?.origin).toBe('build');
   });
 
-  it('drops retracted evidence and sees a writer that bumps the version without logging', async () => {
+  it('drops evidence at the next search once a logged write retracts it', async () => {
     const t = await seedSynthetic();
     const service = createSearchService(t.db, { ...quiet, snapshotFile: null });
     await service.warm();
-    await insertEvidence(t.db, { id: 'ev-unlogged', claim_id: 'gpt-costs', source_id: 'apollo-note', excerpt: 'Platypus accounting.' }, { log: false });
-    expect((await service.search(params('platypus'))).groups.evidence.hits.map((h) => h.id)).toEqual(['ev-unlogged']);
-    await t.db.transaction().execute(async (trx) => {
-      await trx.updateTable('evidence').set({ retracted_at: new Date().toISOString(), updated_at: new Date().toISOString() }).where('id', '=', 'ev-capex').execute();
-      await trx.insertInto('revision').values({ entity_type: 'evidence', entity_id: 'ev-capex', revision: 2, action: 'retract', snapshot: '{}', diff: '{}', actor: 'test', reason: null, created_at: new Date().toISOString() }).execute();
-      await trx.updateTable('data_version').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', 1).execute();
+    await insertEvidence(t.db, { id: 'ev-platypus', claim_id: 'gpt-costs', source_id: 'apollo-note', excerpt: 'Platypus accounting.' });
+    expect((await service.search(params('platypus'))).groups.evidence.hits.map((h) => h.id)).toEqual(['ev-platypus']);
+    await writeWithRevisions(t.db, { actor: 'test' }, async (w) => {
+      const row = await w.trx.selectFrom('evidence').selectAll().where('id', '=', 'ev-capex').executeTakeFirstOrThrow();
+      await w.update('evidence', row, { retracted_at: w.at, retracted_reason: 'test' }, { action: 'retract' });
     });
     const res = await service.search(params('hyperscaler capex'));
     expect(res.groups.evidence.hits).toEqual([]);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupSqliteOrThrow } from '../../db/backup';
 import { createSqliteDb, type Db } from '../../db/client';
-import { migrateToLatestOrThrow } from '../../db/migrator';
+import { prepareStoreOrThrow } from '../../lib/history/prepare-store';
 import { createApiToken } from '../../lib/auth/users';
 import { newEvidenceInputSchema } from '../../lib/evidence/input';
 import { createEvidence, retractEvidence } from '../../lib/evidence/write';
@@ -43,7 +43,7 @@ describe('export, import and backup', () => {
 
   async function freshDb(name: string): Promise<Db> {
     const fresh = createSqliteDb(path.join(dir, name));
-    await migrateToLatestOrThrow(fresh);
+    await prepareStoreOrThrow(fresh);
     return fresh;
   }
 

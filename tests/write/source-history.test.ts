@@ -7,7 +7,7 @@ import { listSourceHistory } from '../../lib/history/queries';
 import { getDataVersion } from '../../lib/history/revisions';
 import { UserFacingError } from '../../lib/shared/errors';
 import { RESTORABLE_SOURCE_FIELDS, restoreSource } from '../../lib/sources/restore';
-import { createSource, mergeSources, updateSource } from '../../lib/sources/write';
+import { createSource, mergeSources, updateSource, SOURCE_CONTENT_COLUMNS } from '../../lib/sources/write';
 import { createEditor } from '../helpers/actors';
 import { checkAndIngest, copyFixture } from '../helpers/fixtures';
 import { createTestDb } from '../helpers/test-db';
@@ -42,7 +42,8 @@ describe('source history and restore', () => {
   });
 
   const content = (row: Record<string, unknown>) => Object.fromEntries(RESTORABLE_SOURCE_FIELDS.map((k) => [k, row[k]]));
-  const rowOf = (id: string) => db.selectFrom('source').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  // The stored content, as writers see it (derived list state is not part of a version).
+  const rowOf = (id: string) => db.selectFrom('source').select(SOURCE_CONTENT_COLUMNS).where('id', '=', id).executeTakeFirstOrThrow();
 
   it('lists every revision of one source, newest first, with who, why and readable changes (bookkeeping left out)', async () => {
     const src = await createSource(db, newSource, editor);

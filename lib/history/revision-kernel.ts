@@ -1,0 +1,194 @@
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { Database } from '../../db/schema';
+import { withWriteTransaction } from '../../db/transaction';
+import { refreshDerivedState } from './derived-state';
+import { bumpDataVersion, diffRows } from './revisions';
+
+/**
+ * The revision kernel: every write to the store goes through `writeWithRevisions`. In one
+ * transaction it takes the row before, applies the change, gives the row its next revision
+ * number, appends the revision entry (snapshot and field diff, who, why), refreshes the
+ * derived state the change affects (list keys, counts, facets) and bumps the data version
+ * that page caches and the search index follow. Nothing else writes these tables.
+ */
+
+export type RevisionedKind = 'claim' | 'source' | 'evidence' | 'confidence_note';
+
+type NewRow<K extends RevisionedKind> = Insertable<Database[K]>;
+type Changes<K extends RevisionedKind> = Updateable<Database[K]>;
+
+/** Columns that are derived (recomputed, never edited) and so left out of revision snapshots. */
+export const DERIVED_COLUMNS = {
+  claim: [
+    'listed', 'sort_title', 'current_verdict', 'current_verdict_date', 'current_verdict_origin', 'current_confidence',
+    'confidence_band', 'confidence_asc_key', 'confidence_desc_key', 'last_reviewed', 'needs_review', 'evidence_count', 'facets',
+    // The compiled tree and its plain text follow from body_mdx.
+    'body_tree', 'body_text',
+  ],
+  source: ['listed', 'sort_title', 'published_key', 'claim_count', 'evidence_count', 'use_rank'],
+  evidence: [],
+  confidence_note: [],
+} as const satisfies Record<RevisionedKind, readonly string[]>;
+
+interface KindSpec {
+  /** The row carries a revision number (confidence notes are append-only: always 1). */
+  versioned: boolean;
+  stampsUpdatedAt: boolean;
+  claimIdOf: (row: Record<string, unknown>) => string | null;
+}
+
+const KINDS: Record<RevisionedKind, KindSpec> = {
+  claim: { versioned: true, stampsUpdatedAt: true, claimIdOf: (r) => r.id as string },
+  source: { versioned: true, stampsUpdatedAt: true, claimIdOf: () => null },
+  evidence: { versioned: true, stampsUpdatedAt: true, claimIdOf: (r) => r.claim_id as string },
+  confidence_note: { versioned: false, stampsUpdatedAt: false, claimIdOf: (r) => r.claim_id as string },
+};
+
+export interface ChangeOptions {
+  /** What happened, in the history's words: create, update, retract, restore, merge, accept… */
+  action: string;
+  reason?: string | null;
+  /** Overrides the writer's actor for this one entry (e.g. ingest naming a file's committer). */
+  actor?: string;
+  /**
+   * Content kept outside the row that belongs in the snapshot (a claim's topics, appearances
+   * and related links), so the history shows it changing too.
+   */
+  snapshotExtra?: (row: Record<string, unknown>) => Record<string, unknown>;
+  /** For an update: the same content as it was before. */
+  snapshotExtraBefore?: Record<string, unknown>;
+}
+
+/** Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const INSERT_CHUNK = 200;
+
+function snapshotOf(kind: RevisionedKind, row: Record<string, unknown>, extra?: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...row, ...extra };
+  for (const column of DERIVED_COLUMNS[kind]) delete out[column];
+  return out;
+}
+
+/** The handle a write gets: reads go through `trx`, every change through the methods below. */
+export class RevisionWriter {
+  readonly touchedClaims = new Set<string>();
+  readonly touchedSources = new Set<string>();
+  /** Sources whose date changed: the claims with evidence from them are re-dated. */
+  readonly redatedSources = new Set<string>();
+  private changed = false;
+
+  constructor(
+    readonly trx: Kysely<Database>,
+    readonly actor: string,
+    readonly at: string,
+  ) {}
+
+  /** Inserts a new entity at revision 1 and logs its creation. */
+  async insert<K extends RevisionedKind, R extends NewRow<K>>(kind: K, row: R, options: ChangeOptions): Promise<R> {
+    const [inserted] = await this.insertMany(kind, [row], options);
+    return inserted!;
+  }
+
+  /** Inserts many new entities (batched), each at revision 1, each with its own log entry. */
+  async insertMany<K extends RevisionedKind, R extends NewRow<K>>(kind: K, rows: R[], options: ChangeOptions): Promise<R[]> {
+    const spec = KINDS[kind];
+    const stamped = rows.map((r) => {
+      const out: Record<string, unknown> = { ...r };
+      if (spec.versioned) out.revision = 1;
+      return out;
+    });
+    for (let i = 0; i < stamped.length; i += INSERT_CHUNK) {
+      await this.trx.insertInto(kind).values(stamped.slice(i, i + INSERT_CHUNK) as never).execute();
+    }
+    await this.log(kind, stamped.map((after) => ({ before: null, after, revision: 1, options })));
+    for (const row of stamped) this.touch(kind, null, row);
+    return stamped as R[];
+  }
+
+  /** Applies `changes` to `before` as its next revision, and logs the change. */
+  async update<K extends RevisionedKind, R extends { id: string; revision: number }>(kind: K, before: R, changes: Changes<K>, options: ChangeOptions): Promise<R> {
+    const spec = KINDS[kind];
+    if (!spec.versioned) throw new Error(`${kind} is append-only: add a new one instead of changing it`);
+    const prior = before as Record<string, unknown>;
+    const set: Record<string, unknown> = { ...changes, revision: (prior.revision as number) + 1 };
+    if (spec.stampsUpdatedAt) set.updated_at = this.at;
+    // The kinds' tables differ in type; they share the id/revision/updated_at shape used here.
+    await (this.trx as unknown as Kysely<Record<string, { id: string }>>)
+      .updateTable(kind as string)
+      .set(set as never)
+      .where('id', '=', prior.id as string)
+      .execute();
+    const after = { ...prior, ...set };
+    await this.log(kind, [{ before: prior, after, revision: set.revision as number, options }]);
+    if (kind === 'source' && prior.published !== after.published) this.redatedSources.add(prior.id as string);
+    this.touch(kind, prior, after);
+    return after as R;
+  }
+
+  /** Marks claims whose derived state depends on something this write changed outside them. */
+  touchClaims(ids: Iterable<string>): void {
+    for (const id of ids) this.touchedClaims.add(id);
+    this.changed = true;
+  }
+
+  /** Refreshes what the writes made stale and bumps the data version; called once, at the end. */
+  async finish(): Promise<void> {
+    if (!this.changed) return;
+    await refreshDerivedState(this.trx, { claims: this.touchedClaims, sources: this.touchedSources, redatedSources: this.redatedSources });
+    await bumpDataVersion(this.trx, this.at);
+  }
+
+  private async log(
+    kind: RevisionedKind,
+    entries: { before: Record<string, unknown> | null; after: Record<string, unknown>; revision: number; options: ChangeOptions }[],
+  ): Promise<void> {
+    const rows = entries.map(({ before, after, revision, options }) => {
+      const snapshot = snapshotOf(kind, after, options.snapshotExtra?.(after));
+      return {
+        entity_type: kind,
+        entity_id: after.id as string,
+        claim_id: KINDS[kind].claimIdOf(after),
+        revision,
+        action: options.action,
+        snapshot: JSON.stringify(snapshot),
+        diff: JSON.stringify(diffRows(before ? snapshotOf(kind, before, options.snapshotExtraBefore) : null, snapshot)),
+        actor: options.actor ?? this.actor,
+        reason: options.reason ?? null,
+        created_at: this.at,
+      };
+    });
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      await this.trx.insertInto('revision').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+    }
+    this.changed = true;
+  }
+
+  private touch(kind: RevisionedKind, before: Record<string, unknown> | null, after: Record<string, unknown>): void {
+    for (const row of before ? [before, after] : [after]) {
+      if (kind === 'claim') this.touchedClaims.add(row.id as string);
+      if (kind === 'source') this.touchedSources.add(row.id as string);
+      if (kind === 'evidence') {
+        this.touchedClaims.add(row.claim_id as string);
+        this.touchedSources.add(row.source_id as string);
+      }
+      if (kind === 'confidence_note') this.touchedClaims.add(row.claim_id as string);
+    }
+  }
+}
+
+/**
+ * Runs `fn` as one write: a write transaction, a RevisionWriter for every change, and the
+ * derived-state refresh and data-version bump at the end. Throwing inside rolls back all of it.
+ */
+export async function writeWithRevisions<T>(
+  db: Kysely<Database>,
+  who: { actor: string; at?: string },
+  fn: (writer: RevisionWriter) => Promise<T>,
+): Promise<T> {
+  const at = who.at ?? new Date().toISOString();
+  return withWriteTransaction(db, async (trx) => {
+    const writer = new RevisionWriter(trx, who.actor, at);
+    const result = await fn(writer);
+    await writer.finish();
+    return result;
+  });
+}
