@@ -115,15 +115,15 @@ async function refreshClaims(trx: Db, ids: string[], facetDelta: Map<string, num
       const sortTitle = toSortKey(c.title);
 
       const uses = new Map<string, SourceUse>();
-      const useOf = (sourceId: string) => {
+      const sourceUse = (sourceId: string) => {
         let u = uses.get(sourceId);
         if (!u) uses.set(sourceId, (u = { via_appearance: 0, via_citation: 0, evidence_count: 0 }));
         return u;
       };
       if (listed) {
-        for (const a of appearancesBy.get(c.id) ?? []) useOf(a.source_id).via_appearance = 1;
-        for (const x of citesBy.get(c.id) ?? []) useOf(x.cited_source_id).via_citation = 1;
-        for (const e of claimEvidence) useOf(e.source_id).evidence_count++;
+        for (const a of appearancesBy.get(c.id) ?? []) sourceUse(a.source_id).via_appearance = 1;
+        for (const x of citesBy.get(c.id) ?? []) sourceUse(x.cited_source_id).via_citation = 1;
+        for (const e of claimEvidence) sourceUse(e.source_id).evidence_count++;
       }
       const claimTopics = (topicsBy.get(c.id) ?? []).map((t) => t.topic);
       const facets = listed
