@@ -119,6 +119,8 @@ export interface SourceTable {
   claim_count: Generated<number>;
   evidence_count: Generated<number>;
   use_rank: Generated<number>;
+  /** JSON string[]: the facet_count buckets this source is counted in. */
+  facets: Generated<string>;
 }
 
 export interface EvidenceTable {
@@ -310,7 +312,7 @@ export type SourceRow = Selectable<SourceTable>;
 export type NewSourceRow = Insertable<SourceTable>;
 export type SourceRowUpdate = Updateable<SourceTable>;
 /** A source as its writers hold it: the stored content, without the derived list state. */
-export type SourceContentRow = Omit<SourceRow, 'listed' | 'sort_title' | 'published_key' | 'claim_count' | 'evidence_count' | 'use_rank'>;
+export type SourceContentRow = Omit<SourceRow, 'listed' | 'sort_title' | 'published_key' | 'claim_count' | 'evidence_count' | 'use_rank' | 'facets'>;
 export type EvidenceRow = Selectable<EvidenceTable>;
 export type NewEvidenceRow = Insertable<EvidenceTable>;
 export type ConfidenceNoteRow = Selectable<ConfidenceNoteTable>;

@@ -112,15 +112,16 @@ export function MergeSourceForm({ action, sources }: { action: Action; sources: 
           {state.message}
         </p>
       ) : null}
-      <Field name="into" label="The same document as" error={errors.into}>
-        <select {...fieldProps('into', errors.into)} defaultValue={state.values?.into ?? ''} required>
-          <option value="">Choose the source to keep…</option>
+      <Field name="into" label="The same document as (the id of the source to keep)" error={errors.into}>
+        {/* Any source id may be typed; the list suggests the most used ones, never the whole ledger. */}
+        <input {...fieldProps('into', errors.into)} list="merge-targets" defaultValue={state.values?.into ?? ''} required maxLength={120} autoComplete="off" />
+        <datalist id="merge-targets">
           {sources.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.title} ({s.id})
+              {s.title}
             </option>
           ))}
-        </select>
+        </datalist>
       </Field>
       <Field name="reason" label="Why they are the same" error={errors.reason}>
         <textarea {...fieldProps('reason', errors.reason)} rows={2} maxLength={5000} defaultValue={state.values?.reason ?? ''} required />

@@ -1,22 +1,54 @@
 import Link from 'next/link';
 
-/** Previous/next links that keep the other URL parameters (filters live in the URL). */
-export function Pagination({ basePath, params, page, pageCount }: { basePath: string; params: Record<string, string | undefined>; page: number; pageCount: number }) {
-  if (pageCount <= 1) return null;
-  const href = (p: number) => {
+/**
+ * Previous/next links of a keyset-paginated list, keeping the other URL parameters (filters
+ * live in the URL). Cursors come from the list itself: page 5,000 is one index seek away.
+ */
+export function Pagination({
+  basePath,
+  params,
+  next,
+  prev,
+}: {
+  basePath: string;
+  params: Record<string, string | undefined>;
+  next: string | null;
+  prev: string | null;
+}) {
+  if (!next && !prev) return null;
+  const href = (cursor: string | null) => {
     const search = new URLSearchParams();
-    for (const [k, v] of Object.entries(params)) if (v && k !== 'page') search.set(k, v);
-    if (p > 1) search.set('page', String(p));
+    for (const [k, v] of Object.entries(params)) if (v && k !== 'cursor') search.set(k, v);
+    if (cursor) search.set('cursor', cursor);
     const qs = search.toString();
     return qs ? `${basePath}?${qs}` : basePath;
   };
   return (
     <nav className="pagination" aria-label="Pages">
-      {page > 1 ? <Link href={href(page - 1)} rel="prev">← Previous</Link> : <span />}
-      <span>
-        Page {page} of {pageCount}
-      </span>
-      {page < pageCount ? <Link href={href(page + 1)} rel="next">Next →</Link> : <span />}
+      {prev ? (
+        <span>
+          <Link href={href(null)}>« First</Link> <Link href={href(prev)} rel="prev">← Previous</Link>
+        </span>
+      ) : (
+        <span />
+      )}
+      {next ? (
+        <Link href={href(next)} rel="next">
+          Next →
+        </Link>
+      ) : (
+        <span />
+      )}
     </nav>
+  );
+}
+
+/** "1,234 claims", or "10,000+ claims" when a combination of filters was counted up to a cap. */
+export function CountLine({ total, lowerBound, one, many }: { total: number; lowerBound: boolean; one: string; many: string }) {
+  return (
+    <p className="meta" aria-live="polite">
+      {total.toLocaleString('en')}
+      {lowerBound ? '+' : ''} {total === 1 && !lowerBound ? one : many}
+    </p>
   );
 }

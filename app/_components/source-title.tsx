@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { SourceLink } from '@/lib/claims/dto';
+import type { SourceLink } from '@/lib/sources/source-link';
 import { ReliabilityBadge } from './reliability-badge';
 
 /** A source as a link to its page, with publisher, date and grade. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { UserFacingError } from '@/lib/shared/errors';
 
 type Raw = Record<string, string | string[] | undefined>;
 
@@ -37,4 +38,18 @@ export function parsePageParams<S extends z.ZodObject>(schema: S, raw: Raw): { q
     }
   }
   return { query: schema.parse({}), ignored };
+}
+
+/**
+ * Runs a list query; a hand-edited or stale cursor (one that belongs to another sort) shows the
+ * first page instead, and the cursor is reported as ignored, as other bad parameters are.
+ */
+export async function withCursorOrFirstPage<Q extends { cursor?: string }, T>(query: Q, ignored: string[], run: (q: Q) => Promise<T>): Promise<T> {
+  try {
+    return await run(query);
+  } catch (error) {
+    if (!(error instanceof UserFacingError) || error.field !== 'cursor' || !query.cursor) throw error;
+    ignored.push('cursor');
+    return run({ ...query, cursor: undefined });
+  }
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { ClaimRow } from '../_components/claim-row';
-import { Pagination } from '../_components/pagination';
-import { parsePageParams } from '../_lib/search-params';
-import { claimListQuerySchema, listClaims } from '@/lib/claims/queries';
+import { CountLine, Pagination } from '../_components/pagination';
+import { parsePageParams, withCursorOrFirstPage } from '../_lib/search-params';
+import { claimListQuerySchema, listClaims } from '@/lib/claims/list-queries';
 import { getDb } from '@/lib/db';
 import { VERDICT_SCALE, VERDICTS } from '@/lib/shared/vocabulary';
 
@@ -16,7 +16,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function ClaimsPage({ searchParams }: Props) {
   const { query, ignored } = parsePageParams(claimListQuerySchema, await searchParams);
-  const list = await listClaims(await getDb(), query);
+  const db = await getDb();
+  const list = await withCursorOrFirstPage(query, ignored, (q) => listClaims(db, q));
   const params = {
     verdict: query.verdict,
     topic: query.topic,
@@ -46,8 +47,8 @@ export default async function ClaimsPage({ searchParams }: Props) {
           <select name="topic" defaultValue={query.topic ?? ''}>
             <option value="">any</option>
             {list.facets.topics.map((t) => (
-              <option key={t} value={t}>
-                {t}
+              <option key={t.value} value={t.value}>
+                {t.value} ({t.count})
               </option>
             ))}
           </select>
@@ -57,8 +58,8 @@ export default async function ClaimsPage({ searchParams }: Props) {
           <select name="claimant" defaultValue={query.claimant ?? ''}>
             <option value="">any</option>
             {list.facets.claimants.map((c) => (
-              <option key={c} value={c}>
-                {c}
+              <option key={c.value} value={c.value}>
+                {c.value} ({c.count})
               </option>
             ))}
           </select>
@@ -92,16 +93,14 @@ export default async function ClaimsPage({ searchParams }: Props) {
         <button type="submit">Apply</button>
       </form>
       {ignored.length ? <p className="meta">Ignored unknown or invalid parameters: {ignored.join(', ')}.</p> : null}
-      <p className="meta" aria-live="polite">
-        {list.total} {list.total === 1 ? 'claim' : 'claims'}
-      </p>
+      <CountLine total={list.total} lowerBound={list.totalIsLowerBound} one="claim" many="claims" />
       <ul className="claim-list">
         {list.items.map((c) => (
           <ClaimRow key={c.id} claim={c} />
         ))}
       </ul>
       {list.total === 0 ? <p>No claim matches these filters.</p> : null}
-      <Pagination basePath="/claims" params={params} page={list.page} pageCount={list.pageCount} />
+      <Pagination basePath="/claims" params={params} next={list.next} prev={list.prev} />
     </>
   );
 }

@@ -5,7 +5,9 @@ import { requireEditorPage } from '../_lib/auth';
 import { getDb } from '@/lib/db';
 import { LIMITS } from '@/lib/evidence/input';
 import { renderNoteMarkdown } from '@/lib/evidence/note-markdown';
-import { listPendingProposals } from '@/lib/evidence/proposals';
+import { listPendingProposals, reviewQueueQuerySchema } from '@/lib/evidence/proposals';
+import { CountLine, Pagination } from '../_components/pagination';
+import { parsePageParams, withCursorOrFirstPage } from '../_lib/search-params';
 import { reviewProposalAction } from './actions';
 
 export const metadata: Metadata = { title: 'Review proposals', robots: { index: false } };
@@ -16,7 +18,9 @@ export default async function ReviewPage({ searchParams }: Props) {
   const db = await getDb();
   const editor = await requireEditorPage(db, '/review');
   const sp = await searchParams;
-  const proposals = await listPendingProposals(db);
+  const { query, ignored } = parsePageParams(reviewQueueQuerySchema, { cursor: sp.cursor });
+  const page = await withCursorOrFirstPage(query, ignored, (q) => listPendingProposals(db, q));
+  const proposals = page.items;
   // The query string carries codes, never text: each maps to a fixed message.
   const error = actionErrorMessage(sp.error, { conflict: 'That proposal was already decided: nothing was changed.', not_found: 'That proposal no longer exists.',
     reason_required: 'Say why the proposal is rejected: a rejection needs a reason.',
@@ -40,7 +44,7 @@ export default async function ReviewPage({ searchParams }: Props) {
           Proposal {done}.
         </p>
       ) : null}
-      {proposals.length === 0 ? <p>No proposals are waiting.</p> : null}
+      {proposals.length === 0 ? <p>No proposals are waiting.</p> : <CountLine total={page.total} lowerBound={page.totalIsLowerBound} one="proposal waiting" many="proposals waiting" />}
       <ol className="proposals">
         {proposals.map((p) => (
           <li key={p.id} id={`proposal-${p.id}`} className="proposal">
@@ -82,6 +86,7 @@ export default async function ReviewPage({ searchParams }: Props) {
           </li>
         ))}
       </ol>
+      <Pagination basePath="/review" params={{}} next={page.next} prev={page.prev} />
     </article>
   );
 }

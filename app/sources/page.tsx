@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Pagination } from '../_components/pagination';
+import { CountLine, Pagination } from '../_components/pagination';
 import { ReliabilityBadge } from '../_components/reliability-badge';
-import { parsePageParams } from '../_lib/search-params';
+import { parsePageParams, withCursorOrFirstPage } from '../_lib/search-params';
 import { getDb } from '@/lib/db';
 import { RELIABILITY_GRADES, RELIABILITY_SCALE, SOURCE_TYPES } from '@/lib/shared/vocabulary';
-import { listSources, sourceListQuerySchema } from '@/lib/sources/queries';
+import { listSources, sourceListQuerySchema } from '@/lib/sources/list-queries';
 
 export const metadata: Metadata = {
   title: 'Sources',
@@ -17,7 +17,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function SourcesPage({ searchParams }: Props) {
   const { query, ignored } = parsePageParams(sourceListQuerySchema, await searchParams);
-  const list = await listSources(await getDb(), query);
+  const db = await getDb();
+  const list = await withCursorOrFirstPage(query, ignored, (q) => listSources(db, q));
   return (
     <>
       <h1>Sources</h1>
@@ -55,7 +56,7 @@ export default async function SourcesPage({ searchParams }: Props) {
         <button type="submit">Apply</button>
       </form>
       {ignored.length ? <p className="meta">Ignored unknown or invalid parameters: {ignored.join(', ')}.</p> : null}
-      <p className="meta">{list.total} sources</p>
+      <CountLine total={list.total} lowerBound={list.totalIsLowerBound} one="source" many="sources" />
       <div className="table-wrap">
         <table>
           <thead>
@@ -90,8 +91,8 @@ export default async function SourcesPage({ searchParams }: Props) {
       <Pagination
         basePath="/sources"
         params={{ type: query.type, reliability: query.reliability, sort: query.sort === 'use' ? undefined : query.sort }}
-        page={list.page}
-        pageCount={list.pageCount}
+        next={list.next}
+        prev={list.prev}
       />
     </>
   );

@@ -55,6 +55,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['evidence_count', sql`integer not null default 0`],
     // -(claims + evidence): "most used first" as an ascending key.
     ['use_rank', sql`integer not null default 0`],
+    ['facets', sql`text not null default '[]'`],
   ]);
 
   const index = (name: string, table: string, columns: string[]) =>
@@ -183,7 +184,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     await db.schema.dropIndex(name).ifExists().execute();
   }
   await db.schema.alterTable('revision').dropColumn('claim_id').execute();
-  for (const c of ['use_rank', 'evidence_count', 'claim_count', 'published_key', 'sort_title', 'listed']) {
+  for (const c of ['facets', 'use_rank', 'evidence_count', 'claim_count', 'published_key', 'sort_title', 'listed']) {
     await db.schema.alterTable('source').dropColumn(c).execute();
   }
   for (const c of ['sort_title', 'listed']) await db.schema.alterTable('claim_topic').dropColumn(c).execute();

@@ -1,5 +1,11 @@
 import type { Root as HastRoot } from 'hast';
-import { RELIABILITY_GRADES, SOURCE_TYPES, type ReliabilityGrade, type Relation, type SourceType, type Stance, type Verdict } from '../shared/vocabulary';
+import type { EvidenceItem } from '../evidence/dto';
+import type { Relation, Stance, Verdict } from '../shared/vocabulary';
+import type { SourceLink } from '../sources/source-link';
+
+// Shapes owned by other slices, re-exported for the pages that show them with claims.
+export type { EvidenceItem } from '../evidence/dto';
+export type { SourceLink } from '../sources/source-link';
 
 /**
  * The shapes pages and the JSON API see. Rows never leave the query modules:
@@ -19,15 +25,6 @@ export interface CurrentVerdict {
   origin: 'file' | 'note';
 }
 
-export interface SourceLink {
-  id: string;
-  title: string;
-  publisher: string | null;
-  published: string | null;
-  type: SourceType;
-  reliability: ReliabilityGrade;
-  url: string | null;
-}
 
 export interface ClaimSummary {
   id: string;
@@ -61,23 +58,6 @@ export interface Appearance {
   cites: ChainNode[];
 }
 
-export interface EvidenceItem {
-  id: string;
-  claimId: string;
-  stance: Stance;
-  target: string;
-  excerpt: string;
-  lang: string;
-  translation: string | null;
-  locator: string | null;
-  value: number | null;
-  unit: string | null;
-  asOf: string | null;
-  note: string | null;
-  author: string;
-  createdAt: string;
-  source: SourceLink;
-}
 
 export interface ConfidenceNote {
   id: string;
@@ -106,6 +86,12 @@ export interface SharedSourceClaim extends RelatedClaim {
   sharedSourceIds: string[];
 }
 
+/** A source so many claims rest on that it is named with a count instead of a list. */
+export interface HubSource {
+  source: SourceLink;
+  otherClaims: number;
+}
+
 export type ClaimSourceRole = 'appearance' | 'cited' | 'evidence';
 
 export interface ClaimSource extends SourceLink {
@@ -128,40 +114,23 @@ export interface BodyReferences {
 }
 
 export interface ClaimDetail extends ClaimSummary {
+  /** The claim's revision in the log (it changes with each ingest that changed its file). */
+  revision: number;
   original: { lang: string; text: string; translation: string };
   quantity: Quantity | null;
   appearances: Appearance[];
+  /** Accepted evidence by stance: at most CLAIM_PAGE_EVIDENCE_LIMIT entries; `evidenceCount` counts all. */
   evidence: Record<Stance, EvidenceItem[]>;
+  evidenceCount: number;
   /** Proposed evidence awaiting review: counted, never shown as evidence. */
   pendingEvidenceCount: number;
+  /** The newest notes (at most CLAIM_PAGE_NOTE_LIMIT); `confidenceNoteCount` counts all. */
   confidenceNotes: ConfidenceNote[];
+  confidenceNoteCount: number;
   sources: ClaimSource[];
-  related: { declared: DeclaredLink[]; sharedSource: SharedSourceClaim[] };
+  related: { declared: DeclaredLink[]; incomingCount: number; sharedSource: SharedSourceClaim[]; hubSources: HubSource[] };
   withdrawnAt: string | null;
   updatedAt: string;
   body: { tree: HastRoot; text: string; references: BodyReferences };
-}
-
-export const sourceLinkColumns = ['id', 'title', 'publisher', 'published', 'type', 'reliability', 'url'] as const;
-
-/** The one mapper from a source row to the link every page and API response uses. */
-export function toSourceLink(r: {
-  id: string;
-  title: string;
-  publisher: string | null;
-  published: string | null;
-  type: string;
-  reliability: string;
-  url: string | null;
-}): SourceLink {
-  return {
-    id: r.id,
-    title: r.title,
-    publisher: r.publisher,
-    published: r.published,
-    type: (SOURCE_TYPES as readonly string[]).includes(r.type) ? (r.type as SourceType) : 'blog',
-    reliability: (RELIABILITY_GRADES as readonly string[]).includes(r.reliability) ? (r.reliability as ReliabilityGrade) : 'U',
-    url: r.url,
-  };
 }
 

@@ -1,4 +1,7 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { COUNT_CAP } from '../history/facet-counts';
+import { decodeCursorOrThrow, keysetCondition, readDirection, toKeysetPage, type KeysetPage } from '../shared/keyset';
 import { EVIDENCE_CONTENT_COLUMNS } from './queries';
 import type { Database } from '../../db/schema';
 
@@ -21,8 +24,15 @@ export interface PendingProposal {
   revision: number;
 }
 
-/** The review queue: every pending, unretracted proposal, oldest first. */
-export async function listPendingProposals(db: Kysely<Database>): Promise<PendingProposal[]> {
+export const reviewQueueQuerySchema = z.strictObject({
+  cursor: z.preprocess((v) => (v === '' ? undefined : v), z.string().max(1024).optional()),
+  pageSize: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(100).default(25)),
+});
+
+/** The review queue: pending, unretracted proposals, oldest first, a keyset page at a time. */
+export async function listPendingProposals(db: Kysely<Database>, query: Partial<z.infer<typeof reviewQueueQuerySchema>> = {}): Promise<KeysetPage<PendingProposal>> {
+  const q = reviewQueueQuerySchema.parse(query);
+  const cursor = q.cursor ? decodeCursorOrThrow(q.cursor, 'oldest') : null;
   const rows = await db
     .selectFrom('evidence as e')
     .innerJoin('claim as c', 'c.id', 'e.claim_id')
@@ -43,10 +53,24 @@ export async function listPendingProposals(db: Kysely<Database>): Promise<Pendin
     ])
     .where('e.status', '=', 'pending')
     .where('e.retracted_at', 'is', null)
-    .orderBy('e.created_at')
-    .orderBy('e.id')
+    .where((eb) => keysetCondition(eb, ['e.created_at', 'e.id'], cursor, true))
+    .orderBy('e.created_at', readDirection(true, cursor))
+    .orderBy('e.id', readDirection(true, cursor))
+    .limit(q.pageSize + 1)
     .execute();
-  return rows.map((r) => ({
+  const counted = await db
+    .selectFrom(db.selectFrom('evidence').select('id').where('status', '=', 'pending').where('retracted_at', 'is', null).limit(COUNT_CAP + 1).as('capped'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(counted.n);
+  return toKeysetPage(rows, {
+    pageSize: q.pageSize,
+    cursor,
+    order: 'oldest',
+    keyOf: (r) => [r.created_at, r.id],
+    total: Math.min(n, COUNT_CAP),
+    totalIsLowerBound: n > COUNT_CAP,
+    map: (r) => ({
     id: r.id,
     claimId: r.claim_id,
     claimTitle: r.claim_title,
@@ -63,5 +87,6 @@ export async function listPendingProposals(db: Kysely<Database>): Promise<Pendin
     note: r.note,
     createdAt: r.created_at,
     revision: r.revision,
-  }));
+    }),
+  });
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { toSourceLink, type EvidenceItem } from '../claims/dto';
+import { toSourceLink } from '../sources/source-link';
+import type { EvidenceItem } from './dto';
 import { STANCES, type Stance } from '../shared/vocabulary';
 
 type Db = Kysely<Database>;
@@ -19,8 +20,9 @@ export const EVIDENCE_CONTENT_COLUMNS = [
   'e.note',
 ] as const;
 
-export async function listAcceptedEvidence(db: Db, where: { claimId?: string; sourceId?: string }): Promise<EvidenceItem[]> {
-  let q = db
+/** Accepted, standing evidence, each with its source, as every evidence list selects it. */
+export function selectAcceptedEvidence(db: Db) {
+  return db
     .selectFrom('evidence as e')
     .innerJoin('source as s', 's.id', 'e.source_id')
     .select([
@@ -42,10 +44,36 @@ export async function listAcceptedEvidence(db: Db, where: { claimId?: string; so
     .where('e.status', '=', 'accepted')
     .where('e.retracted_at', 'is', null)
     .where('s.status', '=', 'accepted');
-  if (where.claimId) q = q.where('e.claim_id', '=', where.claimId);
-  if (where.sourceId) q = q.where('e.source_id', '=', where.sourceId);
-  const rows = await q.orderBy('e.created_at').orderBy('e.id').execute();
-  return rows.map((r) => ({
+}
+
+/** Accepted, standing evidence of a claim, oldest first (at most `limit`). */
+export async function listAcceptedEvidence(db: Db, where: { claimId: string; limit: number }): Promise<EvidenceItem[]> {
+  const rows = await selectAcceptedEvidence(db).where('e.claim_id', '=', where.claimId).orderBy('e.created_at').orderBy('e.id').limit(where.limit).execute();
+  return rows.map(toEvidenceItem);
+}
+
+/** How many accepted, standing evidence entries a claim has (an index range on its claim). */
+export async function countAcceptedEvidence(db: Db, where: { claimId: string }): Promise<number> {
+  const row = await db
+    .selectFrom('evidence')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('claim_id', '=', where.claimId)
+    .where('status', '=', 'accepted')
+    .where('retracted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+type EvidenceItemRow = {
+  id: string; claim_id: string; stance: string; target: string; excerpt: string; lang: string; translation: string | null;
+  locator: string | null; value: number | null; unit: string | null; as_of: string | null; note: string | null; author: string;
+  created_at: string; s_id: string; s_title: string; s_publisher: string | null; s_published: string | null; s_type: string;
+  s_reliability: string; s_url: string | null;
+};
+
+/** The one mapper from an evidence row (joined with its source, `s_` columns) to the item pages show. */
+export function toEvidenceItem(r: EvidenceItemRow): EvidenceItem {
+  return {
     id: r.id,
     claimId: r.claim_id,
     stance: (STANCES as readonly string[]).includes(r.stance) ? (r.stance as Stance) : 'context',
@@ -69,7 +97,7 @@ export async function listAcceptedEvidence(db: Db, where: { claimId?: string; so
       reliability: r.s_reliability,
       url: r.s_url,
     }),
-  }));
+  };
 }
 
 export function groupEvidenceByStance(items: EvidenceItem[]): Record<Stance, EvidenceItem[]> {

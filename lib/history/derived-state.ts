@@ -198,11 +198,11 @@ async function applyFacetDelta(trx: Db, delta: Map<string, number>): Promise<voi
 }
 
 /** Recomputes what sources show in lists: visibility, sort keys, how much rests on them, their citations and identities. */
-async function refreshSources(trx: Db, ids: string[]): Promise<void> {
+async function refreshSources(trx: Db, ids: string[], facetDelta: Map<string, number>): Promise<void> {
   for (const chunk of chunked(ids)) {
     const rows = await trx
       .selectFrom('source')
-      .select(['id', 'title', 'status', 'merged_into', 'published', 'url', 'copies', 'cites', 'listed', 'sort_title', 'published_key', 'claim_count', 'evidence_count', 'use_rank'])
+      .select(['id', 'title', 'type', 'reliability', 'status', 'merged_into', 'published', 'url', 'copies', 'cites', 'listed', 'sort_title', 'published_key', 'claim_count', 'evidence_count', 'use_rank', 'facets'])
       .where('id', 'in', chunk)
       .execute();
     if (rows.length === 0) continue;
@@ -223,13 +223,19 @@ async function refreshSources(trx: Db, ids: string[]): Promise<void> {
     const identityRows: { identity_key: string; source_id: string }[] = [];
     for (const r of rows) {
       const n = counts.get(r.id) ?? { claims: 0, evidence: 0 };
+      const listed = r.status === 'accepted' && r.merged_into === null;
+      // Source lists count by these: all public sources, and per type and grade.
+      const facets: FacetKey[] = listed ? [['sources', ''], ['source-type', r.type], ['source-grade', r.reliability]] : [];
+      for (const f of parseJsonArray(r.facets) as FacetKey[]) facetDelta.set(keyOf(f), (facetDelta.get(keyOf(f)) ?? 0) - 1);
+      for (const f of facets) facetDelta.set(keyOf(f), (facetDelta.get(keyOf(f)) ?? 0) + 1);
       const next = {
-        listed: (r.status === 'accepted' && r.merged_into === null ? 1 : 0) as 0 | 1,
+        listed: (listed ? 1 : 0) as 0 | 1,
         sort_title: toSortKey(r.title),
         published_key: r.published ?? '',
         claim_count: n.claims,
         evidence_count: n.evidence,
         use_rank: -(n.claims + n.evidence),
+        facets: JSON.stringify(facets),
       };
       const current = r as unknown as Record<string, unknown>;
       if (Object.entries(next).some(([k, v]) => current[k] !== v)) await trx.updateTable('source').set(next).where('id', '=', r.id).execute();
@@ -252,9 +258,9 @@ export async function refreshDerivedState(
   }
   const facetDelta = new Map<string, number>();
   const sources = await refreshClaims(trx, [...claims].sort(), facetDelta);
-  await applyFacetDelta(trx, facetDelta);
   for (const s of touched.sources) sources.add(s);
-  await refreshSources(trx, [...sources].sort());
+  await refreshSources(trx, [...sources].sort(), facetDelta);
+  await applyFacetDelta(trx, facetDelta);
 }
 
 /**
@@ -265,6 +271,7 @@ export async function rebuildDerivedState(trx: Db): Promise<void> {
   await trx.deleteFrom('facet_count').execute();
   await trx.deleteFrom('source_claim').execute();
   await trx.updateTable('claim').set({ facets: '[]' }).execute();
+  await trx.updateTable('source').set({ facets: '[]' }).execute();
   const claimIds = (await trx.selectFrom('claim').select('id').orderBy('id').execute()).map((r) => r.id);
   const sourceIds = (await trx.selectFrom('source').select('id').orderBy('id').execute()).map((r) => r.id);
   await refreshDerivedState(trx, { claims: new Set(claimIds), sources: new Set(sourceIds) });

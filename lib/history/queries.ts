@@ -1,5 +1,8 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
+import { z } from 'zod';
 import type { Database, RevisionTable } from '../../db/schema';
+import { decodeCursorOrThrow, keysetCondition, readDirection, toKeysetPage, type KeysetPage } from '../shared/keyset';
+import { COUNT_CAP } from './facet-counts';
 
 export interface RevisionEntry {
   id: number;
@@ -19,13 +22,11 @@ export interface RevisionEntry {
 // Bookkeeping that changes on every write and says nothing to a reader.
 const HIDDEN_FIELDS = new Set(['revision', 'updated_at', 'seed_hash', 'origin', 'created_at', 'id', 'claim_id']);
 
-/** Which revisions to list: every revision of these entities of one type. */
-type EntitySelection = { entityType: RevisionTable['entity_type']; ids: string[] };
-
 /** One stored revision as a reader sees it: what changed (bookkeeping left out), who, when, why. */
 function toRevisionEntry(r: Selectable<RevisionTable>): RevisionEntry {
   const diff = JSON.parse(r.diff) as Record<string, [unknown, unknown]>;
   const snapshot = JSON.parse(r.snapshot) as Record<string, unknown>;
+  const label = r.entity_type === 'source' || r.entity_type === 'claim' ? snapshot.title : (snapshot.excerpt ?? snapshot.reason);
   return {
     id: r.id,
     entityType: r.entity_type,
@@ -38,40 +39,71 @@ function toRevisionEntry(r: Selectable<RevisionTable>): RevisionEntry {
     changes: Object.entries(diff)
       .filter(([field]) => !HIDDEN_FIELDS.has(field))
       .map(([field, [before, after]]) => ({ field, before, after })),
-    label: String((r.entity_type === 'source' ? snapshot.title : (snapshot.excerpt ?? snapshot.reason)) ?? r.entity_id),
+    label: String(label ?? r.entity_id),
   };
 }
 
-/** Every revision of the selected entities, newest first. */
-async function listRevisions(db: Kysely<Database>, selections: EntitySelection[]): Promise<RevisionEntry[]> {
-  const wanted = selections.filter((s) => s.ids.length > 0);
-  if (wanted.length === 0) return [];
-  const rows = await db
-    .selectFrom('revision')
-    .selectAll()
-    .where((eb) => eb.or(wanted.map((s) => eb.and([eb('entity_type', '=', s.entityType), eb('entity_id', 'in', s.ids)]))))
-    .orderBy('id', 'desc')
+export const historyQuerySchema = z.strictObject({
+  cursor: z.preprocess((v) => (v === '' ? undefined : v), z.string().max(1024).optional()),
+  pageSize: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(200).default(50)),
+});
+export type HistoryQuery = z.infer<typeof historyQuerySchema>;
+
+type RevisionSelection = SelectQueryBuilder<Database & { r: RevisionTable }, 'r', object>;
+
+/** A page of revisions, newest first, keyset on the log's own id (one index range whatever the depth). */
+async function pageRevisions(db: Kysely<Database>, selection: RevisionSelection, query: Partial<HistoryQuery>): Promise<KeysetPage<RevisionEntry>> {
+  const q = historyQuerySchema.parse(query);
+  const cursor = q.cursor ? decodeCursorOrThrow(q.cursor, 'newest') : null;
+  const rows = await selection
+    .selectAll('r')
+    .where((eb) => keysetCondition(eb, ['r.id'], cursor, false))
+    .orderBy('r.id', readDirection(false, cursor))
+    .limit(q.pageSize + 1)
     .execute();
-  return rows.map(toRevisionEntry);
+  const counted = await db
+    .selectFrom(selection.select('r.id').limit(COUNT_CAP + 1).as('capped'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(counted.n);
+  return toKeysetPage(rows as Selectable<RevisionTable>[], {
+    pageSize: q.pageSize,
+    cursor,
+    order: 'newest',
+    keyOf: (r) => [r.id],
+    map: toRevisionEntry,
+    total: Math.min(n, COUNT_CAP),
+    totalIsLowerBound: n > COUNT_CAP,
+  });
 }
 
 /**
- * Every revision of a claim's evidence entries and confidence notes, newest first,
- * with what changed, who changed it and when.
+ * A claim's history, newest first: its own revisions (what each ingest changed, and who
+ * committed it), its evidence entries' and its confidence notes'. Readers (`publicOnly`) do
+ * not see the revisions of proposals or rejected entries.
  */
-export async function listClaimHistory(db: Kysely<Database>, claimId: string): Promise<RevisionEntry[]> {
-  const evidenceIds = (await db.selectFrom('evidence').select('id').where('claim_id', '=', claimId).execute()).map((r) => r.id);
-  const noteIds = (await db.selectFrom('confidence_note').select('id').where('claim_id', '=', claimId).execute()).map((r) => r.id);
-  return listRevisions(db, [
-    { entityType: 'evidence', ids: evidenceIds },
-    { entityType: 'confidence_note', ids: noteIds },
-  ]);
+export async function listClaimHistory(
+  db: Kysely<Database>,
+  claimId: string,
+  query: Partial<HistoryQuery> & { publicOnly?: boolean } = {},
+): Promise<KeysetPage<RevisionEntry>> {
+  let selection = db.selectFrom('revision as r').where('r.claim_id', '=', claimId) as RevisionSelection;
+  if (query.publicOnly) {
+    selection = selection.where((eb) =>
+      eb.or([
+        eb('r.entity_type', '!=', 'evidence'),
+        eb.exists(eb.selectFrom('evidence as e').select('e.id').whereRef('e.id', '=', 'r.entity_id').where('e.status', '=', 'accepted')),
+      ]),
+    );
+  }
+  const { publicOnly: _publicOnly, ...page } = query;
+  return pageRevisions(db, selection, page);
 }
 
 /**
  * Every revision of one source (creation, edits, acceptance with a proposal, merge, restores),
  * newest first, in the same shape as a claim's history.
  */
-export async function listSourceHistory(db: Kysely<Database>, sourceId: string): Promise<RevisionEntry[]> {
-  return listRevisions(db, [{ entityType: 'source', ids: [sourceId] }]);
+export async function listSourceHistory(db: Kysely<Database>, sourceId: string, query: Partial<HistoryQuery> = {}): Promise<KeysetPage<RevisionEntry>> {
+  return pageRevisions(db, db.selectFrom('revision as r').where('r.entity_type', '=', 'source').where('r.entity_id', '=', sourceId) as RevisionSelection, query);
 }

@@ -25,7 +25,7 @@ export const DERIVED_COLUMNS = {
     // The compiled tree and its plain text follow from body_mdx.
     'body_tree', 'body_text',
   ],
-  source: ['listed', 'sort_title', 'published_key', 'claim_count', 'evidence_count', 'use_rank'],
+  source: ['listed', 'sort_title', 'published_key', 'claim_count', 'evidence_count', 'use_rank', 'facets'],
   evidence: [],
   confidence_note: [],
 } as const satisfies Record<RevisionedKind, readonly string[]>;

@@ -40,7 +40,7 @@ describe('GET /api/claims', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     const body = await res.json();
-    expect(body).toMatchObject({ total: 2, page: 1, pageSize: 20, pageCount: 1 });
+    expect(body).toMatchObject({ total: 2, totalIsLowerBound: false, pageSize: 20, next: null, prev: null });
     expect(body.items[0]).toMatchObject({
       id: 'alpha-figure',
       title: 'Alpha costs $50M',
@@ -123,8 +123,9 @@ describe('GET /api/sources', () => {
     const source = await res.json();
     expect(source).toMatchObject({ id: 'essay', url: 'https://example.org/essay', reliability: 'C', reliabilityReason: 'Opinion essay.' });
     expect(source.copies).toEqual([{ url: 'https://mirror.example.org/essay', kind: 'mirror', note: null }]);
-    expect(source.claims.map((c: { id: string }) => c.id)).toEqual(['alpha-figure']);
-    expect(source.evidence.map((e: { id: string }) => e.id)).toEqual(['ev-alpha-essay']);
+    expect(source.claims).toMatchObject({ total: 1, next: null, items: [{ id: 'alpha-figure', verdict: 'misleading' }] });
+    expect(source.evidence).toMatchObject({ total: 1, next: null });
+    expect(source.evidence.items.map((e: { id: string }) => e.id)).toEqual(['ev-alpha-essay']);
     expect(source.citedBy.map((s: { id: string }) => s.id)).toEqual(['blog-post']);
   });
 

@@ -2,8 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
-import { getClaimBoard, getClaimPage, listClaims, pickCurrentVerdict } from '../../lib/claims/queries';
-import { getSource, listSources } from '../../lib/sources/queries';
+import { getClaimPage } from '../../lib/claims/claim-page';
+import { listClaims } from '../../lib/claims/list-queries';
+import { pickCurrentVerdict } from '../../lib/claims/verdict-rules';
+import { countByVerdict } from '../../lib/history/facet-counts';
+import { writeWithRevisions } from '../../lib/history/revision-kernel';
+import { listSources } from '../../lib/sources/list-queries';
+import { getSource } from '../../lib/sources/source-page';
+import { SOURCE_CONTENT_COLUMNS } from '../../lib/sources/write';
 import { checkAndIngest, copyFixture } from '../helpers/fixtures';
 import { createTestDb } from '../helpers/test-db';
 
@@ -44,10 +50,10 @@ beforeAll(async () => {
 });
 afterAll(async () => cleanup());
 
+/** Appends a note the way the app does: through the revision kernel, which refreshes the claim's derived state. */
 async function insertNote(values: { id: string; claim: string; confidence: number | null; verdict: string | null; at: string }) {
-  await db
-    .insertInto('confidence_note')
-    .values({
+  await writeWithRevisions(db, { actor: 'tester', at: values.at }, (w) =>
+    w.insert('confidence_note', {
       id: values.id,
       claim_id: values.claim,
       confidence: values.confidence,
@@ -58,8 +64,18 @@ async function insertNote(values: { id: string; claim: string; confidence: numbe
       seed_hash: null,
       author: 'tester',
       created_at: values.at,
-    })
-    .execute();
+    }, { action: 'create' }),
+  );
+}
+
+/** Sets sources' own citations as an editor would (a revision each). */
+async function setCites(cites: Record<string, string[]>) {
+  await writeWithRevisions(db, { actor: 'tester' }, async (w) => {
+    for (const [id, list] of Object.entries(cites)) {
+      const row = await w.trx.selectFrom('source').select(SOURCE_CONTENT_COLUMNS).where('id', '=', id).executeTakeFirstOrThrow();
+      await w.update('source', row, { cites: JSON.stringify(list) }, { action: 'update' });
+    }
+  });
 }
 
 describe('getClaimPage', () => {
@@ -90,8 +106,7 @@ describe('getClaimPage', () => {
 
   it('follows a cited source’s own citations back through the chain and stops on cycles', async () => {
     // essay → report, report → essay: a cycle that must end with a repeated marker, not recurse forever.
-    await db.updateTable('source').set({ cites: JSON.stringify(['report']) }).where('id', '=', 'essay').execute();
-    await db.updateTable('source').set({ cites: JSON.stringify(['essay']) }).where('id', '=', 'report').execute();
+    await setCites({ essay: ['report'], report: ['essay'] });
     try {
       const claim = (await getClaimPage(db, 'alpha-figure'))!;
       const essay = claim.appearances[0]!.cites[0]!;
@@ -99,7 +114,7 @@ describe('getClaimPage', () => {
       expect(essay.cites.map((n) => n.source.id)).toEqual(['report']);
       expect(essay.cites[0]!.cites.map((n) => [n.source.id, n.repeated])).toEqual([['essay', true]]);
     } finally {
-      await db.updateTable('source').set({ cites: '[]' }).where('id', 'in', ['essay', 'report']).execute();
+      await setCites({ essay: [], report: [] });
     }
   });
 
@@ -124,19 +139,25 @@ describe('getClaimPage', () => {
       translation: null, locator: null, value: null, unit: null, as_of: null, note: null, retracted_reason: null,
       origin: 'user' as const, seed_hash: null, revision: 1, author: 't', created_at: '2026-11-05T00:00:00Z', updated_at: '2026-11-05T00:00:00Z',
     };
-    await db.insertInto('evidence').values([
-      { ...base, id: 'ev-pending', status: 'pending', retracted_at: null },
-      { ...base, id: 'ev-retracted', status: 'accepted', retracted_at: '2026-11-06T00:00:00Z' },
-    ]).execute();
+    await writeWithRevisions(db, { actor: 't' }, (w) =>
+      w.insertMany('evidence', [
+        { ...base, id: 'ev-pending', status: 'pending', retracted_at: null },
+        { ...base, id: 'ev-retracted', status: 'accepted', retracted_at: '2026-11-06T00:00:00Z' },
+      ], { action: 'create' }),
+    );
     try {
       const claim = (await getClaimPage(db, 'alpha-figure'))!;
       expect(claim.pendingEvidenceCount).toBe(1);
       const shown = Object.values(claim.evidence).flat().map((e) => e.id);
       expect(shown).not.toContain('ev-pending');
       expect(shown).not.toContain('ev-retracted');
-      expect((await getSource(db, 'report'))!.evidence.map((e) => e.id)).toEqual(['ev-alpha-report']);
+      expect((await getSource(db, 'report'))!.evidence.items.map((e) => e.id)).toEqual(['ev-alpha-report']);
     } finally {
-      await db.deleteFrom('evidence').where('id', 'in', ['ev-pending', 'ev-retracted']).execute();
+      // Test-only clean-up: the revision log keeps their entries, which no assertion here reads.
+      await writeWithRevisions(db, { actor: 't' }, async (w) => {
+        await w.trx.deleteFrom('evidence').where('id', 'in', ['ev-pending', 'ev-retracted']).execute();
+        w.touchClaims(['alpha-figure']);
+      });
     }
   });
 
@@ -198,7 +219,11 @@ describe('current verdict and confidence', () => {
     expect(beta.confidenceBand).toBe('low');
     expect(beta.confidenceNotes.map((n) => n.id)).toEqual(['cn-beta-2', 'cn-beta-1']);
     expect(beta.lastReviewed).toBe('2026-11-12');
-    await db.deleteFrom('confidence_note').where('id', 'in', ['cn-beta-1', 'cn-beta-2']).execute();
+    // Test-only clean-up (notes are append-only in the app), then the derived state follows.
+    await writeWithRevisions(db, { actor: 't' }, async (w) => {
+      await w.trx.deleteFrom('confidence_note').where('id', 'in', ['cn-beta-1', 'cn-beta-2']).execute();
+      w.touchClaims(['beta-figure']);
+    });
   });
 
   it('prefers a file verdict dated after the newest note verdict', () => {
@@ -217,13 +242,22 @@ describe('listClaims', () => {
     expect((await listClaims(db, { confidence: 'none' })).items.map((c) => c.id).sort()).toEqual(['beta-figure', 'gamma-figure']);
   });
 
-  it('sorts by title, confidence (figureless last) and verdict date, and paginates', async () => {
+  it('sorts by title, confidence (figureless last either way) and verdict date, and pages by cursor both ways', async () => {
     expect((await listClaims(db, { sort: 'title' })).items.map((c) => c.id)).toEqual(['alpha-figure', 'beta-figure', 'gamma-figure']);
     expect((await listClaims(db, { sort: 'confidence' })).items[0]!.id).toBe('alpha-figure');
+    expect((await listClaims(db, { sort: 'confidence', order: 'asc' })).items[0]!.id).toBe('alpha-figure');
     expect((await listClaims(db, { sort: 'verdict-date', order: 'asc' })).items.map((c) => c.id)).toEqual(['gamma-figure', 'beta-figure', 'alpha-figure']);
-    const page2 = await listClaims(db, { pageSize: 2, page: 2 });
-    expect(page2).toMatchObject({ total: 3, pageCount: 2, page: 2 });
+    const page1 = await listClaims(db, { pageSize: 2 });
+    expect(page1).toMatchObject({ total: 3, totalIsLowerBound: false, prev: null });
+    expect(page1.items.map((c) => c.id)).toEqual(['alpha-figure', 'beta-figure']);
+    const page2 = await listClaims(db, { pageSize: 2, cursor: page1.next! });
     expect(page2.items.map((c) => c.id)).toEqual(['gamma-figure']);
+    expect(page2.next).toBeNull();
+    const back = await listClaims(db, { pageSize: 2, cursor: page2.prev! });
+    expect(back.items.map((c) => c.id)).toEqual(['alpha-figure', 'beta-figure']);
+    // A cursor belongs to its sort order: another order refuses it, naming the field.
+    await expect(listClaims(db, { sort: 'confidence', cursor: page1.next! })).rejects.toMatchObject({ code: 'invalid', field: 'cursor' });
+    await expect(listClaims(db, { cursor: 'not-a-cursor' })).rejects.toMatchObject({ field: 'cursor' });
   });
 
   it('rejects unknown filter values', async () => {
@@ -243,8 +277,10 @@ describe('sources', () => {
 
   it('lists every claim resting on a source and every evidence entry from it, with stance', async () => {
     const essay = (await getSource(db, 'essay'))!;
-    expect(essay.claims.map((c) => [c.id, c.roles])).toEqual([['alpha-figure', ['appearance', 'cited', 'evidence']]]);
-    expect(essay.evidence.map((e) => [e.id, e.stance, e.claimTitle])).toEqual([['ev-alpha-essay', 'supports', 'Alpha costs $50M']]);
+    expect(essay.claims.items.map((c) => [c.id, c.roles, c.verdict])).toEqual([['alpha-figure', ['appearance', 'cited', 'evidence'], 'misleading']]);
+    expect(essay.claims.total).toBe(1);
+    expect(essay.evidence.items.map((e) => [e.id, e.stance, e.claimTitle])).toEqual([['ev-alpha-essay', 'supports', 'Alpha costs $50M']]);
+    expect(essay.verdictBreakdown).toEqual([{ verdict: 'misleading', label: 'Misleading', count: 1 }]);
     expect(await getSource(db, 'nope')).toBeNull();
   });
 
@@ -259,10 +295,8 @@ describe('sources', () => {
     expect((await listSources(db, { type: 'blog', sort: 'date' })).items.map((s) => s.id)).toEqual(['essay', 'blog-post']);
   });
 
-  it('builds the home board from the claims made in one article, with counts by verdict', async () => {
-    const board = await getClaimBoard(db, 'blog-post');
-    expect(board.claims.map((c) => c.id)).toEqual(['alpha-figure', 'beta-figure']);
-    expect(board.countsByVerdict).toEqual([
+  it('counts the claims resting on one source by verdict, from counts kept by writes', async () => {
+    expect(await countByVerdict(db, 'source-verdict:blog-post')).toEqual([
       { verdict: 'misleading', label: 'Misleading', count: 1 },
       { verdict: 'unverifiable', label: 'Unverifiable', count: 1 },
     ]);

@@ -41,7 +41,7 @@ describe('claim history', () => {
     await updateEvidence(db, row.id, { stance: 'contradicts' }, 1, editor);
     await retractEvidence(db, row.id, 'Duplicate of the seed entry.', 2, editor);
 
-    const history = await listClaimHistory(db, 'alpha-figure');
+    const history = (await listClaimHistory(db, 'alpha-figure')).items.filter((r) => r.entityType !== 'claim');
     expect(history.slice(0, 3).map((h) => [h.action, h.actor, h.revision])).toEqual([
       ['retract', 'editor@example.org', 3],
       ['update', 'editor@example.org', 2],
@@ -51,7 +51,7 @@ describe('claim history', () => {
     expect(history[0]!.reason).toBe('Duplicate of the seed entry.');
     // Seed rows' creation and the seed's confidence note are part of the history too.
     expect(history.map((h) => h.entityId)).toEqual(expect.arrayContaining(['ev-alpha-report', 'ev-alpha-essay', 'cn-alpha-1']));
-    expect(await listClaimHistory(db, 'beta-figure')).toEqual([]);
+    expect((await listClaimHistory(db, 'beta-figure')).items.filter((r) => r.entityType !== 'claim')).toEqual([]);
   });
 
   it('finds the newest accepted evidence date per claim, ignoring retracted and pending entries', async () => {

@@ -50,7 +50,7 @@ describe('source history and restore', () => {
     await updateSource(db, src.id, { reliability: 'B', reliabilityReason: 'Checked against the table.' }, 1, editor);
     await updateSource(db, 'report', { title: 'A report, 2nd edition' }, 1, editor);
 
-    const history = await listSourceHistory(db, src.id);
+    const history = (await listSourceHistory(db, src.id)).items;
     expect(history.map((h) => [h.entityType, h.entityId, h.action, h.actor, h.revision])).toEqual([
       ['source', src.id, 'update', editor.email, 2],
       ['source', src.id, 'create', editor.email, 1],
@@ -62,11 +62,11 @@ describe('source history and restore', () => {
     expect(history[0]!.label).toBe('Table 9');
     expect(history[1]!.changes.map((c) => c.field)).not.toEqual(expect.arrayContaining(['revision', 'updated_at', 'created_at', 'id', 'origin']));
     // A seed source's history starts with its ingest; another source's revisions are not mixed in.
-    expect((await listSourceHistory(db, 'report')).map((h) => [h.action, h.label])).toEqual([
+    expect((await listSourceHistory(db, 'report')).items.map((h) => [h.action, h.label])).toEqual([
       ['update', 'A report, 2nd edition'],
       ['create', 'A report'],
     ]);
-    expect(await listSourceHistory(db, 'no-such-source')).toEqual([]);
+    expect((await listSourceHistory(db, 'no-such-source')).items).toEqual([]);
   });
 
   it('restores exactly an earlier version’s content as a new revision, needing the current revision (428 without, 412 stale)', async () => {
@@ -99,7 +99,7 @@ describe('source history and restore', () => {
     expect(content(restored)).toEqual(content(first));
     expect(await getDataVersion(db)).toBe(before + 1);
 
-    const [latest] = await listSourceHistory(db, src.id);
+    const [latest] = (await listSourceHistory(db, src.id)).items;
     expect(latest).toMatchObject({ action: 'restore', actor: editor.email, revision: 3, reason: 'restored revision 1' });
     expect(latest!.changes.map((c) => c.field)).toEqual(expect.arrayContaining(['title', 'url', 'authors', 'reliability', 'is_verified', 'copies']));
 

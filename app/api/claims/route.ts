@@ -1,6 +1,6 @@
 import { badQuery, handle, jsonWithVersion } from '../_lib/respond';
 import { flattenParams } from '../../_lib/search-params';
-import { claimListQuerySchema, listClaims } from '@/lib/claims/queries';
+import { claimListQuerySchema, listClaims } from '@/lib/claims/list-queries';
 import { getDb } from '@/lib/db';
 
 /** GET /api/claims?verdict=&topic=&claimant=&confidence=&sort=&order=&page=&pageSize= */

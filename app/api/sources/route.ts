@@ -5,7 +5,7 @@ import { getDb } from '@/lib/db';
 import { newSourceInputSchema } from '@/lib/evidence/input';
 import { etagOf } from '@/lib/evidence/write';
 import { readJsonBody, requireEditor } from '@/lib/http/request';
-import { listSources, sourceListQuerySchema } from '@/lib/sources/queries';
+import { listSources, sourceListQuerySchema } from '@/lib/sources/list-queries';
 import { toSourceRecord } from '@/lib/sources/record';
 import { createSource } from '@/lib/sources/write';
 

@@ -12,7 +12,8 @@ import { VerdictBadge } from '../../_components/verdict-badge';
 import { buildClaimReview, serializeJsonLd } from '@/lib/citations/claim-review';
 import { buildClaimCitation } from '@/lib/citations/cite';
 import { getClaimPermalink } from '@/lib/citations/permalink';
-import { getClaimPage, getClaimSummary } from '@/lib/claims/queries';
+import { getClaimPage } from '@/lib/claims/claim-page';
+import { getClaimSummary } from '@/lib/claims/list-queries';
 import { renderClaimBody } from '@/lib/claims/render';
 import { getDb } from '@/lib/db';
 import { VERDICT_SCALE, VERDICTS } from '@/lib/shared/vocabulary';
@@ -189,6 +190,11 @@ export default async function ClaimPage({ params }: Props) {
         ) : (
           <p className="meta">No confidence notes yet.</p>
         )}
+        {claim.confidenceNoteCount > claim.confidenceNotes.length ? (
+          <p className="meta">
+            The newest {claim.confidenceNotes.length} of {claim.confidenceNoteCount} notes; <Link href={`/claims/${claim.id}/history`}>the history</Link> has every one.
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="evidence-heading">
@@ -199,6 +205,12 @@ export default async function ClaimPage({ params }: Props) {
           </p>
         ) : null}
         <EvidenceGroups evidence={claim.evidence} />
+        {claim.evidenceCount > Object.values(claim.evidence).flat().length ? (
+          <p className="meta">
+            The first {Object.values(claim.evidence).flat().length} of {claim.evidenceCount} entries are shown; the{' '}
+            <a href={`/api/claims/${claim.id}`}>JSON</a> and <Link href={`/claims/${claim.id}/history`}>the history</Link> list them all.
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="add-evidence-heading" id="add-evidence">
@@ -229,7 +241,7 @@ export default async function ClaimPage({ params }: Props) {
 
       <section aria-labelledby="related-heading">
         <h2 id="related-heading">Related claims</h2>
-        {claim.related.declared.length === 0 && claim.related.sharedSource.length === 0 ? <p className="meta">None.</p> : null}
+        {claim.related.declared.length === 0 && claim.related.sharedSource.length === 0 && claim.related.hubSources.length === 0 ? <p className="meta">None.</p> : null}
         {claim.related.declared.length ? (
           <ul>
             {claim.related.declared.map((r) => (
@@ -240,6 +252,9 @@ export default async function ClaimPage({ params }: Props) {
               </li>
             ))}
           </ul>
+        ) : null}
+        {claim.related.incomingCount > claim.related.declared.filter((r) => r.direction === 'incoming').length ? (
+          <p className="meta">…and more claims link to this one ({claim.related.incomingCount} in all).</p>
         ) : null}
         {claim.related.sharedSource.length ? (
           <>
@@ -253,6 +268,16 @@ export default async function ClaimPage({ params }: Props) {
               ))}
             </ul>
           </>
+        ) : null}
+        {claim.related.hubSources.length ? (
+          <ul className="meta">
+            {claim.related.hubSources.map((h) => (
+              <li key={h.source.id}>
+                <Link href={`/sources/${h.source.id}/claims`}>{h.otherClaims.toLocaleString('en')} other claims</Link> rest on{' '}
+                <Link href={`/sources/${h.source.id}`}>{h.source.title}</Link>
+              </li>
+            ))}
+          </ul>
         ) : null}
       </section>
 

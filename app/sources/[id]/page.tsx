@@ -4,9 +4,10 @@ import { notFound } from 'next/navigation';
 import { EditorOnly } from '../../_components/editor-only';
 import { EvidenceEntry } from '../../_components/evidence-groups';
 import { ReliabilityBadge } from '../../_components/reliability-badge';
+import { SourceClaimsList, VerdictBreakdown } from '../../_components/source-claims';
 import { SourceTitle } from '../../_components/source-title';
 import { getDb } from '@/lib/db';
-import { getSource } from '@/lib/sources/queries';
+import { getSource } from '@/lib/sources/source-page';
 
 // Cached like the claim pages; refreshed after any write (data-version cache handler).
 export const dynamicParams = true;
@@ -33,7 +34,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** Source URLs and copies may come from people: no endorsement for search engines, no opener for the target. */
 const USER_LINK_REL = 'nofollow ugc noopener noreferrer';
 
-const ROLE_LABELS = { appearance: 'the claim appeared here', cited: 'cited for the claim', evidence: 'evidence' } as const;
 
 export default async function SourcePage({ params }: Props) {
   const { id } = await params;
@@ -97,25 +97,15 @@ export default async function SourcePage({ params }: Props) {
       </dl>
 
       <section aria-labelledby="claims-heading">
-        <h2 id="claims-heading">Claims resting on this source ({source.claims.length})</h2>
-        {source.claims.length ? (
-          <ul>
-            {source.claims.map((c) => (
-              <li key={c.id}>
-                <Link href={`/claims/${c.id}`}>{c.title}</Link> <span className="meta">— {c.roles.map((r) => ROLE_LABELS[r]).join(', ')}</span>
-                {c.withdrawn ? <span className="meta"> (withdrawn)</span> : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="meta">No claim rests on it.</p>
-        )}
+        <h2 id="claims-heading">Claims resting on this source ({source.claims.total.toLocaleString('en')})</h2>
+        <VerdictBreakdown total={source.claims.total} counts={source.verdictBreakdown} />
+        <SourceClaimsList sourceId={source.id} page={source.claims} />
       </section>
 
       <section aria-labelledby="evidence-heading">
-        <h2 id="evidence-heading">Evidence drawn from it ({source.evidence.length})</h2>
-        {source.evidence.length ? (
-          source.evidence.map((e) => (
+        <h2 id="evidence-heading">Evidence drawn from it ({source.evidence.total.toLocaleString('en')})</h2>
+        {source.evidence.items.length ? (
+          source.evidence.items.map((e) => (
             <div key={e.id}>
               <p>
                 <span className={`badge stance stance-${e.stance}`}>{e.stance}</span> <Link href={`/claims/${e.claimId}`}>{e.claimTitle}</Link>
@@ -126,6 +116,13 @@ export default async function SourcePage({ params }: Props) {
         ) : (
           <p className="meta">None.</p>
         )}
+        {source.evidence.next ? (
+          <p>
+            <Link href={`/sources/${source.id}/evidence?cursor=${source.evidence.next}`}>
+              More evidence from it ({(source.evidence.total - source.evidence.items.length).toLocaleString('en')} more) →
+            </Link>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="chain-heading">
@@ -140,12 +137,16 @@ export default async function SourcePage({ params }: Props) {
                     <SourceTitle source={s} />
                   </li>
                 ))}
+                {source.citedByCount > source.citedBy.length ? <li className="meta">…and {source.citedByCount - source.citedBy.length} more sources</li> : null}
                 {source.citedInAppearances.map((a) => (
                   <li key={`app-${a.claimId}-${a.source.id}`}>
                     <SourceTitle source={a.source} showMeta={false} />
                     {a.date ? <> ({a.date})</> : null} cited it for <Link href={`/claims/${a.claimId}`}>{a.claimTitle}</Link>
                   </li>
                 ))}
+                {source.citedInAppearancesCount > source.citedInAppearances.length ? (
+                  <li className="meta">…and {source.citedInAppearancesCount - source.citedInAppearances.length} more citing appearances</li>
+                ) : null}
               </ul>
             ) : (
               <p className="meta">Nothing recorded cites it.</p>

@@ -1,5 +1,5 @@
 import { apiError, handle, jsonWithVersion, toClaimJson } from '../../_lib/respond';
-import { getClaimPage } from '@/lib/claims/queries';
+import { getClaimPage } from '@/lib/claims/claim-page';
 import { getDb } from '@/lib/db';
 
 /** GET /api/claims/{id}: one claim with its chain, evidence, notes and related claims. */

@@ -5,7 +5,7 @@ import { getDb } from '@/lib/db';
 import { sourcePatchSchema } from '@/lib/evidence/input';
 import { etagOf, revisionFromIfMatch } from '@/lib/evidence/write';
 import { readJsonBody, requireEditor } from '@/lib/http/request';
-import { getSource } from '@/lib/sources/queries';
+import { getSource } from '@/lib/sources/source-page';
 import { toSourceRecord } from '@/lib/sources/record';
 import { getSourceRowOrThrow, updateSource } from '@/lib/sources/write';
 import { getDataVersion } from '@/lib/history/revisions';

@@ -2,13 +2,17 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { RevisionByline, RevisionDetails } from '../../../_components/revision-history';
+import { Pagination } from '../../../_components/pagination';
 import { actionErrorMessage } from '../../../_lib/action-errors';
+import { parsePageParams, withCursorOrFirstPage } from '../../../_lib/search-params';
 import { getSessionActor } from '../../../_lib/auth';
-import { getClaimSummary } from '@/lib/claims/queries';
+import { getClaimSummary } from '@/lib/claims/list-queries';
 import { getDb } from '@/lib/db';
 import { listEvidenceStates } from '@/lib/evidence/current';
-import { listClaimHistory } from '@/lib/history/queries';
+import { historyQuerySchema, listClaimHistory } from '@/lib/history/queries';
 import { restoreEvidenceAction } from './actions';
+
+const ENTITY_LABELS = { claim: 'The claim file', evidence: 'Evidence', confidence_note: 'Confidence note', source: 'Source' } as const;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -27,9 +31,9 @@ export default async function ClaimHistoryPage({ params, searchParams }: Props) 
   const sp = await searchParams;
   const states = await listEvidenceStates(db, id);
   // Proposals (and rejected ones) are not public: readers see the history of accepted evidence only.
-  const history = (await listClaimHistory(db, id)).filter(
-    (r) => actor || r.entityType !== 'evidence' || states.get(r.entityId)?.status === 'accepted',
-  );
+  const { query, ignored } = parsePageParams(historyQuerySchema, { cursor: sp.cursor });
+  const page = await withCursorOrFirstPage(query, ignored, (q) => listClaimHistory(db, id, { ...q, publicOnly: !actor }));
+  const history = page.items;
   // Only codes and known ids from the query string reach the page: a crafted link cannot put its own words here.
   const error = actionErrorMessage(sp.error);
   const restored = typeof sp.restored === 'string' && states.has(sp.restored) && typeof sp.revision === 'string' && /^\d{1,9}$/.test(sp.revision) ? { id: sp.restored, revision: sp.revision } : null;
@@ -41,7 +45,8 @@ export default async function ClaimHistoryPage({ params, searchParams }: Props) 
       </p>
       <h1>History</h1>
       <p className="meta">
-        Every change to this claim’s evidence and confidence notes, newest first: who made it, when, and what changed. Nothing is deleted; a retracted
+        Every change to this claim, its evidence and its confidence notes, newest first: who made it, when, and what changed (a change to the claim
+        file names the ingest and, where known, the git commit). Nothing is deleted; a retracted
         entry keeps its history{actor ? ', and any earlier version can be restored (the restore is itself a new revision).' : '.'}
       </p>
       {error ? (
@@ -62,7 +67,7 @@ export default async function ClaimHistoryPage({ params, searchParams }: Props) 
           return (
             <li key={r.id} id={`rev-${r.id}`} className="revision">
               <p>
-                <strong>{r.entityType === 'evidence' ? 'Evidence' : 'Confidence note'}</strong> <code>{r.entityId}</code> revision {r.revision}:{' '}
+                <strong>{ENTITY_LABELS[r.entityType]}</strong> <code>{r.entityId}</code> revision {r.revision}:{' '}
                 <RevisionByline entry={r} />
                 {state?.retracted ? <span className="badge"> retracted now</span> : null}
               </p>
@@ -85,6 +90,7 @@ export default async function ClaimHistoryPage({ params, searchParams }: Props) 
           );
         })}
       </ol>
+      <Pagination basePath={`/claims/${claim.id}/history`} params={{}} next={page.next} prev={page.prev} />
     </article>
   );
 }

@@ -5,7 +5,9 @@ import { RevisionByline, RevisionDetails } from '../../../_components/revision-h
 import { actionErrorMessage } from '../../../_lib/action-errors';
 import { getSessionActor } from '../../../_lib/auth';
 import { getDb } from '@/lib/db';
-import { listSourceHistory } from '@/lib/history/queries';
+import { historyQuerySchema, listSourceHistory } from '@/lib/history/queries';
+import { Pagination } from '../../../_components/pagination';
+import { parsePageParams, withCursorOrFirstPage } from '../../../_lib/search-params';
 import { restoreSourceAction } from './actions';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -29,7 +31,9 @@ export default async function SourceHistoryPage({ params, searchParams }: Props)
   const source = await getVisibleSource(id, actor !== null);
   if (!source) notFound();
   const sp = await searchParams;
-  const history = await listSourceHistory(db, source.id);
+  const { query, ignored } = parsePageParams(historyQuerySchema, { cursor: sp.cursor });
+  const page = await withCursorOrFirstPage(query, ignored, (q) => listSourceHistory(db, source.id, q));
+  const history = page.items;
   // Only a code and a number from the query string reach the page: a crafted link cannot put its own words here.
   const error = actionErrorMessage(sp.error, {
     conflict: 'That version is already the current one: nothing was changed.',
@@ -80,6 +84,7 @@ export default async function SourceHistoryPage({ params, searchParams }: Props)
           </li>
         ))}
       </ol>
+      <Pagination basePath={`/sources/${source.id}/history`} params={{}} next={page.next} prev={page.prev} />
       {actor ? (
         <p className="editor-tools">
           <Link href={`/sources/${source.id}/edit`}>Edit or merge this source</Link>

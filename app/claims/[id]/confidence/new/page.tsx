@@ -3,9 +3,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ConfidenceNoteForm } from '../../../../_components/confidence-note-form';
 import { requireEditorPage } from '../../../../_lib/auth';
-import { getClaimSummary } from '@/lib/claims/queries';
+import { getClaimSummary } from '@/lib/claims/list-queries';
 import { getDb } from '@/lib/db';
 import { listAcceptedEvidence } from '@/lib/evidence/queries';
+import { CLAIM_PAGE_EVIDENCE_LIMIT } from '@/lib/claims/claim-page';
 import { addConfidenceNoteAction } from './actions';
 
 export const metadata: Metadata = { title: 'Add a confidence note', robots: { index: false } };
@@ -16,7 +17,7 @@ export default async function NewConfidenceNotePage({ params }: { params: Promis
   await requireEditorPage(db, `/claims/${id}/confidence/new`);
   const claim = await getClaimSummary(db, id);
   if (!claim) notFound();
-  const evidence = (await listAcceptedEvidence(db, { claimId: id })).map((e) => ({
+  const evidence = (await listAcceptedEvidence(db, { claimId: id, limit: CLAIM_PAGE_EVIDENCE_LIMIT })).map((e) => ({
     id: e.id,
     label: `${e.stance}: ${e.excerpt.length > 100 ? `${e.excerpt.slice(0, 100)}…` : e.excerpt}`,
   }));
