@@ -1,4 +1,8 @@
-import { compile } from '@mdx-js/mdx';
+import { nodeTypes } from '@mdx-js/mdx';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
@@ -133,24 +137,54 @@ function collectText(node: HastRoot | RootContent): string {
 }
 
 /**
- * Compiles a claim body once, at ingest: MDX syntax errors and forbidden constructs
- * come back as problems (positions relative to the body); on success, the hast tree
- * is returned for storage.
+ * Unravels a paragraph that holds only JSX (`<Quote …>…</Quote>` on its own line) into flow
+ * elements, as @mdx-js/mdx does in its own pipeline (its remark-mark-and-unravel plugin, MIT),
+ * so the stored tree has the shape MDX gives it.
+ */
+function unravelJsxParagraphs() {
+  return (tree: MdastRoot) => {
+    // Marked as written-as-JSX, as MDX marks them (a stored tree keeps the same shape either way).
+    visit(tree, (node) => {
+      if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+        node.data = { ...node.data, _mdxExplicitJsx: true } as unknown as typeof node.data;
+      }
+    });
+    visit(tree, 'paragraph', (node, index, parent) => {
+      if (!parent || typeof index !== 'number') return;
+      const onlyJsx = node.children.every((c) => c.type === 'mdxJsxTextElement' || (c.type === 'text' && /^[\t\n\f\r ]*$/.test(c.value)));
+      if (!onlyJsx || !node.children.some((c) => c.type === 'mdxJsxTextElement')) return;
+      const flow = node.children
+        .filter((c) => c.type === 'mdxJsxTextElement')
+        .map((c) => ({ ...c, type: 'mdxJsxFlowElement' as const }));
+      parent.children.splice(index, 1, ...(flow as unknown as typeof parent.children));
+      return index;
+    });
+  };
+}
+
+/**
+ * MDX's own parser (remark-parse + remark-mdx, as @mdx-js/mdx uses them) up to the hast tree
+ * that pages render. The half of an MDX compile that turns the tree into JavaScript is never
+ * needed: claim bodies are rendered from the tree, never evaluated.
+ */
+const bodyProcessor = unified()
+  .use(remarkParse)
+  .use(remarkMdx)
+  .use(unravelJsxParagraphs)
+  .use(remarkRehype, { allowDangerousHtml: true, passThrough: [...nodeTypes] });
+
+/**
+ * Compiles a claim body once, at ingest: MDX syntax errors and forbidden constructs come back
+ * as problems (positions relative to the body); on success, the hast tree is returned for storage.
  */
 export async function compileClaimBody(source: string): Promise<{ ok: true; body: CompiledBody } | { ok: false; problems: BodyProblem[] }> {
   const problems: BodyProblem[] = [];
   const references: BodyReference[] = [];
-  let captured: HastRoot | undefined;
+  let tree: HastRoot | undefined;
   try {
-    await compile(new VFile({ value: source }), {
-      format: 'mdx',
-      remarkPlugins: [() => (tree: MdastRoot) => checkMdxTree(tree, problems, references)],
-      rehypePlugins: [
-        () => (tree: HastRoot) => {
-          captured = structuredClone(tree);
-        },
-      ],
-    });
+    const mdast = bodyProcessor.parse(new VFile({ value: source }));
+    checkMdxTree(mdast, problems, references);
+    if (problems.length === 0) tree = (await bodyProcessor.run(mdast)) as unknown as HastRoot;
   } catch (error) {
     const e = error as { line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } }; reason?: string; message?: string };
     const place = e.place && 'start' in e.place && e.place.start ? e.place.start : e.place;
@@ -161,8 +195,8 @@ export async function compileClaimBody(source: string): Promise<{ ok: true; body
       message: `MDX syntax error: ${(e.reason ?? e.message ?? String(error)).replace(/ \(\d+:\d+(-\d+:\d+)?\)/g, '')}`,
     });
   }
-  if (problems.length > 0 || !captured) return { ok: false, problems };
-  stripPositions(captured);
-  const text = collectText(captured).replace(/\n{2,}/g, '\n').trim();
-  return { ok: true, body: { tree: captured, text, references } };
+  if (problems.length > 0 || !tree) return { ok: false, problems };
+  stripPositions(tree);
+  const text = collectText(tree).replace(/\n{2,}/g, '\n').trim();
+  return { ok: true, body: { tree, text, references } };
 }
