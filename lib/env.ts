@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -7,7 +8,23 @@ import { z } from 'zod';
  * repository root so that every command (CLI, server, tests) sees the same
  * database wherever it is started from.
  */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const repoRoot = findRepoRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+/**
+ * The folder holding this project's package.json, found upwards from this module: the same
+ * answer whether the module runs from lib/, from the CLI's bundle in node_modules/.cache or
+ * from a Next.js server chunk.
+ */
+function findRepoRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    try {
+      if ((JSON.parse(fs.readFileSync(path.join(/*turbopackIgnore: true*/ dir, 'package.json'), 'utf8')) as { name?: string }).name === 'claim-ledger') return dir;
+    } catch {
+      // no package.json here, or not ours: keep going up
+    }
+    if (path.dirname(dir) === dir) return path.resolve(start, '..');
+  }
+}
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -46,7 +63,7 @@ export function getEnv(): Env {
 
 /** Resolves a path from the env against the repository root (absolute paths are kept). */
 export function resolveFromRoot(p: string): string {
-  return path.isAbsolute(p) ? p : path.join(repoRoot, p);
+  return path.isAbsolute(p) ? p : path.join(/*turbopackIgnore: true*/ repoRoot, p);
 }
 
 export function getClaimsDir(): string {

@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
@@ -88,14 +89,10 @@ interface Listing {
   mtimeMs: number;
 }
 
-async function statFile(file: string): Promise<{ size: number; mtimeMs: number } | null> {
-  try {
-    const s = await fs.stat(file);
-    return { size: s.size, mtimeMs: s.mtimeMs };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+/** A stat, synchronously: 10,000 of them in a loop cost tens of milliseconds, awaited one by one far more. */
+function statFile(file: string): { size: number; mtimeMs: number } | null {
+  const s = statSync(file, { throwIfNoEntry: false });
+  return s ? { size: s.size, mtimeMs: s.mtimeMs } : null;
 }
 
 /**
@@ -128,7 +125,7 @@ export async function checkClaimsAndSeed(options: CheckOptions): Promise<CheckRe
   const listing: Listing[] = [];
   for (const name of names) {
     const file = path.join(claimsDir, name);
-    const s = await statFile(file);
+    const s = statFile(file);
     if (s) listing.push({ name, file, ...s });
   }
   lap('scanMs');
@@ -145,7 +142,7 @@ export async function checkClaimsAndSeed(options: CheckOptions): Promise<CheckRe
       unchangedPathOf.set(known.claimId, l.file);
       continue;
     }
-    const text = await fs.readFile(l.file, 'utf8');
+    const text = readFileSync(l.file, 'utf8');
     const hash = hashContent(text.replace(/^\uFEFF/, ''));
     const storedClaim = known?.claimId ? stored.claims.get(known.claimId) : undefined;
     if (known && known.contentHash === hash && known.claimId && storedClaim && !storedClaim.withdrawn) {
@@ -182,7 +179,7 @@ export async function checkClaimsAndSeed(options: CheckOptions): Promise<CheckRe
   const seedPath = (kind: SeedKind) => path.join(options.seedDir, SEED_FILES[kind]);
   const seedChanged = async (kind: SeedKind): Promise<{ text: string; record: FileRecord | null } | null> => {
     const file = path.resolve(seedPath(kind));
-    const s = await statFile(file);
+    const s = statFile(file);
     if (!s) return stored.files.has(file) || !options.store || options.full ? { text: '[]', record: null } : null;
     const known = stored.files.get(file);
     if (known && known.size === s.size && known.mtimeMs === s.mtimeMs) return null;

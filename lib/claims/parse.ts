@@ -1,5 +1,5 @@
 import { hashContent } from '../shared/hash';
-import { PositionedDocument, type Problem } from '../shared/problems';
+import { formatPath, PositionedDocument, type Problem } from '../shared/problems';
 import { compileClaimBody, type CompiledBody } from './mdx';
 import { claimFrontmatterSchema, type ClaimFrontmatter } from './schema';
 
@@ -17,9 +17,28 @@ export interface ParsedClaim {
   bodyMdx: string;
   body: CompiledBody;
   contentHash: string;
-  /** Positions of frontmatter fields, for cross-file problems. */
-  doc: PositionedDocument;
+  /**
+   * Where the fields that name other records sit (id, appearances[i].source and .cites[j],
+   * related[i].id), keyed by field path: cross-file problems point there. Plain data, so a
+   * parsed claim can come back from a worker thread.
+   */
+  positions: Record<string, { line: number; column: number }>;
   bodyFirstLine: number;
+}
+
+/** Where a field of a parsed claim sits (the frontmatter's start when it was not recorded). */
+export function positionIn(claim: ParsedClaim, path: PropertyKey[]): { line: number; column: number } {
+  return claim.positions[formatPath(path)] ?? { line: 2, column: 1 };
+}
+
+function referencePositions(doc: PositionedDocument, fm: ClaimFrontmatter): ParsedClaim['positions'] {
+  const paths: PropertyKey[][] = [['id']];
+  fm.appearances.forEach((a, i) => {
+    paths.push(['appearances', i, 'source']);
+    a.cites.forEach((_, j) => paths.push(['appearances', i, 'cites', j]));
+  });
+  fm.related.forEach((_, i) => paths.push(['related', i, 'id']));
+  return Object.fromEntries(paths.map((p) => [formatPath(p), doc.positionOf(p)]));
 }
 
 export type ParseResult = { ok: true; claim: ParsedClaim } | { ok: false; problems: Problem[] };
@@ -91,7 +110,7 @@ export async function parseClaimFile(input: ClaimFileInput): Promise<ParseResult
       bodyMdx,
       body: compiled.body,
       contentHash: hashContent(text),
-      doc,
+      positions: referencePositions(doc, parsed.data),
       bodyFirstLine,
     },
   };

@@ -3,7 +3,7 @@ import type { EvidenceSeed } from '../evidence/schema';
 import type { SeedFile } from '../seed/parse';
 import { formatPath, type Problem } from '../shared/problems';
 import type { SourceSeed } from '../sources/schema';
-import type { ParsedClaim } from './parse';
+import { positionIn, type ParsedClaim } from './parse';
 
 /**
  * A seed file as the cross-file checks see it: its records, and where each one is in the
@@ -17,7 +17,7 @@ export interface SeedView<T extends { id: string }> {
 }
 
 export function seedViewOf<T extends { id: string }>(file: SeedFile<T>): SeedView<T> {
-  return { path: file.path, items: file.items, positionOf: (id, path) => file.doc.positionOf([file.indexOf.get(id) ?? 0, ...path]) };
+  return { path: file.path, items: file.items, positionOf: (id, path) => file.positionOf([file.indexOf.get(id) ?? 0, ...path]) };
 }
 
 export interface CorpusView {
@@ -50,7 +50,7 @@ export function validateCorpus(corpus: CorpusView): Problem[] {
     const id = claim.frontmatter.id;
     const first = parsedById.get(id)?.path ?? corpus.storedClaims.get(id);
     if (first !== undefined && first !== claim.path) {
-      problems.push({ file: claim.path, ...claim.doc.positionOf(['id']), field: 'id', message: `duplicate claim id "${id}", already used by ${first}` });
+      problems.push({ file: claim.path, ...positionIn(claim, ['id']), field: 'id', message: `duplicate claim id "${id}", already used by ${first}` });
     } else parsedById.set(id, claim);
   }
 
@@ -58,7 +58,7 @@ export function validateCorpus(corpus: CorpusView): Problem[] {
 
   for (const claim of corpus.claims) {
     const fm = claim.frontmatter;
-    const at = (path: PropertyKey[]) => ({ file: claim.path, ...claim.doc.positionOf(path), field: formatPath(path) });
+    const at = (path: PropertyKey[]) => ({ file: claim.path, ...positionIn(claim, path), field: formatPath(path) });
     fm.appearances.forEach((a, i) => {
       if (!sourceIds.has(a.source)) problems.push({ ...at(['appearances', i, 'source']), message: unknownSource(a.source) });
       a.cites.forEach((c, j) => {
