@@ -43,7 +43,7 @@ export function Pagination({
   );
 }
 
-/** "1,234 claims", or "10,000+ claims" when a combination of filters was counted up to a cap. */
+/** "1,234 claims", or "1,000+ claims" when a combination of filters was counted up to a cap. */
 export function CountLine({ total, lowerBound, one, many }: { total: number; lowerBound: boolean; one: string; many: string }) {
   return (
     <p className="meta" aria-live="polite">

@@ -122,7 +122,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('count', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('facet_count_pk', ['facet', 'value'])
     .execute();
-  await index('facet_count_rank_idx', 'facet_count', ['facet', 'count']);
+  await index('facet_count_rank_idx', 'facet_count', ['facet', 'count', 'value']);
 
   // What ingest last read from each file: an unchanged file costs a stat, not a parse.
   await db.schema

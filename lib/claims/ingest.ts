@@ -4,6 +4,7 @@ import { writeWithRevisions, type RevisionWriter } from '../history/revision-ker
 import { syncSeed, type SeedReport } from '../seed/sync';
 import type { Problem } from '../shared/problems';
 import { checkClaimsAndSeed, type CheckOptions, type CheckTimings, type Corpus } from './check';
+import { toSortKey } from '../shared/sort-key';
 import type { ParsedClaim } from './parse';
 
 export interface IngestReport {
@@ -111,7 +112,10 @@ async function writeClaimChildren(trx: Kysely<Database>, claims: ParsedClaim[], 
       await trx.deleteFrom('claim_body_ref').where('claim_id', 'in', ids).execute();
     }
   }
-  const topics = claims.flatMap((c) => [...new Set(c.frontmatter.topics)].map((topic) => ({ claim_id: c.frontmatter.id, topic })));
+  // Written with the list keys the derived state gives them (a claim in a file is listed), so its refresh has nothing to redo.
+  const topics = claims.flatMap((c) =>
+    [...new Set(c.frontmatter.topics)].map((topic) => ({ claim_id: c.frontmatter.id, topic, listed: 1 as const, sort_title: toSortKey(c.frontmatter.title) })),
+  );
   const appearances = claims.flatMap((c) =>
     c.frontmatter.appearances.map((a, position) => ({ claim_id: c.frontmatter.id, position, source_id: a.source, date: a.date ?? null, note: a.note ?? null })),
   );

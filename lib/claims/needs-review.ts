@@ -1,6 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
-
 /**
  * The earliest day a partial date can mean ("2025" → 2025-01-01, "2025-10" → 2025-10-01):
  * evidence counts as newer than a verdict only when it certainly is.
@@ -21,25 +18,4 @@ export function evidenceDate(sourcePublished: string | null, asOf: string | null
 /** A claim needs review when its newest accepted evidence is dated after its current verdict. */
 export function needsReview(verdictDay: string, evidenceDays: Array<string | null>): boolean {
   return evidenceDays.some((d) => d !== null && d > verdictDay.slice(0, 10));
-}
-
-/**
- * The newest evidence date per claim, over accepted, unretracted evidence, for a set of
- * claims (all when `claimIds` is omitted). Pages combine it with the current verdict's date.
- */
-export async function getNewestEvidenceDates(db: Kysely<Database>, claimIds?: string[]): Promise<Map<string, string>> {
-  if (claimIds && claimIds.length === 0) return new Map();
-  let q = db
-    .selectFrom('evidence')
-    .innerJoin('source', 'source.id', 'evidence.source_id')
-    .select(['evidence.claim_id', 'evidence.as_of', 'source.published'])
-    .where('evidence.status', '=', 'accepted')
-    .where('evidence.retracted_at', 'is', null);
-  if (claimIds) q = q.where('evidence.claim_id', 'in', claimIds);
-  const newest = new Map<string, string>();
-  for (const row of await q.execute()) {
-    const d = evidenceDate(row.published, row.as_of);
-    if (d && (newest.get(row.claim_id) ?? '') < d) newest.set(row.claim_id, d);
-  }
-  return newest;
 }

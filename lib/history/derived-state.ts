@@ -98,6 +98,7 @@ async function refreshClaims(trx: Db, ids: string[], facetDelta: Map<string, num
     const topicsBy = groupBy(topics, (t) => t.claim_id);
     const storedBy = groupBy(stored, (s) => s.claim_id);
 
+    const newUses: { source_id: string; claim_id: string; sort_title: string; via_appearance: 0 | 1; via_citation: 0 | 1; evidence_count: number }[] = [];
     for (const c of claims) {
       const claimNotes = notesBy.get(c.id) ?? [];
       const withVerdict = claimNotes.filter((n) => n.verdict !== null).at(-1);
@@ -165,7 +166,7 @@ async function refreshClaims(trx: Db, ids: string[], facetDelta: Map<string, num
       for (const [sourceId, u] of uses) {
         const old = before.get(sourceId);
         if (!old) {
-          await trx.insertInto('source_claim').values({ source_id: sourceId, claim_id: c.id, sort_title: sortTitle, ...u }).execute();
+          newUses.push({ source_id: sourceId, claim_id: c.id, sort_title: sortTitle, ...u });
           changedSources.add(sourceId);
         } else if (old.sort_title !== sortTitle || old.via_appearance !== u.via_appearance || old.via_citation !== u.via_citation || old.evidence_count !== u.evidence_count) {
           await trx.updateTable('source_claim').set({ sort_title: sortTitle, ...u }).where('source_id', '=', sourceId).where('claim_id', '=', c.id).execute();
@@ -178,6 +179,7 @@ async function refreshClaims(trx: Db, ids: string[], facetDelta: Map<string, num
         gone.forEach((s) => changedSources.add(s));
       }
     }
+    for (const part of chunked(newUses, 150)) await trx.insertInto('source_claim').values(part).execute();
   }
   return changedSources;
 }

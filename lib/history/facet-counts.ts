@@ -10,7 +10,7 @@ import { VERDICT_SCALE, VERDICTS, type Verdict } from '../shared/vocabulary';
 type Db = Kysely<Database>;
 
 /** Above this, a count over a combination of filters (counted through an index) says "at least". */
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 1_000;
 /** How many facet values a filter form offers (the most used ones, and the one selected). */
 const FACET_LIMIT = 60;
 
@@ -31,8 +31,9 @@ export async function listFacetValues(db: Db, facet: string, options: { limit?: 
     .selectFrom('facet_count')
     .select(['value', 'count'])
     .where('facet', '=', facet)
+    // Ties at the cut go by value, descending, so the index (facet, count, value) serves the order.
     .orderBy('count', 'desc')
-    .orderBy('value')
+    .orderBy('value', 'desc')
     .limit(options.limit ?? FACET_LIMIT)
     .execute();
   const values = rows.map((r) => ({ value: r.value, count: r.count }));

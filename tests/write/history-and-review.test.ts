@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
-import { earliestDay, evidenceDate, getNewestEvidenceDates, needsReview } from '../../lib/claims/needs-review';
+import { getClaimSummary } from '../../lib/claims/list-queries';
+import { earliestDay, evidenceDate, needsReview } from '../../lib/claims/needs-review';
 import { newEvidenceInputSchema } from '../../lib/evidence/input';
 import { createEvidence, retractEvidence, updateEvidence } from '../../lib/evidence/write';
 import { listClaimHistory } from '../../lib/history/queries';
@@ -54,14 +55,15 @@ describe('claim history', () => {
     expect((await listClaimHistory(db, 'beta-figure')).items.filter((r) => r.entityType !== 'claim')).toEqual([]);
   });
 
-  it('finds the newest accepted evidence date per claim, ignoring retracted and pending entries', async () => {
+  it('flags a claim whose newest accepted evidence is newer than its verdict, ignoring retracted and pending entries', async () => {
     const editor = await createEditor(db);
     const base = { sourceId: 'report', stance: 'supports', excerpt: 'x', lang: 'en' } as const;
     const late = await createEvidence(db, 'beta-figure', newEvidenceInputSchema.parse({ ...base, asOf: '2027-01' }), { kind: 'editor', actor: editor });
     await createEvidence(db, 'beta-figure', newEvidenceInputSchema.parse({ ...base, asOf: '2028' }), { kind: 'anonymous', clientKey: 'k' });
-    expect((await getNewestEvidenceDates(db, ['beta-figure'])).get('beta-figure')).toBe('2027-01-01');
+    // beta's verdict is dated 2026-11-01: the accepted 2027 entry is newer; the pending 2028 one does not count.
+    expect((await getClaimSummary(db, 'beta-figure'))!.needsReview).toBe(true);
     await retractEvidence(db, late.id, 'wrong', 1, editor);
-    expect((await getNewestEvidenceDates(db)).get('beta-figure')).toBeUndefined();
-    expect((await getNewestEvidenceDates(db)).get('alpha-figure')).toBe('2025-10-01'); // the essay, published 2025-10
+    expect((await getClaimSummary(db, 'beta-figure'))!.needsReview).toBe(false);
+    expect((await getClaimSummary(db, 'alpha-figure'))!.needsReview).toBe(false); // the essay, published 2025-10
   });
 });
