@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { countByVerdict } from '../history/facet-counts';
+import { COUNT_CAP, countByVerdict } from '../history/facet-counts';
 import { parseCopies, parseStringList } from '../shared/json-columns';
 import { COPY_KINDS, isSlug, RELIABILITY_SCALE } from '../shared/vocabulary';
 import type { SourceCopyLink, SourceDetail } from './dto';
@@ -64,6 +64,7 @@ export async function getSource(db: Db, id: string): Promise<SourceDetail | null
     .innerJoin('source as s', 's.id', 'ca.source_id')
     .select(['ac.claim_id', 'c.title as claim_title', 'ca.date', ...sourceLinkColumns.map((col) => `s.${col}` as const)])
     .where('ac.cited_source_id', '=', id)
+    .where('c.listed', '=', 1)
     .orderBy('ac.claim_id')
     .orderBy('ac.position')
     .limit(SOURCE_PAGE_CITATION_LIMIT)
@@ -71,7 +72,26 @@ export async function getSource(db: Db, id: string): Promise<SourceDetail | null
   const citedInAppearancesCount =
     appearanceRows.length < SOURCE_PAGE_CITATION_LIMIT
       ? appearanceRows.length
-      : Number((await db.selectFrom('appearance_cite').select((eb) => eb.fn.countAll<number>().as('n')).where('cited_source_id', '=', id).executeTakeFirstOrThrow()).n);
+      : Math.min(
+          COUNT_CAP,
+          Number(
+            (
+              await db
+                .selectFrom(
+                  db
+                    .selectFrom('appearance_cite as ac')
+                    .innerJoin('claim as c', 'c.id', 'ac.claim_id')
+                    .select('ac.claim_id')
+                    .where('ac.cited_source_id', '=', id)
+                    .where('c.listed', '=', 1)
+                    .limit(COUNT_CAP)
+                    .as('capped'),
+                )
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          ),
+        );
   // Undated first, as SQLite sorts NULLs; the same on PostgreSQL.
   const citedInAppearances = appearanceRows
     .map((r) => ({ claimId: r.claim_id, claimTitle: r.claim_title, source: toSourceLink(r), date: r.date }))

@@ -4,8 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteDb, type Db } from '../../db/client';
 import { prepareStoreOrThrow } from '../../lib/history/prepare-store';
-import { withWriteTransaction } from '../../db/transaction';
-import { bumpDataVersion } from '../../lib/history/revisions';
+import { writeWithRevisions } from '../../lib/history/revision-kernel';
 import { launchChromium } from '../helpers/browser';
 import { checkAndIngest, copyFixture } from '../helpers/fixtures';
 import { ensureNextBuild, REPO_ROOT, startNextServer, type RunningServer } from '../helpers/server';
@@ -110,7 +109,7 @@ describe('a reader checks a claim end to end in a real browser', () => {
     expect(await page.getByText('mirror copy').count()).toBe(1);
     await shoot(page, 'source');
 
-    await page.locator('#claims-heading + ul').getByRole('link', { name: 'Gamma repeats the essay' }).click();
+    await page.locator('ul.source-claims').getByRole('link', { name: 'Gamma repeats the essay' }).click();
     await page.waitForURL(/\/claims\/gamma-figure$/);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Gamma repeats the essay');
     const gamma = JSON.parse((await readJsonLd(page))[0]!);
@@ -187,24 +186,26 @@ describe('cached pages', () => {
     expect((await fetch(sourceUrl)).headers.get('x-nextjs-cache')).toBe('HIT');
 
     const at = new Date().toISOString();
-    await withWriteTransaction(writer, async (trx) => {
-      await trx
-        .insertInto('evidence')
-        .values({
+    // Another process writes as the app's writers do: through the revision kernel.
+    await writeWithRevisions(writer, { actor: 'e2e', at }, async (w) => {
+      await w.insert(
+        'evidence',
+        {
           id: 'ev-e2e-fresh', claim_id: 'alpha-figure', source_id: 'report', stance: 'qualifies', target: 'value',
           excerpt: 'A freshly added excerpt.', lang: 'en', translation: null, locator: 'p. 9', value: null, unit: null, as_of: null,
           note: null, status: 'accepted', retracted_at: null, retracted_reason: null, origin: 'user', seed_hash: null, revision: 1,
           author: 'e2e', created_at: at, updated_at: at,
-        })
-        .execute();
-      await trx
-        .insertInto('confidence_note')
-        .values({
+        },
+        { action: 'create' },
+      );
+      await w.insert(
+        'confidence_note',
+        {
           id: 'cn-e2e-fresh', claim_id: 'alpha-figure', confidence: 0.35, verdict: null, reason: 'A fresh confidence note.',
           evidence_ids: '["ev-e2e-fresh"]', origin: 'user', seed_hash: null, author: 'e2e', created_at: at,
-        })
-        .execute();
-      await bumpDataVersion(trx, at);
+        },
+        { action: 'create' },
+      );
     });
 
     const claimHtml = await (await fetch(claimUrl)).text();
@@ -225,8 +226,10 @@ describe('cached pages', () => {
     const res = await fetch(url);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('This claim was withdrawn');
-    // Gone from the board, still on the page of the source it rested on, marked withdrawn.
+    // Gone from the home page and from the lists and counts of the sources it rested on.
     expect(await (await fetch(`${server.url}/`)).text()).not.toContain('Gamma repeats the essay');
-    expect(await (await fetch(`${server.url}/sources/essay`)).text()).toMatch(/Gamma repeats the essay<\/a>.*?\(withdrawn\)/s);
+    const essay = await (await fetch(`${server.url}/sources/essay`)).text();
+    expect(essay).not.toContain('Gamma repeats the essay</a>');
+    expect(essay).toContain('Claims resting on this source (<!-- -->1<!-- -->)');
   });
 });
