@@ -50,7 +50,7 @@ async function loadSourceLinks(db: Db, ids: Iterable<string>): Promise<Map<strin
 
 /** Fallback for a source id with no row (never expected after a checked ingest): show the id, not crash. */
 function missingSource(id: string): SourceLink {
-  return { id, title: id, publisher: null, published: null, type: 'blog', reliability: 'U', url: null };
+  return { id, title: id, publisher: null, published: null, type: 'blog', reliability: 'U', url: null, verified: false };
 }
 
 function stripCites(s: SourceLink & { cites: string[] }): SourceLink {
