@@ -21,6 +21,8 @@ export interface ClaimTable {
   claimant: string;
   verdict: string;
   verdict_date: string;
+  /** The file's plain-text summary of the verdict ('' for rows written without one). */
+  summary: Generated<string>;
   quantity_value: number | null;
   quantity_low: number | null;
   quantity_high: number | null;

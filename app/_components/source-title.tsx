@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { SourceLink } from '@/lib/sources/source-link';
+import { ReadStatus } from './read-status';
 import { ReliabilityBadge } from './reliability-badge';
 
 /** A source as a link to its page, with publisher, date and grade. */
@@ -13,7 +14,7 @@ export function SourceTitle({ source, showMeta = true }: { source: SourceLink; s
           <span className="meta">
             {[source.publisher, source.published].filter(Boolean).join(', ')}
           </span>{' '}
-          <ReliabilityBadge grade={source.reliability} />
+          <ReliabilityBadge grade={source.reliability} /> <ReadStatus verified={source.verified} />
         </>
       ) : null}
     </span>

@@ -79,7 +79,29 @@ export default function MethodologyPage() {
             </div>
           ))}
         </dl>
-        <p>Each grade carries a written reason on the source’s page. Mirrors, reposts and archives are listed as copies, never as the original.</p>
+        <p>
+          Each grade carries a written reason on the source’s page. Mirrors, reposts and archives are listed as copies, never as the original, and each
+          copy says what it is: a third-party mirror, a web proxy (some encode the address, such as ROT13 proxies), a text dump, a staging site, or a
+          machine-rewritten copy that cannot be quoted as the original’s words.
+        </p>
+      </section>
+
+      <section aria-labelledby="verified">
+        <h2 id="verified">What “read” (verified) means</h2>
+        <p>
+          A source record is marked <strong>read</strong> (its <code>verified</code> flag) when, and only when, we read the text that record cites: the
+          original at its address, or a copy listed on the record that reproduces it, at least the passages our evidence quotes. It is marked{' '}
+          <strong>not read</strong> when all we hold is someone else’s account of it: a summary (AI-written or not), an excerpt quoted elsewhere
+          (including in our own research notes), a headline seen in a social post, or no text at all. A record that is itself a summary page, such as
+          an AI summary of an unidentified article, is read when we read that page; the article behind it is not.
+        </p>
+        <p>
+          Read and grade answer different questions. An official survey we have not opened can be grade A and not read; a blog we read in full can be
+          grade C and read. A source graded U (not assessable) is never marked read. Source pages, source lists and every source named beside an
+          excerpt show “not read” where it applies, so a quote relayed second-hand is visible as such. A source that others cite but we could not
+          read, such as a paywalled report, is kept as a <em>cited-but-unread placeholder</em>: it appears in citation chains so the chain is honest
+          about where it ends, it is marked not read, and no evidence quotes it.
+        </p>
       </section>
 
       <section aria-labelledby="weighing">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CountLine, Pagination } from '../_components/pagination';
+import { ReadStatus } from '../_components/read-status';
 import { ReliabilityBadge } from '../_components/reliability-badge';
 import { parsePageParams, withCursorOrFirstPage } from '../_lib/search-params';
 import { getDb } from '@/lib/db';
@@ -79,7 +80,7 @@ export default async function SourcesPage({ searchParams }: Props) {
                 <td>{s.type}</td>
                 <td>{s.published ?? '—'}</td>
                 <td>
-                  <ReliabilityBadge grade={s.reliability} />
+                  <ReliabilityBadge grade={s.reliability} /> <ReadStatus verified={s.verified} />
                 </td>
                 <td>{s.claimCount}</td>
                 <td>{s.evidenceCount}</td>

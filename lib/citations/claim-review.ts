@@ -16,6 +16,8 @@ export function buildClaimReview(claim: ClaimDetail, permalink: string): Record<
     alternateName: scale.label,
   };
   if (scale.ratingValue !== null) rating.ratingValue = scale.ratingValue;
+  const explanation = currentSummaryText(claim);
+  if (explanation) rating.ratingExplanation = explanation;
   const firstAppearance = claim.appearances[0];
   return {
     '@context': 'https://schema.org',
@@ -37,8 +39,18 @@ export function buildClaimReview(claim: ClaimDetail, permalink: string): Record<
         ...(a.source.publisher ? { publisher: { '@type': 'Organization', name: a.source.publisher } } : {}),
       })),
     },
+    ...(explanation ? { reviewBody: explanation } : {}),
     reviewRating: rating,
   };
+}
+
+/**
+ * The file's summary, when it still describes the current verdict. A later confidence note that
+ * changed the verdict makes it describe an earlier one, and a review must not explain a rating
+ * with the reasons for another.
+ */
+export function currentSummaryText(claim: Pick<ClaimDetail, 'summary' | 'verdict'>): string | null {
+  return claim.summary && claim.summary.verdict === claim.verdict.value ? claim.summary.text : null;
 }
 
 /**

@@ -50,7 +50,7 @@ async function loadSourceLinks(db: Db, ids: Iterable<string>): Promise<Map<strin
 
 /** Fallback for a source id with no row (never expected after a checked ingest): show the id, not crash. */
 function missingSource(id: string): SourceLink {
-  return { id, title: id, publisher: null, published: null, type: 'blog', reliability: 'U', url: null };
+  return { id, title: id, publisher: null, published: null, type: 'blog', reliability: 'U', url: null, verified: false };
 }
 
 function stripCites(s: SourceLink & { cites: string[] }): SourceLink {
@@ -116,7 +116,7 @@ export async function getClaimPage(db: Db, id: string): Promise<ClaimDetail | nu
   if (!isSlug(id)) return null; // names nothing (and PostgreSQL refuses some such ids outright)
   const claim = await db
     .selectFrom('claim')
-    .select(['original_lang', 'original_text', 'original_translation', 'quantity_value', 'quantity_low', 'quantity_high', 'quantity_unit', 'quantity_measure', 'quantity_as_of', 'body_tree', 'body_text', 'withdrawn_at', 'updated_at', 'revision'])
+    .select(['verdict', 'verdict_date', 'summary', 'original_lang', 'original_text', 'original_translation', 'quantity_value', 'quantity_low', 'quantity_high', 'quantity_unit', 'quantity_measure', 'quantity_as_of', 'body_tree', 'body_text', 'withdrawn_at', 'updated_at', 'revision'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!claim) return null;
@@ -203,6 +203,7 @@ export async function getClaimPage(db: Db, id: string): Promise<ClaimDetail | nu
     ...summary,
     lastReviewed: maxDay(summary.lastReviewed),
     revision: claim.revision,
+    summary: claim.summary ? { text: claim.summary, verdict: asVerdict(claim.verdict), date: claim.verdict_date } : null,
     original: { lang: claim.original_lang, text: claim.original_text, translation: claim.original_translation },
     quantity:
       claim.quantity_unit && claim.quantity_measure

@@ -113,9 +113,22 @@ export interface BodyReferences {
   sources: Record<string, { title: string }>;
 }
 
+/**
+ * The claim file's plain-text summary of its verdict, with the file verdict it was written for:
+ * a later confidence note may change the current verdict, and then the summary is out of date.
+ */
+export interface VerdictSummary {
+  text: string;
+  verdict: Verdict;
+  /** The file's verdict_date (YYYY-MM-DD). */
+  date: string;
+}
+
 export interface ClaimDetail extends ClaimSummary {
   /** The claim's revision in the log (it changes with each ingest that changed its file). */
   revision: number;
+  /** Null for a claim stored without one (rows written before summaries existed). */
+  summary: VerdictSummary | null;
   original: { lang: string; text: string; translation: string };
   quantity: Quantity | null;
   appearances: Appearance[];

@@ -30,7 +30,7 @@ export interface IngestOptions {
 
 const CLAIM_COLUMNS = [
   'id', 'file_path', 'title', 'statement', 'original_lang', 'original_text', 'original_translation', 'claimant', 'verdict',
-  'verdict_date', 'quantity_value', 'quantity_low', 'quantity_high', 'quantity_unit', 'quantity_measure', 'quantity_as_of',
+  'verdict_date', 'summary', 'quantity_value', 'quantity_low', 'quantity_high', 'quantity_unit', 'quantity_measure', 'quantity_as_of',
   'body_mdx', 'body_tree', 'body_text', 'content_hash', 'is_withdrawn', 'withdrawn_at', 'ingested_at', 'updated_at', 'revision',
 ] as const satisfies ReadonlyArray<keyof ClaimRow>;
 
@@ -49,6 +49,7 @@ function claimRow(claim: ParsedClaim, at: string): NewClaimRow {
     claimant: fm.claimant,
     verdict: fm.verdict,
     verdict_date: fm.verdict_date,
+    summary: fm.summary,
     quantity_value: fm.quantity?.value ?? null,
     quantity_low: fm.quantity?.low ?? null,
     quantity_high: fm.quantity?.high ?? null,

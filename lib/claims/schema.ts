@@ -44,6 +44,16 @@ export const quantitySchema = z
     }
   });
 
+/**
+ * The verdict in plain words for this claim: one or two sentences a reader can take away (for a
+ * mixed or misleading verdict, what is true and what is not). It is shown under the verdict and
+ * used as the ClaimReview reviewBody, so it is plain text: one paragraph, no markup.
+ */
+export const claimSummarySchema = text(420)
+  .refine((s) => s.length >= 40, { message: 'too short: say in one or two sentences what holds and what does not (40 characters or more)' })
+  .refine((s) => !/[\r\n]/.test(s), { message: 'must be one paragraph: no line breaks' })
+  .refine((s) => !/[<>{}`*]/.test(s), { message: 'must be plain text: no <, >, {, }, ` or * (it is shown as text, never as MDX or Markdown)' });
+
 /** The YAML frontmatter of claims/<id>.mdx. */
 export const claimFrontmatterSchema = z.strictObject({
   id: slugSchema,
@@ -59,6 +69,7 @@ export const claimFrontmatterSchema = z.strictObject({
   appearances: z.array(appearanceSchema).min(1, 'list at least one appearance: where the claim was made'),
   verdict: z.enum(VERDICTS),
   verdict_date: isoDateSchema,
+  summary: claimSummarySchema,
   related: z
     .array(z.strictObject({ id: slugSchema, relation: z.enum(RELATIONS) }))
     .default([]),

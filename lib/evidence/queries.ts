@@ -38,6 +38,7 @@ export function selectAcceptedEvidence(db: Db) {
       's.type as s_type',
       's.reliability as s_reliability',
       's.url as s_url',
+      's.is_verified as s_is_verified',
     ])
     // Only reviewed, standing evidence counts: proposals and retractions are not evidence,
     // and nothing resting on a source that is not public is shown.
@@ -68,7 +69,7 @@ type EvidenceItemRow = {
   id: string; claim_id: string; stance: string; target: string; excerpt: string; lang: string; translation: string | null;
   locator: string | null; value: number | null; unit: string | null; as_of: string | null; note: string | null; author: string;
   created_at: string; s_id: string; s_title: string; s_publisher: string | null; s_published: string | null; s_type: string;
-  s_reliability: string; s_url: string | null;
+  s_reliability: string; s_url: string | null; s_is_verified: number;
 };
 
 /** The one mapper from an evidence row (joined with its source, `s_` columns) to the item pages show. */
@@ -96,6 +97,7 @@ export function toEvidenceItem(r: EvidenceItemRow): EvidenceItem {
       type: r.s_type,
       reliability: r.s_reliability,
       url: r.s_url,
+      is_verified: r.s_is_verified,
     }),
   };
 }

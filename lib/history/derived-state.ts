@@ -40,8 +40,9 @@ function facetsOf(c: { verdict: string; band: string; claimant: string; topics: 
     ['claimant', c.claimant],
     [`claimant-verdict:${c.claimant}`, c.verdict],
     ...(c.needsReview ? ([['needs-review', '']] as FacetKey[]) : []),
-    ...[...new Set(c.topics)].map((t): FacetKey => ['topic', t]),
-    ...[...new Set(c.sources)].map((s): FacetKey => [`source-verdict:${s}`, c.verdict]),
+    // Sorted, so the stored list does not depend on the order rows were read in (an import reads them in another).
+    ...[...new Set(c.topics)].sort().map((t): FacetKey => ['topic', t]),
+    ...[...new Set(c.sources)].sort().map((s): FacetKey => [`source-verdict:${s}`, c.verdict]),
   ];
 }
 

@@ -33,7 +33,7 @@ export type SourceListQuery = z.infer<typeof sourceListQuerySchema>;
 
 const SUMMARY_COLUMNS = [...sourceLinkColumns.map((c) => `s.${c}` as const), 's.authors', 's.claim_count', 's.evidence_count', 's.use_rank', 's.sort_title', 's.published_key'] as const;
 
-function toSourceSummary(r: { id: string; title: string; publisher: string | null; published: string | null; type: string; reliability: string; url: string | null; authors: string; claim_count: number; evidence_count: number }): SourceSummary {
+function toSourceSummary(r: { id: string; title: string; publisher: string | null; published: string | null; type: string; reliability: string; url: string | null; is_verified: number; authors: string; claim_count: number; evidence_count: number }): SourceSummary {
   return { ...toSourceLink(r), authors: parseStringList(r.authors), claimCount: r.claim_count, evidenceCount: r.evidence_count };
 }
 

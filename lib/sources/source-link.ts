@@ -9,9 +9,11 @@ export interface SourceLink {
   type: SourceType;
   reliability: ReliabilityGrade;
   url: string | null;
+  /** We read the text this record cites (the original or a labelled copy of it); see /methodology#verified. */
+  verified: boolean;
 }
 
-export const sourceLinkColumns = ['id', 'title', 'publisher', 'published', 'type', 'reliability', 'url'] as const;
+export const sourceLinkColumns = ['id', 'title', 'publisher', 'published', 'type', 'reliability', 'url', 'is_verified'] as const;
 
 /** The one mapper from a source row to the link every page and API response uses. */
 export function toSourceLink(r: {
@@ -22,6 +24,7 @@ export function toSourceLink(r: {
   type: string;
   reliability: string;
   url: string | null;
+  is_verified: number;
 }): SourceLink {
   return {
     id: r.id,
@@ -31,6 +34,7 @@ export function toSourceLink(r: {
     type: (SOURCE_TYPES as readonly string[]).includes(r.type) ? (r.type as SourceType) : 'blog',
     reliability: (RELIABILITY_GRADES as readonly string[]).includes(r.reliability) ? (r.reliability as ReliabilityGrade) : 'U',
     url: r.url,
+    verified: r.is_verified === 1,
   };
 }
 

@@ -86,6 +86,12 @@ describe('GET /api/claims/{id}', () => {
       expect(claim, key).toHaveProperty(key);
     }
     expect(claim.original).toEqual({ lang: 'zh-Hant', text: '阿爾法的成本約為 5,000 萬美元;', translation: 'Alpha cost about US$50 million;' });
+    expect(claim.summary).toEqual({
+      text: 'The $50M figure appears only in an unsourced essay; the one compute estimate we hold is $4.3M.',
+      verdict: 'misleading',
+      date: '2026-11-01',
+    });
+    expect(claim.sources.find((s: { id: string }) => s.id === 'essay')).toMatchObject({ verified: true });
     expect(claim.appearances.map((a: { source: { id: string } }) => a.source.id)).toEqual(['blog-post', 'essay']);
     expect(claim.appearances[0].cites[0].source.id).toBe('essay');
     expect(claim.evidence.map((e: { id: string; stance: string }) => [e.id, e.stance])).toEqual([

@@ -12,6 +12,7 @@ const frontmatter = (overrides: Record<string, string> = {}) => {
     appearances: 'appearances:\n  - source: "blog-post"',
     verdict: 'verdict: "mixed"',
     verdict_date: 'verdict_date: "2026-11-01"',
+    summary: 'summary: "Part of it happened as stated; the rest has no source we could read."',
     ...overrides,
   };
   return `---\n${Object.values(fields).filter(Boolean).join('\n')}\n---\n`;
@@ -45,11 +46,21 @@ describe('parseClaimFile', () => {
   });
 
   it('reports a missing required field and an unknown one', async () => {
-    const problems = await problemsOf(frontmatter({ claimant: '', topics: 'topics: ["t"]\nsummary: "extra"' }));
+    const problems = await problemsOf(frontmatter({ claimant: '', topics: 'topics: ["t"]\nrating: "extra"' }));
     expect(problems.map((p) => [p.line, p.field, p.message])).toEqual([
       [2, 'claimant', 'required field is missing'],
-      [10, 'summary', 'unknown field: remove it or check its spelling'],
+      [10, 'rating', 'unknown field: remove it or check its spelling'],
     ]);
+  });
+
+  it('requires a summary and refuses one that is markup, several paragraphs or a few words', async () => {
+    expect((await problemsOf(frontmatter({ summary: '' }))).map((p) => [p.line, p.field, p.message])).toEqual([[2, 'summary', 'required field is missing']]);
+    const markup = await problemsOf(frontmatter({ summary: 'summary: "Mostly true: see <SourceRef id=\\"blog-post\\" /> for the rest of it."' }));
+    expect(markup).toEqual([expect.objectContaining({ line: 15, column: 10, field: 'summary', message: expect.stringContaining('must be plain text') })]);
+    const paragraphs = await problemsOf(frontmatter({ summary: 'summary: |\n  The figure is right.\n  The attribution is not, and nobody can say where it came from.' }));
+    expect(paragraphs).toEqual([expect.objectContaining({ field: 'summary', message: 'must be one paragraph: no line breaks' })]);
+    const terse = await problemsOf(frontmatter({ summary: 'summary: "Partly true."' }));
+    expect(terse).toEqual([expect.objectContaining({ field: 'summary', message: expect.stringContaining('too short') })]);
   });
 
   it('reports a wrong type with the nested property path', async () => {
@@ -86,19 +97,19 @@ describe('parseClaimFile', () => {
 });
 
 describe('MDX rules for claim bodies', () => {
-  const head = frontmatter(); // 13 field lines between the fences: the body starts on line 16
+  const head = frontmatter(); // 14 field lines between the fences: the body starts on line 17
   const bodyProblem = async (body: string) => (await problemsOf(head + body)).map((p) => `${p.line}:${p.column}: ${p.field}: ${p.message}`);
 
   it('rejects import and export statements', async () => {
     expect(await bodyProblem('import Evil from "evil"\n\nText.\n')).toEqual([
-      expect.stringMatching(/^16:1: body: import\/export is not allowed/),
+      expect.stringMatching(/^17:1: body: import\/export is not allowed/),
     ]);
-    expect(await bodyProblem('\nexport const x = 1\n')).toEqual([expect.stringMatching(/^17:1: body: import\/export is not allowed/)]);
+    expect(await bodyProblem('\nexport const x = 1\n')).toEqual([expect.stringMatching(/^18:1: body: import\/export is not allowed/)]);
   });
 
   it('rejects JavaScript expressions in text and in props', async () => {
-    expect(await bodyProblem('Two is {1 + 1}.\n')).toEqual([expect.stringMatching(/^16:8: body: JavaScript expressions/)]);
-    expect(await bodyProblem('<ClaimRef id={"x"} />\n')).toEqual([expect.stringMatching(/^16:1: body: <ClaimRef> prop "id" must be a plain string literal/)]);
+    expect(await bodyProblem('Two is {1 + 1}.\n')).toEqual([expect.stringMatching(/^17:8: body: JavaScript expressions/)]);
+    expect(await bodyProblem('<ClaimRef id={"x"} />\n')).toEqual([expect.stringMatching(/^17:1: body: <ClaimRef> prop "id" must be a plain string literal/)]);
     expect(await bodyProblem('<ClaimRef {...props} />\n')).toEqual([
       expect.stringMatching(/spread attributes/),
       expect.stringMatching(/needs a non-empty "id" prop/),
@@ -106,23 +117,23 @@ describe('MDX rules for claim bodies', () => {
   });
 
   it('rejects unknown components, raw HTML tags and unknown props', async () => {
-    expect(await bodyProblem('<Widget />\n')).toEqual([expect.stringMatching(/^16:1: body: unknown component <Widget>/)]);
-    expect(await bodyProblem('\n\n<script>alert(1)</script>\n')).toEqual([expect.stringMatching(/^18:1: body: unknown component <script>/)]);
+    expect(await bodyProblem('<Widget />\n')).toEqual([expect.stringMatching(/^17:1: body: unknown component <Widget>/)]);
+    expect(await bodyProblem('\n\n<script>alert(1)</script>\n')).toEqual([expect.stringMatching(/^19:1: body: unknown component <script>/)]);
     expect(await bodyProblem('<SourceRef id="s" onClick="x" />\n')).toEqual([expect.stringMatching(/unknown prop "onClick"/)]);
   });
 
   it('allows http(s), site and anchor links but refuses other schemes and images', async () => {
     expect(await bodyProblem('[ok](https://example.org) [site](/claims/x) [here](#evidence)\n')).toEqual([]);
-    expect(await bodyProblem('[x](javascript:alert(1))\n')).toEqual([expect.stringMatching(/^16:1: body: link to "javascript:alert\(1\)": only http\(s\) URLs/)]);
+    expect(await bodyProblem('[x](javascript:alert(1))\n')).toEqual([expect.stringMatching(/^17:1: body: link to "javascript:alert\(1\)": only http\(s\) URLs/)]);
     expect(await bodyProblem('[x](data:text/html,hi)\n')).toEqual([expect.stringMatching(/only http\(s\) URLs/)]);
     expect(await bodyProblem('[x](//evil.example/a)\n')).toEqual([expect.stringMatching(/only http\(s\) URLs/)]);
     expect(await bodyProblem('[x]: vbscript:msgbox\n\nSee [x].\n')).toEqual([expect.stringMatching(/only http\(s\) URLs/)]);
-    expect(await bodyProblem('![tracker](https://tracker.example/p.gif)\n')).toEqual([expect.stringMatching(/^16:1: body: images are not allowed/)]);
+    expect(await bodyProblem('![tracker](https://tracker.example/p.gif)\n')).toEqual([expect.stringMatching(/^17:1: body: images are not allowed/)]);
   });
 
   it('reports an MDX syntax error at its line in the file', async () => {
     expect(await bodyProblem('Fine.\n\n<Quote lang="en" source="s">unclosed\n')).toEqual([
-      expect.stringMatching(/^18:1: body: MDX syntax error: Expected a closing tag for `<Quote>`/),
+      expect.stringMatching(/^19:1: body: MDX syntax error: Expected a closing tag for `<Quote>`/),
     ]);
   });
 });

@@ -13,6 +13,10 @@ const REQUIRED_IDS = [
   'gpt3-training-cost-50m', 'gpt4-training-cost-500m', 'gpt5-training-cost-5b', 'gpt5-delayed-not-better',
   'ai-task-completion-1-5-to-34-pct', 'ai-results-inconsistent-day-to-day', 'large-firm-ai-adoption-declining',
   'image-generator-gomoku-failure', 'meta-open-models', 'llm-lead-lasts-months', 'heavy-users-negative-unit-economics',
+  // The article's remaining checkable statements (second audit, issue 12).
+  'ai-advertising-model-cannot-work', 'ai-copyright-costs-exceed-revenue', 'ai-thin-margins-price-wars',
+  'ai-research-published-reverse-engineered', 'competitors-replicate-models-cheaper', 'garran-statistical-complexity-of-language',
+  'ai-cannot-reason-in-new-situations', 'ai-adoption-falling-overall',
 ];
 
 const SEED_ARTICLE_SOURCE = 'gangge-matters-ai-bubble';

@@ -29,6 +29,7 @@ appearances:
     cites: ["essay"]
 verdict: "false"
 verdict_date: "2026-10-01"
+summary: "Gamma repeats the essay's figure, which the report contradicts."
 ---
 
 It leans on <SourceRef id="essay" />.
@@ -98,6 +99,11 @@ describe('a reader checks a claim end to end in a real browser', () => {
     const review = JSON.parse(jsonLd!);
     expect(review['@type']).toBe('ClaimReview');
     expect(review.reviewRating).toMatchObject({ ratingValue: 2, bestRating: 5, worstRating: 1, alternateName: 'Misleading' });
+    const summary = 'The $50M figure appears only in an unsourced essay; the one compute estimate we hold is $4.3M.';
+    expect(review.reviewBody).toBe(summary);
+    expect(review.reviewRating.ratingExplanation).toBe(summary);
+    // Directly under the verdict, in the header, as text.
+    expect(await page.locator('.claim-header .claim-facts + .verdict-summary').textContent()).toBe(`In short: ${summary}`);
     expect(review.itemReviewed.appearance).toHaveLength(2);
     await shoot(page, 'claim');
 
@@ -107,6 +113,7 @@ describe('a reader checks a claim end to end in a real browser', () => {
     await page.waitForURL(/\/sources\/essay$/);
     await expect.poll(() => page.locator('h1').textContent()).toBe('An essay');
     expect(await page.getByText('mirror copy').count()).toBe(1);
+    expect(await page.getByText('We read the text this record cites').count()).toBe(1);
     await shoot(page, 'source');
 
     await page.locator('ul.source-claims').getByRole('link', { name: 'Gamma repeats the essay' }).click();

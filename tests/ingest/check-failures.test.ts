@@ -34,8 +34,18 @@ const cases: Array<{ kind: string; mutate: (d: Dirs) => void; expected: { file: 
   },
   {
     kind: 'an unknown field',
-    mutate: (d) => edit(d, 'claims/beta-figure.mdx', (t) => t.replace('claimant: "An analyst"', 'claimant: "An analyst"\nsummary: "x"')),
-    expected: { file: 'claims/beta-figure.mdx', line: 10, column: 1, field: 'summary', message: /unknown field/ },
+    mutate: (d) => edit(d, 'claims/beta-figure.mdx', (t) => t.replace('claimant: "An analyst"', 'claimant: "An analyst"\nrating: "x"')),
+    expected: { file: 'claims/beta-figure.mdx', line: 10, column: 1, field: 'rating', message: /unknown field/ },
+  },
+  {
+    kind: 'a claim file without its summary',
+    mutate: (d) => edit(d, 'claims/beta-figure.mdx', (t) => t.replace(/^summary: .*\n/m, '')),
+    expected: { file: 'claims/beta-figure.mdx', line: 2, column: 1, field: 'summary', message: /required field is missing/ },
+  },
+  {
+    kind: 'a summary written as markup',
+    mutate: (d) => edit(d, 'claims/alpha-figure.mdx', (t) => t.replace('summary: "The $50M figure', 'summary: "<em>The</em> $50M figure')),
+    expected: { file: 'claims/alpha-figure.mdx', line: 27, column: 10, field: 'summary', message: /must be plain text/ },
   },
   {
     kind: 'a wrong type',
@@ -73,22 +83,22 @@ const cases: Array<{ kind: string; mutate: (d: Dirs) => void; expected: { file: 
   {
     kind: 'a ClaimRef that names no claim',
     mutate: (d) => edit(d, 'claims/alpha-figure.mdx', (t) => t.replace('<ClaimRef id="beta-figure" />', '<ClaimRef id="nowhere" />')),
-    expected: { file: 'claims/alpha-figure.mdx', line: 29, column: 75, field: 'body', message: /<ClaimRef id="nowhere">: no claim has this id/ },
+    expected: { file: 'claims/alpha-figure.mdx', line: 30, column: 75, field: 'body', message: /<ClaimRef id="nowhere">: no claim has this id/ },
   },
   {
     kind: 'a SourceRef to an unknown source',
     mutate: (d) => edit(d, 'claims/alpha-figure.mdx', (t) => t.replace('<SourceRef id="essay"', '<SourceRef id="unknown-source"')),
-    expected: { file: 'claims/alpha-figure.mdx', line: 29, column: 23, field: 'body', message: /unknown source id "unknown-source"/ },
+    expected: { file: 'claims/alpha-figure.mdx', line: 30, column: 23, field: 'body', message: /unknown source id "unknown-source"/ },
   },
   {
     kind: 'an MDX syntax error',
     mutate: (d) => edit(d, 'claims/alpha-figure.mdx', (t) => t.replace('Alpha cost $4.3 million.</Quote>', 'Alpha cost $4.3 million.')),
-    expected: { file: 'claims/alpha-figure.mdx', line: 31, column: 1, field: 'body', message: /MDX syntax error: Expected a closing tag for `<Quote>`/ },
+    expected: { file: 'claims/alpha-figure.mdx', line: 32, column: 1, field: 'body', message: /MDX syntax error: Expected a closing tag for `<Quote>`/ },
   },
   {
     kind: 'a forbidden MDX construct',
     mutate: (d) => edit(d, 'claims/beta-figure.mdx', (t) => `${t}\nexport const meta = { evil: true }\n`),
-    expected: { file: 'claims/beta-figure.mdx', line: 19, column: 1, field: 'body', message: /import\/export is not allowed/ },
+    expected: { file: 'claims/beta-figure.mdx', line: 20, column: 1, field: 'body', message: /import\/export is not allowed/ },
   },
   {
     kind: 'seed evidence that references a missing claim',

@@ -30,6 +30,7 @@ appearances:
     date: "2026-01"
 verdict: "false"
 verdict_date: "2026-10-01"
+summary: "Gamma repeats the alpha figure, which the report contradicts."
 related:
   - id: "alpha-figure"
     relation: "depends-on"

@@ -60,6 +60,7 @@ export function toClaimJson(claim: ClaimDetail) {
     claimant: claim.claimant,
     topics: claim.topics,
     verdict: claim.verdict,
+    summary: claim.summary,
     confidence: claim.confidence,
     confidenceBand: claim.confidenceBand,
     quantity: claim.quantity,

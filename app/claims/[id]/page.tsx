@@ -9,6 +9,7 @@ import { NeedsReviewBadge } from '../../_components/needs-review-badge';
 import { EvidenceGroups } from '../../_components/evidence-groups';
 import { SourceTitle } from '../../_components/source-title';
 import { VerdictBadge } from '../../_components/verdict-badge';
+import { VerdictSummary } from '../../_components/verdict-summary';
 import { buildClaimReview, serializeJsonLd } from '@/lib/citations/claim-review';
 import { buildClaimCitation } from '@/lib/citations/cite';
 import { getClaimPermalink } from '@/lib/citations/permalink';
@@ -94,6 +95,7 @@ export default async function ClaimPage({ params }: Props) {
           </span>
           {claim.needsReview ? <NeedsReviewBadge /> : null}
         </div>
+        <VerdictSummary claim={claim} />
         <p className="meta claim-links">
           <Link href={`/claims/${claim.id}/history`}>History of its evidence and notes</Link> · <a href="#add-evidence">Add evidence</a>
           <EditorOnly>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EditorOnly } from '../../_components/editor-only';
 import { EvidenceEntry } from '../../_components/evidence-groups';
+import { ReadStatus } from '../../_components/read-status';
 import { ReliabilityBadge } from '../../_components/reliability-badge';
 import { SourceClaimsList, VerdictBreakdown } from '../../_components/source-claims';
 import { SourceTitle } from '../../_components/source-title';
@@ -91,8 +92,11 @@ export default async function SourcePage({ params }: Props) {
         ) : null}
         <dt>Reliability</dt>
         <dd>
-          <ReliabilityBadge grade={source.reliability} /> {source.reliabilityLabel}. {source.reliabilityReason}{' '}
-          {source.verified ? null : <span className="meta">(not yet verified against the text)</span>}
+          <ReliabilityBadge grade={source.reliability} /> {source.reliabilityLabel}. {source.reliabilityReason}
+        </dd>
+        <dt>Read by us</dt>
+        <dd>
+          <ReadStatus verified={source.verified} long />
         </dd>
       </dl>
 

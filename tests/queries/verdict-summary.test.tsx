@@ -1,0 +1,41 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { VerdictSummary } from '../../app/_components/verdict-summary';
+import { buildClaimReview } from '../../lib/citations/claim-review';
+import type { ClaimDetail } from '../../lib/claims/dto';
+
+const text = 'The attribution holds, but the figure measures all misallocated capital, not AI alone.';
+const claim = {
+  id: 'x', statement: 'A claim.', claimant: 'Someone', lastReviewed: '2026-11-02', appearances: [],
+  verdict: { value: 'mixed', label: 'Mixed', ratingValue: 3, date: '2026-11-01', origin: 'file' },
+  summary: { text, verdict: 'mixed', date: '2026-11-01' },
+} as unknown as ClaimDetail;
+const changedByNote = { ...claim, verdict: { value: 'false', label: 'False', ratingValue: 1, date: '2026-12-01', origin: 'note' } } as ClaimDetail;
+
+describe('the verdict summary', () => {
+  it('is the ClaimReview reviewBody and the rating explanation', () => {
+    const ld = buildClaimReview(claim, 'u');
+    expect(ld.reviewBody).toBe(text);
+    expect(ld.reviewRating).toMatchObject({ ratingValue: 3, ratingExplanation: text });
+  });
+
+  it('is left out of the JSON-LD, and marked on the page, once a later note changed the verdict', () => {
+    const ld = buildClaimReview(changedByNote, 'u');
+    expect(ld).not.toHaveProperty('reviewBody');
+    expect(ld.reviewRating).not.toHaveProperty('ratingExplanation');
+    const html = renderToStaticMarkup(<VerdictSummary claim={changedByNote} />);
+    expect(html).toContain(text);
+    expect(html).toContain('written for the earlier verdict “Mixed” of <time dateTime="2026-11-01">2026-11-01</time>');
+  });
+
+  it('is shown as text, never as markup', () => {
+    const hostile = { ...claim, summary: { ...claim.summary!, text: 'Looks <b>bold</b> & fine' } } as ClaimDetail;
+    const html = renderToStaticMarkup(<VerdictSummary claim={hostile} />);
+    expect(html).toContain('Looks &lt;b&gt;bold&lt;/b&gt; &amp; fine');
+    expect(html).not.toContain('written for the earlier verdict');
+  });
+
+  it('renders nothing for a claim stored without one', () => {
+    expect(renderToStaticMarkup(<VerdictSummary claim={{ ...claim, summary: null }} />)).toBe('');
+  });
+});
