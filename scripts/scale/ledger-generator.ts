@@ -200,6 +200,7 @@ export function toClaimFile(spec: ClaimSpec): string {
     `  text: ${yamlString(fm.original.text)}`,
     `  translation: ${yamlString(fm.original.translation)}`,
     `claimant: ${yamlString(fm.claimant)}`,
+    `summary: ${yamlString(fm.summary)}`,
     `topics: [${fm.topics.map(yamlString).join(', ')}]`,
     'appearances:',
     ...fm.appearances.flatMap((a) => [
@@ -287,7 +288,7 @@ export async function populateScaleStore(
           return {
             id: fm.id, file_path: `claims/${fm.id}.mdx`, title: fm.title, statement: fm.statement, original_lang: fm.original.lang,
             original_text: fm.original.text, original_translation: fm.original.translation, claimant: fm.claimant, verdict: fm.verdict,
-            verdict_date: fm.verdict_date, quantity_value: fm.quantity?.value ?? null, quantity_low: fm.quantity?.low ?? null,
+            verdict_date: fm.verdict_date, summary: fm.summary, quantity_value: fm.quantity?.value ?? null, quantity_low: fm.quantity?.low ?? null,
             quantity_high: fm.quantity?.high ?? null, quantity_unit: fm.quantity?.unit ?? null, quantity_measure: fm.quantity?.measure ?? null,
             quantity_as_of: fm.quantity?.as_of ?? null, body_mdx: s.bodyMdx, body_tree: tree.body_tree, body_text: tree.body_text,
             content_hash: hashContent(toClaimFile(s)), is_withdrawn: 0, withdrawn_at: null, ingested_at: w.at, updated_at: w.at,
