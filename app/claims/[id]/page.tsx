@@ -17,7 +17,7 @@ import { getClaimPage } from '@/lib/claims/claim-page';
 import { getClaimSummary } from '@/lib/claims/list-queries';
 import { renderClaimBody } from '@/lib/claims/render';
 import { getDb } from '@/lib/db';
-import { VERDICT_SCALE, VERDICTS } from '@/lib/shared/vocabulary';
+import { VERDICT_SCALE } from '@/lib/shared/vocabulary';
 import { addEvidenceAction } from './evidence/actions';
 
 // Rendered on first request, then served from the cache until the store's data version
@@ -146,22 +146,9 @@ export default async function ClaimPage({ params }: Props) {
             ({claim.verdict.origin === 'note' ? 'from the confidence note of' : 'as of'} <time dateTime={claim.verdict.date}>{claim.verdict.date}</time>)
           </span>
         </p>
-        <details>
-          <summary>The verdict scale</summary>
-          <dl className="legend">
-            {VERDICTS.map((v) => (
-              <div key={v}>
-                <dt>
-                  <VerdictBadge verdict={v} /> {VERDICT_SCALE[v].ratingValue === null ? '(not rated 1–5)' : `(${VERDICT_SCALE[v].ratingValue} of 5)`}
-                </dt>
-                <dd>{VERDICT_SCALE[v].meaning}</dd>
-              </div>
-            ))}
-          </dl>
-          <p>
-            <Link href="/methodology">How verdicts are reached →</Link>
-          </p>
-        </details>
+        <p className="meta">
+          <Link href="/methodology#scale">The verdict scale, and how verdicts are reached →</Link>
+        </p>
 
         <h3>Confidence history</h3>
         <p>
