@@ -57,7 +57,7 @@ async function benchIngest(size: number, databaseUrl: string, dir: string) {
   // Bare compile of the same bodies: the cost of MDX itself, single-threaded, in this process.
   const bodies = names.map((n) => fs.readFileSync(path.join(files.claimsDir, n), 'utf8').split(/^---[ \t]*$/m).slice(2).join('---'));
   for (const b of bodies.slice(0, 50)) await compile(b); // JIT warm-up
-  let t = performance.now();
+  const t = performance.now();
   for (const b of bodies) await compile(b);
   const bareMs = performance.now() - t;
 
@@ -66,9 +66,7 @@ async function benchIngest(size: number, databaseUrl: string, dir: string) {
   const changed = path.join(files.claimsDir, names[Math.floor(names.length / 2)]!);
   fs.appendFileSync(changed, '\nOne more sentence of analysis.\n');
   const one = runCli(databaseUrl, ['ingest', '--dir', files.claimsDir, '--seed-dir', files.seedDir]);
-  t = performance.now();
   const check = runCli(databaseUrl, ['check', '--dir', files.claimsDir, '--seed-dir', files.seedDir]);
-  void t;
   return { templates, bareMs, fullMs: full.wallMs, fullSplit: full.stdout.trim().split('\n').at(-1)!, oneMs: one.wallMs, oneSplit: one.stdout.trim().split('\n').at(-1)!, checkMs: check.wallMs, files: names.length };
 }
 
@@ -108,14 +106,14 @@ async function deepCursors(db: Db, size: number) {
   };
 }
 
-async function benchServing(size: number, db: Db, databaseUrl: string): Promise<RouteResult[]> {
+async function benchServing(size: number, db: Db, databaseUrl: string, sampleClaim: string): Promise<RouteResult[]> {
   const deep = await deepCursors(db, size);
   const server = await startNextServer(databaseUrl.replace(/^file:/, ''), databaseUrl.startsWith('postgres') ? { DATABASE_URL: databaseUrl } : {});
   try {
     const routes: [string, RouteResult['kind']][] = [
       ['/', 'cached page'],
       [`/claims/gpt4-training-cost-500m`, 'cached page'],
-      [`/claims/${generatedClaimId('ai-bubble-17x-dotcom', Math.min(42, size - 1))}`, 'cached page'],
+      [`/claims/${sampleClaim}`, 'cached page'],
       [`/sources/${ARTICLE}`, 'cached page'],
       ['/sources/gen-src-17', 'cached page'],
       ['/claims', 'list'],
@@ -193,7 +191,9 @@ async function main() {
       const t = performance.now();
       await populateScaleStore(db, size, ingest.templates, { claimsIngested: true });
       console.log(`- evidence, notes and edits written through the revision kernel: ${ms(performance.now() - t)}`);
-      const serving = await benchServing(size, db, databaseUrl);
+      const i = Math.min(42, size - 1);
+      const sampleClaim = generatedClaimId(ingest.templates.claims[i % ingest.templates.claims.length]!.frontmatter.id, i);
+      const serving = await benchServing(size, db, databaseUrl, sampleClaim);
       await db.destroy();
       printServing(size, serving, PG ? 'PostgreSQL' : 'SQLite');
     }

@@ -1,17 +1,13 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteDb, type Db } from '../../db/client';
-import { getClaimPage } from '../../lib/claims/claim-page';
-import { listClaims, listClaimsNeedingReview, listRecentVerdicts } from '../../lib/claims/list-queries';
-import { listPendingProposals } from '../../lib/evidence/proposals';
-import { countByVerdict, readFacetCount } from '../../lib/history/facet-counts';
+import { listClaims } from '../../lib/claims/list-queries';
+import { readFacetCount } from '../../lib/history/facet-counts';
 import { prepareStoreOrThrow } from '../../lib/history/prepare-store';
-import { listClaimHistory, listSourceHistory } from '../../lib/history/queries';
 import { encodeCursor } from '../../lib/shared/keyset';
-import { listMostUsedSources, listSourceClaims, listSourceEvidence, listSources } from '../../lib/sources/list-queries';
-import { getSource } from '../../lib/sources/source-page';
-import { generatedClaimId, generatedSourceId, loadTemplates, populateScaleStore } from '../../scripts/scale/ledger-generator';
+import { generatedClaimId, loadTemplates, populateScaleStore } from '../../scripts/scale/ledger-generator';
 import { explainAll, openRecordingDb, planProblems, type PlannedQuery } from '../helpers/query-plans';
+import { ARTICLE, HUB_CLAIM, scaleQueryCases } from '../helpers/scale-cases';
 import { ensureNextBuild, startNextServer, type RunningServer } from '../helpers/server';
 import { makeTempDir } from '../helpers/test-db';
 
@@ -20,8 +16,6 @@ import { makeTempDir } from '../helpers/test-db';
 // response grows with the ledger. Sizes and plans are asserted, not timings (the benchmark,
 // npm run bench:scale, measures speed).
 const CLAIMS = 10_000;
-const ARTICLE = 'gangge-matters-ai-bubble';
-const HUB_CLAIM = 'gpt4-training-cost-500m';
 
 let dir: string;
 let file: string;
@@ -70,49 +64,7 @@ describe('query plans at 10,000 claims', () => {
 
   const planned = (): PlannedQuery[] => explainAll(file, recorder.take());
 
-  const cases: [string, () => Promise<unknown>][] = [
-    ['/claims, first page', () => listClaims(recorder.db)],
-    ['/claims, 9,000 claims deep', () => listClaims(recorder.db, { cursor: deepClaimCursor })],
-    ['/claims by verdict', () => listClaims(recorder.db, { verdict: 'misleading' })],
-    ['/claims by topic', () => listClaims(recorder.db, { topic: 'ai-bubble' })],
-    ['/claims by claimant', () => listClaims(recorder.db, { claimant: 'Julien Garran, MacroStrategy Partnership (as relayed by 鋼哥) · desk 7' })],
-    ['/claims by confidence band', () => listClaims(recorder.db, { confidence: 'high' })],
-    ['/claims by verdict and topic', () => listClaims(recorder.db, { verdict: 'false', topic: 'openai' })],
-    ['/claims by confidence, both orders', async () => {
-      await listClaims(recorder.db, { sort: 'confidence', order: 'asc' });
-      await listClaims(recorder.db, { sort: 'confidence', order: 'desc' });
-    }],
-    ['/claims by verdict date', () => listClaims(recorder.db, { sort: 'verdict-date' })],
-    ['home page lists and counts', async () => {
-      await listRecentVerdicts(recorder.db);
-      await listClaimsNeedingReview(recorder.db);
-      await listMostUsedSources(recorder.db);
-      await countByVerdict(recorder.db);
-      await countByVerdict(recorder.db, `source-verdict:${ARTICLE}`);
-    }],
-    ['/sources in each order and filter', async () => {
-      const first = await listSources(recorder.db);
-      await listSources(recorder.db, { cursor: first.next! });
-      await listSources(recorder.db, { sort: 'date' });
-      await listSources(recorder.db, { sort: 'title', type: 'news' });
-      await listSources(recorder.db, { reliability: 'B', type: 'report' });
-    }],
-    ['a claim page resting on hub sources', () => getClaimPage(recorder.db, HUB_CLAIM)],
-    ['a generated claim page', () => getClaimPage(recorder.db, sampleClaim)],
-    ['the article’s source page', () => getSource(recorder.db, ARTICLE)],
-    ['a generated source page', () => getSource(recorder.db, generatedSourceId(17))],
-    ['the article’s claims, 9,000 deep, and its evidence', async () => {
-      await listSourceClaims(recorder.db, ARTICLE, { cursor: deepSourceCursor });
-      const evidence = await listSourceEvidence(recorder.db, ARTICLE);
-      await listSourceEvidence(recorder.db, ARTICLE, { cursor: evidence.next! });
-    }],
-    ['histories and the review queue', async () => {
-      const history = await listClaimHistory(recorder.db, HUB_CLAIM, { publicOnly: true });
-      await listClaimHistory(recorder.db, HUB_CLAIM, { cursor: history.next ?? undefined });
-      await listSourceHistory(recorder.db, ARTICLE);
-      await listPendingProposals(recorder.db);
-    }],
-  ];
+  const cases = scaleQueryCases(() => recorder.db, () => ({ deepClaimCursor, deepSourceCursor, sampleClaim }));
 
   it.each(cases)('%s: no full scan of a ledger table, no unbounded index scan', async (_name, run) => {
     recorder.take();

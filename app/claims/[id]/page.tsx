@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { AddEvidenceForm } from '../../_components/add-evidence-form';
 import { AppearanceChain } from '../../_components/appearance-chain';
 import { ConfidenceMeter } from '../../_components/confidence-meter';
 import { EditorOnly } from '../../_components/editor-only';
@@ -18,7 +17,6 @@ import { getClaimSummary } from '@/lib/claims/list-queries';
 import { renderClaimBody } from '@/lib/claims/render';
 import { getDb } from '@/lib/db';
 import { VERDICT_SCALE } from '@/lib/shared/vocabulary';
-import { addEvidenceAction } from './evidence/actions';
 
 // Rendered on first request, then served from the cache until the store's data version
 // changes (see lib/cache/data-version-cache-handler.mjs): static-page speed, fresh after any write.
@@ -53,9 +51,6 @@ export default async function ClaimPage({ params }: Props) {
   const db = await getDb();
   const claim = await getClaimPage(db, id);
   if (!claim) notFound();
-  // The quick form offers the sources this claim already rests on, so a claim page does not
-  // grow with the whole ledger; /claims/[id]/evidence/new offers every source.
-  const sourceOptions = claim.sources.map(({ id: sourceId, title, publisher, published }) => ({ id: sourceId, title, publisher, published }));
   const permalink = getClaimPermalink(claim.id);
   const scale = VERDICT_SCALE[claim.verdict.value];
 
@@ -97,7 +92,7 @@ export default async function ClaimPage({ params }: Props) {
         </div>
         <VerdictSummary claim={claim} />
         <p className="meta claim-links">
-          <Link href={`/claims/${claim.id}/history`}>History of its evidence and notes</Link> · <a href="#add-evidence">Add evidence</a>
+          <Link href={`/claims/${claim.id}/history`}>History of its evidence and notes</Link> · <Link href={`/claims/${claim.id}/evidence/new`}>Add evidence</Link>
           <EditorOnly>
             {' · '}
             <Link href={`/claims/${claim.id}/confidence/new`}>Add a confidence note</Link> · <Link href="/review">Review proposals</Link>
@@ -204,12 +199,10 @@ export default async function ClaimPage({ params }: Props) {
 
       <section aria-labelledby="add-evidence-heading" id="add-evidence">
         <h2 id="add-evidence-heading">Add evidence</h2>
-        <p className="meta">
-          Found a source that bears on this claim? Quote it exactly. Without an account your entry is a proposal: an editor reviews it before it counts.
-          The list below holds this claim&apos;s sources; to cite another source already in the ledger, use the{' '}
-          <Link href={`/claims/${claim.id}/evidence/new`}>full form</Link>.
+        <p>
+          Found a source that bears on this claim? <Link href={`/claims/${claim.id}/evidence/new`} className="button">Add evidence</Link>{' '}
+          <span className="meta">Quote it exactly; without an account your entry is a proposal that an editor reviews before it counts.</span>
         </p>
-        <AddEvidenceForm action={addEvidenceAction.bind(null, claim.id)} sources={sourceOptions} />
       </section>
 
       <section aria-labelledby="analysis-heading" className="analysis">

@@ -1,21 +1,31 @@
 import type { Metadata } from 'next';
-import { ClaimRow } from '../_components/claim-row';
-import { CountLine, Pagination } from '../_components/pagination';
-import { parsePageParams, withCursorOrFirstPage } from '../_lib/search-params';
+import { ClaimRow } from '../../../_components/claim-row';
+import { CountLine, Pagination } from '../../../_components/pagination';
+import { parsePageParams, withCursorOrFirstPage } from '../../../_lib/search-params';
 import { claimListQuerySchema, listClaims } from '@/lib/claims/list-queries';
 import { getDb } from '@/lib/db';
+import { fromListViewKey } from '@/lib/http/list-view';
 import { VERDICT_SCALE, VERDICTS } from '@/lib/shared/vocabulary';
 
 export const metadata: Metadata = {
   title: 'All claims',
   description: 'Every claim in the ledger, filterable by verdict, topic, claimant and confidence.',
+  alternates: { canonical: '/claims' },
   openGraph: { title: 'All claims · Claim Ledger' },
 };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+// Each view (a query string of /claims, see lib/http/list-view.ts) is rendered once and cached
+// like a claim page; the data-version cache handler renders it afresh after any write.
+export const dynamicParams = true;
+export const revalidate = false;
+export function generateStaticParams(): { view: string }[] {
+  return [];
+}
 
-export default async function ClaimsPage({ searchParams }: Props) {
-  const { query, ignored } = parsePageParams(claimListQuerySchema, await searchParams);
+type Props = { params: Promise<{ view: string }> };
+
+export default async function ClaimsPage({ params: route }: Props) {
+  const { query, ignored } = parsePageParams(claimListQuerySchema, Object.fromEntries(fromListViewKey((await route).view)));
   const db = await getDb();
   const list = await withCursorOrFirstPage(query, ignored, (q) => listClaims(db, q));
   const params = {

@@ -1,23 +1,33 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CountLine, Pagination } from '../_components/pagination';
-import { ReadStatus } from '../_components/read-status';
-import { ReliabilityBadge } from '../_components/reliability-badge';
-import { parsePageParams, withCursorOrFirstPage } from '../_lib/search-params';
+import { CountLine, Pagination } from '../../../_components/pagination';
+import { ReadStatus } from '../../../_components/read-status';
+import { ReliabilityBadge } from '../../../_components/reliability-badge';
+import { parsePageParams, withCursorOrFirstPage } from '../../../_lib/search-params';
 import { getDb } from '@/lib/db';
+import { fromListViewKey } from '@/lib/http/list-view';
 import { RELIABILITY_GRADES, RELIABILITY_SCALE, SOURCE_TYPES } from '@/lib/shared/vocabulary';
 import { listSources, sourceListQuerySchema } from '@/lib/sources/list-queries';
 
 export const metadata: Metadata = {
   title: 'Sources',
   description: 'Every source the ledger cites, with its type, publisher, date, reliability grade and how many claims and evidence entries rest on it.',
+  alternates: { canonical: '/sources' },
   openGraph: { title: 'Sources · Claim Ledger' },
 };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+// Each view (a query string of /sources, see lib/http/list-view.ts) is rendered once and cached
+// like a claim page; the data-version cache handler renders it afresh after any write.
+export const dynamicParams = true;
+export const revalidate = false;
+export function generateStaticParams(): { view: string }[] {
+  return [];
+}
 
-export default async function SourcesPage({ searchParams }: Props) {
-  const { query, ignored } = parsePageParams(sourceListQuerySchema, await searchParams);
+type Props = { params: Promise<{ view: string }> };
+
+export default async function SourcesPage({ params: route }: Props) {
+  const { query, ignored } = parsePageParams(sourceListQuerySchema, Object.fromEntries(fromListViewKey((await route).view)));
   const db = await getDb();
   const list = await withCursorOrFirstPage(query, ignored, (q) => listSources(db, q));
   return (
