@@ -1,6 +1,6 @@
 /**
  * The scale benchmark (not a test; keep it out of CI):
- *   npm run bench:scale -- --sizes 1000,10000,100000 [--pg] [--duration 5] [--connections 20]
+ *   npm run bench:scale -- --sizes 1000,10000,100000 [--pg] [--duration 5] [--connections 20] [--ingest-only]
  *
  * For each size it generates the ledger of scripts/scale/ledger-generator.ts (copies of the
  * real claims, same sources, 4–10 bilingual evidence entries each, notes and edits) and
@@ -35,6 +35,8 @@ const SIZES = (arg('--sizes') ?? '1000,10000').split(',').map(Number);
 const DURATION = Number(arg('--duration') ?? 5);
 const CONNECTIONS = Number(arg('--connections') ?? 20);
 const PG = args.includes('--pg');
+/** Only the ingest figures (no store population, no server). */
+const INGEST_ONLY = args.includes('--ingest-only');
 const WORK = path.join(os.tmpdir(), 'claim-ledger-bench-scale');
 const CLI = path.join(REPO_ROOT, 'bin', 'claims.mjs');
 const ARTICLE = 'gangge-matters-ai-bubble';
@@ -164,7 +166,7 @@ async function main() {
   fs.rmSync(WORK, { recursive: true, force: true });
   fs.mkdirSync(WORK, { recursive: true });
   console.log(`Claim Ledger scale benchmark · ${os.cpus().length} CPUs · node ${process.version} · ${PG ? 'PostgreSQL' : 'SQLite'} · sizes ${SIZES.join(', ')}`);
-  await ensureNextBuild(`file:${path.join(WORK, 'build.sqlite')}`);
+  if (!INGEST_ONLY) await ensureNextBuild(`file:${path.join(WORK, 'build.sqlite')}`);
   let pg: PostgresServer | null = null;
   if (PG) pg = await startPostgres();
   try {
@@ -186,6 +188,7 @@ async function main() {
       console.log(`  - its own split: ${ingest.oneSplit}`);
       console.log(`- \`claims check\` after it (nothing changed): ${ms(ingest.checkMs)}`);
 
+      if (INGEST_ONLY) continue;
       const db = createDb(databaseUrl.startsWith('postgres') ? { kind: 'postgres', url: databaseUrl } : { kind: 'sqlite', filename: databaseUrl.slice(5) });
       await prepareStoreOrThrow(db);
       const t = performance.now();

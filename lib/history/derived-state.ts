@@ -57,6 +57,48 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
   return out;
 }
 
+/**
+ * Only the columns whose value changes: an index is rewritten only when its columns change,
+ * and a claim row carries nine list indexes.
+ */
+function changedColumns<T extends Record<string, unknown>>(current: object, next: T): Partial<T> | null {
+  const now = current as Record<string, unknown>;
+  const changes = Object.fromEntries(Object.entries(next).filter(([k, v]) => now[k] !== v)) as Partial<T>;
+  return Object.keys(changes).length ? changes : null;
+}
+
+/**
+ * The derived state of a claim that no note or evidence has touched yet, written with the row
+ * when it is first inserted (the revision kernel does this), so that its list indexes are
+ * written once. Facets stay empty: the refresh that follows counts the claim into them.
+ */
+export function initialClaimState(row: { title: string; verdict: string; verdict_date: string; is_withdrawn?: number }) {
+  const verdict = pickCurrentVerdict({ verdict: row.verdict, verdictDate: row.verdict_date }, null);
+  return {
+    listed: (row.is_withdrawn ? 0 : 1) as 0 | 1,
+    sort_title: toSortKey(row.title),
+    current_verdict: verdict.value,
+    current_verdict_date: verdict.date,
+    current_verdict_origin: verdict.origin,
+    current_confidence: null,
+    confidence_band: getConfidenceBand(null),
+    confidence_asc_key: 9,
+    confidence_desc_key: -9,
+    last_reviewed: maxDay(row.verdict_date),
+    needs_review: 0 as const,
+    evidence_count: 0,
+  };
+}
+
+/** A new source's list keys, written with the row (its counts follow in the refresh). */
+export function initialSourceState(row: { title: string; published?: string | null; status?: string; merged_into?: string | null }) {
+  return {
+    listed: ((row.status ?? 'accepted') === 'accepted' && !row.merged_into ? 1 : 0) as 0 | 1,
+    sort_title: toSortKey(row.title),
+    published_key: row.published ?? '',
+  };
+}
+
 interface SourceUse {
   via_appearance: 0 | 1;
   via_citation: 0 | 1;
@@ -147,10 +189,8 @@ async function refreshClaims(trx: Db, ids: string[], facetDelta: Map<string, num
         evidence_count: claimEvidence.length,
         facets: JSON.stringify(facets),
       };
-      const current = c as unknown as Record<string, unknown>;
-      if (Object.entries(next).some(([k, v]) => current[k] !== v)) {
-        await trx.updateTable('claim').set(next).where('id', '=', c.id).execute();
-      }
+      const changes = changedColumns(c, next);
+      if (changes) await trx.updateTable('claim').set(changes).where('id', '=', c.id).execute();
 
       // Facet counts move with the claim: out of the buckets it was in, into the new ones.
       for (const f of parseJsonArray(c.facets) as FacetKey[]) facetDelta.set(keyOf(f), (facetDelta.get(keyOf(f)) ?? 0) - 1);
@@ -240,8 +280,8 @@ async function refreshSources(trx: Db, ids: string[], facetDelta: Map<string, nu
         use_rank: -(n.claims + n.evidence),
         facets: JSON.stringify(facets),
       };
-      const current = r as unknown as Record<string, unknown>;
-      if (Object.entries(next).some(([k, v]) => current[k] !== v)) await trx.updateTable('source').set(next).where('id', '=', r.id).execute();
+      const changes = changedColumns(r, next);
+      if (changes) await trx.updateTable('source').set(changes).where('id', '=', r.id).execute();
       [...new Set(parseStringList(r.cites))].forEach((cited, position) => citeRows.push({ source_id: r.id, cited_source_id: cited, position }));
       for (const key of identityKeys({ url: r.url, copies: parseCopies(r.copies) })) identityRows.push({ identity_key: key, source_id: r.id });
     }

@@ -1,7 +1,7 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Database } from '../../db/schema';
 import { withWriteTransaction } from '../../db/transaction';
-import { refreshDerivedState } from './derived-state';
+import { initialClaimState, initialSourceState, refreshDerivedState } from './derived-state';
 import { bumpDataVersion, diffRows } from './revisions';
 
 /**
@@ -96,8 +96,11 @@ export class RevisionWriter {
       if (spec.versioned) out.revision = 1;
       return out;
     });
+    // New rows go in with their initial list keys, so their indexes are written once.
+    const initial = (row: Record<string, unknown>) =>
+      kind === 'claim' ? { ...row, ...initialClaimState(row as never) } : kind === 'source' ? { ...row, ...initialSourceState(row as never) } : row;
     for (let i = 0; i < stamped.length; i += INSERT_CHUNK) {
-      await this.trx.insertInto(kind).values(stamped.slice(i, i + INSERT_CHUNK) as never).execute();
+      await this.trx.insertInto(kind).values(stamped.slice(i, i + INSERT_CHUNK).map(initial) as never).execute();
     }
     await this.log(kind, stamped.map((after) => ({ before: null, after, revision: 1, options })));
     for (const row of stamped) this.touch(kind, null, row);
