@@ -71,9 +71,28 @@ export interface ClaimAppearanceTable {
   source_id: string;
   date: string | null;
   note: string | null;
+  /** 1 when the appearance lists what it cited for this claim (replacing the source's own cites). */
+  cites_own: Generated<Bool>;
+  /** What this source said, verbatim, in its language, and a translation. */
+  said_lang: ColumnType<string | null, string | null | undefined, string | null>;
+  said_text: ColumnType<string | null, string | null | undefined, string | null>;
+  said_translation: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The figure it states: a value or a range, and a unit. */
+  figure_value: ColumnType<number | null, number | null | undefined, number | null>;
+  figure_low: ColumnType<number | null, number | null | undefined, number | null>;
+  figure_high: ColumnType<number | null, number | null | undefined, number | null>;
+  figure_unit: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-export interface AppearanceCiteTable {
+/** A citation's details: where the link is made, stated or inferred, and by whom. */
+interface CitationColumns {
+  locator: ColumnType<string | null, string | null | undefined, string | null>;
+  basis: ColumnType<'stated' | 'inferred', 'stated' | 'inferred' | undefined, 'stated' | 'inferred'>;
+  inferred_by: ColumnType<string | null, string | null | undefined, string | null>;
+  note: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface AppearanceCiteTable extends CitationColumns {
   claim_id: string;
   position: number;
   cited_source_id: string;
@@ -101,7 +120,7 @@ export interface SourceTable {
   reliability: string;
   reliability_reason: string;
   is_verified: Bool;
-  cites: string; // JSON string[] of source ids
+  cites: string; // JSON Citation[] (lib/sources/citations.ts); older rows: string[] of source ids
   merged_into: string | null;
   /**
    * 'pending' while it rests only on an unreviewed proposal, 'rejected' when that proposal
@@ -247,10 +266,50 @@ export interface SourceClaimTable {
   evidence_count: number;
 }
 
-export interface SourceCiteTable {
+export interface SourceCiteTable extends CitationColumns {
   source_id: string;
   cited_source_id: string;
   position: number;
+}
+
+/** A claim's lineage graph and its counts (derived; lib/lineage/refresh.ts). */
+export interface ClaimLineageTable {
+  claim_id: string;
+  source_count: number;
+  independent_count: number;
+  independent_stated_count: number;
+  support_source_count: number;
+  support_independent_count: number;
+  first_source_id: string | null;
+  first_date: string | null;
+  flag_count: number;
+  /** JSON StoredLineage (lib/lineage/graph.ts). */
+  graph: string;
+}
+
+/** A source in a current claim's graph (derived). `direct`: an appearance or evidence source of it. */
+export interface LineageNodeTable {
+  claim_id: string;
+  source_id: string;
+  direct: Bool;
+}
+
+/** What a source derives from, transitively, to a bounded depth (derived). */
+export interface SourceUpstreamTable {
+  source_id: string;
+  upstream_id: string;
+  depth: number;
+}
+
+/** How much derives from a source; roots listed by it (derived). */
+export interface SourceLineageTable {
+  source_id: string;
+  is_root: Generated<Bool>;
+  derived_sources: Generated<number>;
+  derived_claims: Generated<number>;
+  listed_root: Generated<Bool>;
+  claims_key: Generated<number>;
+  sources_key: Generated<number>;
 }
 
 export interface SourceIdentityTable {
@@ -301,6 +360,10 @@ export interface Database {
   rate_limit: RateLimitTable;
   source_claim: SourceClaimTable;
   source_cite: SourceCiteTable;
+  claim_lineage: ClaimLineageTable;
+  lineage_node: LineageNodeTable;
+  source_upstream: SourceUpstreamTable;
+  source_lineage: SourceLineageTable;
   source_identity: SourceIdentityTable;
   facet_count: FacetCountTable;
   ingest_file: IngestFileTable;

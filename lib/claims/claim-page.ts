@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { countAcceptedEvidence, groupEvidenceByStance, listAcceptedEvidence } from '../evidence/queries';
 import { parseStringList } from '../shared/json-columns';
+import { citedSourceIds } from '../sources/citations';
 import { isSlug, RELATIONS, type Relation } from '../shared/vocabulary';
 import { sourceLinkColumns, toSourceLink, type SourceLink } from '../sources/source-link';
 import type {
@@ -45,7 +46,7 @@ async function loadSourceLinks(db: Db, ids: Iterable<string>): Promise<Map<strin
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return new Map();
   const rows = await db.selectFrom('source').select([...sourceLinkColumns, 'cites']).where('id', 'in', wanted).execute();
-  return new Map(rows.map((r) => [r.id, { ...toSourceLink(r), cites: parseStringList(r.cites) }]));
+  return new Map(rows.map((r) => [r.id, { ...toSourceLink(r), cites: citedSourceIds(r.cites) }]));
 }
 
 /** Fallback for a source id with no row (never expected after a checked ingest): show the id, not crash. */

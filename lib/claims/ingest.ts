@@ -6,6 +6,8 @@ import type { Problem } from '../shared/problems';
 import { checkClaimsAndSeed, type CheckOptions, type CheckTimings, type Corpus } from './check';
 import { toSortKey } from '../shared/sort-key';
 import type { ParsedClaim } from './parse';
+import type { Appearance } from './schema';
+import { citationFromSeed, type Citation } from '../sources/citations';
 
 export interface IngestReport {
   added: string[];
@@ -67,29 +69,62 @@ function claimRow(claim: ParsedClaim, at: string): NewClaimRow {
   };
 }
 
+/** An appearance's own citations (null: it cites what its source's record cites), one per source. */
+function ownCitations(a: Appearance): Citation[] | null {
+  if (!a.cites) return null;
+  const seen = new Set<string>();
+  return a.cites.map(citationFromSeed).filter((c) => !seen.has(c.source) && !!seen.add(c.source));
+}
+
+/** One appearance as its revision snapshot records it (the same shape from the file and from the store). */
+function appearanceContent(a: {
+  source: string; date: string | null; note: string | null; cites: Citation[] | null;
+  said: { lang: string; text: string; translation: string | null } | null;
+  figure: { value: number | null; low: number | null; high: number | null; unit: string } | null;
+}) {
+  return { source: a.source, date: a.date, cites: a.cites, note: a.note, said: a.said, figure: a.figure };
+}
+
+function appearanceFromFile(a: Appearance) {
+  return appearanceContent({
+    source: a.source,
+    date: a.date ?? null,
+    note: a.note ?? null,
+    cites: ownCitations(a),
+    said: a.said ? { lang: a.said.lang, text: a.said.text, translation: a.said.translation ?? null } : null,
+    figure: a.figure ? { value: a.figure.value ?? null, low: a.figure.low ?? null, high: a.figure.high ?? null, unit: a.figure.unit } : null,
+  });
+}
+
 /** The parts of a claim file kept in child tables, as its revision snapshot records them. */
 function contentOfFile(claim: ParsedClaim) {
   const fm = claim.frontmatter;
   return {
     topics: [...new Set(fm.topics)],
-    appearances: fm.appearances.map((a) => ({ source: a.source, date: a.date ?? null, cites: [...new Set(a.cites)], note: a.note ?? null })),
+    appearances: fm.appearances.map(appearanceFromFile),
     related: fm.related.map((r) => ({ id: r.id, relation: r.relation })),
   };
 }
 
 async function readStoredContent(trx: Kysely<Database>, id: string) {
   const topics = await trx.selectFrom('claim_topic').select('topic').where('claim_id', '=', id).orderBy('topic').execute();
-  const appearances = await trx.selectFrom('claim_appearance').select(['position', 'source_id', 'date', 'note']).where('claim_id', '=', id).orderBy('position').execute();
-  const cites = await trx.selectFrom('appearance_cite').select(['position', 'cited_source_id']).where('claim_id', '=', id).orderBy('position').execute();
+  const appearances = await trx.selectFrom('claim_appearance').selectAll().where('claim_id', '=', id).orderBy('position').execute();
+  const cites = await trx.selectFrom('appearance_cite').selectAll().where('claim_id', '=', id).orderBy('position').execute();
   const related = await trx.selectFrom('claim_link').select(['to_claim_id', 'relation']).where('from_claim_id', '=', id).execute();
   return {
     topics: topics.map((t) => t.topic),
-    appearances: appearances.map((a) => ({
-      source: a.source_id,
-      date: a.date,
-      cites: cites.filter((c) => c.position === a.position).map((c) => c.cited_source_id),
-      note: a.note,
-    })),
+    appearances: appearances.map((a) =>
+      appearanceContent({
+        source: a.source_id,
+        date: a.date,
+        note: a.note,
+        cites: a.cites_own
+          ? cites.filter((c) => c.position === a.position).map((c) => ({ source: c.cited_source_id, basis: c.basis, locator: c.locator, inferred_by: c.inferred_by, note: c.note }))
+          : null,
+        said: a.said_lang && a.said_text ? { lang: a.said_lang, text: a.said_text, translation: a.said_translation } : null,
+        figure: a.figure_unit ? { value: a.figure_value, low: a.figure_low, high: a.figure_high, unit: a.figure_unit } : null,
+      }),
+    ),
     related: related.map((r) => ({ id: r.to_claim_id, relation: r.relation })),
   };
 }
@@ -118,10 +153,34 @@ async function writeClaimChildren(trx: Kysely<Database>, claims: ParsedClaim[], 
     [...new Set(c.frontmatter.topics)].map((topic) => ({ claim_id: c.frontmatter.id, topic, listed: 1 as const, sort_title: toSortKey(c.frontmatter.title) })),
   );
   const appearances = claims.flatMap((c) =>
-    c.frontmatter.appearances.map((a, position) => ({ claim_id: c.frontmatter.id, position, source_id: a.source, date: a.date ?? null, note: a.note ?? null })),
+    c.frontmatter.appearances.map((a, position) => ({
+      claim_id: c.frontmatter.id,
+      position,
+      source_id: a.source,
+      date: a.date ?? null,
+      note: a.note ?? null,
+      cites_own: (a.cites ? 1 : 0) as 0 | 1,
+      said_lang: a.said?.lang ?? null,
+      said_text: a.said?.text ?? null,
+      said_translation: a.said?.translation ?? null,
+      figure_value: a.figure?.value ?? null,
+      figure_low: a.figure?.low ?? null,
+      figure_high: a.figure?.high ?? null,
+      figure_unit: a.figure?.unit ?? null,
+    })),
   );
   const cites = claims.flatMap((c) =>
-    c.frontmatter.appearances.flatMap((a, position) => [...new Set(a.cites)].map((cited) => ({ claim_id: c.frontmatter.id, position, cited_source_id: cited }))),
+    c.frontmatter.appearances.flatMap((a, position) =>
+      (ownCitations(a) ?? []).map((cite) => ({
+        claim_id: c.frontmatter.id,
+        position,
+        cited_source_id: cite.source,
+        basis: cite.basis,
+        locator: cite.locator,
+        inferred_by: cite.inferred_by,
+        note: cite.note,
+      })),
+    ),
   );
   const links = claims.flatMap((c) => {
     const unique = new Map(c.frontmatter.related.map((r) => [`${r.id}\u0000${r.relation}`, r]));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { citationSeedSchema } from '../sources/citations';
 import {
   isoDateSchema,
   langTagSchema,
@@ -12,10 +13,47 @@ import {
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
+/**
+ * A figure as one source states it: a value, or a range, and its unit. It is the small core of
+ * a quantity (value | low/high, unit), so that it maps onto the claim's own `quantity`.
+ */
+export const figureSchema = z
+  .strictObject({
+    value: z.number().finite().optional(),
+    low: z.number().finite().optional(),
+    high: z.number().finite().optional(),
+    unit: z.enum(QUANTITY_UNITS),
+  })
+  .superRefine((f, ctx) => {
+    const hasRange = f.low !== undefined || f.high !== undefined;
+    if (f.value === undefined && !hasRange) ctx.addIssue({ code: 'custom', path: ['value'], message: 'give either value or low and high' });
+    if (f.value !== undefined && hasRange) ctx.addIssue({ code: 'custom', path: ['value'], message: 'give either value or low and high, not both' });
+    if (hasRange && (f.low === undefined || f.high === undefined)) ctx.addIssue({ code: 'custom', path: [f.low === undefined ? 'low' : 'high'], message: 'a range needs both low and high' });
+    if (f.low !== undefined && f.high !== undefined && f.low > f.high) ctx.addIssue({ code: 'custom', path: ['low'], message: 'low must not exceed high' });
+  });
+export type Figure = z.infer<typeof figureSchema>;
+
+/** What one source actually said: verbatim in its language, with a translation unless it is English. */
+export const saidSchema = z
+  .strictObject({
+    lang: langTagSchema,
+    text: verbatimTextSchema.pipe(text(2000)),
+    translation: text(2000).optional(),
+  })
+  .superRefine((s, ctx) => {
+    if (!s.translation && !/^en(-|$)/i.test(s.lang)) ctx.addIssue({ code: 'custom', path: ['translation'], message: 'a quote not in English needs a translation' });
+  });
+
 export const appearanceSchema = z.strictObject({
   source: slugSchema,
   date: partialDateSchema.optional(),
-  cites: z.array(slugSchema).default([]),
+  /**
+   * What this source cited for this claim. Absent: what the source's own record cites (the
+   * usual case). Given (even empty): these links replace the source's for this claim only.
+   */
+  cites: z.array(citationSeedSchema).max(50).optional(),
+  said: saidSchema.optional(),
+  figure: figureSchema.optional(),
   note: text(500).optional(),
 });
 

@@ -61,8 +61,9 @@ export function validateCorpus(corpus: CorpusView): Problem[] {
     const at = (path: PropertyKey[]) => ({ file: claim.path, ...positionIn(claim, path), field: formatPath(path) });
     fm.appearances.forEach((a, i) => {
       if (!sourceIds.has(a.source)) problems.push({ ...at(['appearances', i, 'source']), message: unknownSource(a.source) });
-      a.cites.forEach((c, j) => {
-        if (!sourceIds.has(c)) problems.push({ ...at(['appearances', i, 'cites', j]), message: unknownSource(c) });
+      (a.cites ?? []).forEach((c, j) => {
+        if (!sourceIds.has(c.source)) problems.push({ ...at(['appearances', i, 'cites', j]), message: unknownSource(c.source) });
+        else if (c.source === a.source) problems.push({ ...at(['appearances', i, 'cites', j]), message: 'a source cannot cite itself' });
       });
     });
     fm.related.forEach((r, i) => {
@@ -88,8 +89,13 @@ export function validateCorpus(corpus: CorpusView): Problem[] {
   };
 
   for (const s of corpus.sources.items) {
-    (s.cites ?? []).forEach((c, j) => {
-      if (!sourceIds.has(c)) problems.push({ ...seedAt(corpus.sources, s.id, ['cites', j]), message: unknownSource(c) });
+    const seen = new Set<string>();
+    // An unchanged seed file is read plainly: its citations may still be in the older string form.
+    (s.cites ?? []).map((c: unknown) => ({ source: typeof c === 'string' ? c : String((c as { source?: unknown }).source) })).forEach((c, j) => {
+      if (!sourceIds.has(c.source)) problems.push({ ...seedAt(corpus.sources, s.id, ['cites', j]), message: unknownSource(c.source) });
+      else if (c.source === s.id) problems.push({ ...seedAt(corpus.sources, s.id, ['cites', j]), message: 'a source cannot cite itself' });
+      else if (seen.has(c.source)) problems.push({ ...seedAt(corpus.sources, s.id, ['cites', j]), message: `"${c.source}" is cited twice: keep one entry` });
+      seen.add(c.source);
     });
   }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { citationListInputSchema } from '../sources/citations';
 import {
   EVIDENCE_TARGETS,
   httpUrlSchema,
@@ -113,6 +114,8 @@ export const sourcePatchSchema = z
     reliabilityReason: plainString().trim().min(1).max(2000),
     verified: z.boolean(),
     copies: z.array(z.strictObject({ url: httpUrlSchema, kind: z.enum(['mirror', 'repost', 'archive']), note: plainString().trim().min(1).max(500).optional() })).max(20),
+    /** What the source cites: the whole list, replacing the current one. */
+    cites: citationListInputSchema,
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change', path: [] });

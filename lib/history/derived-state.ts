@@ -2,9 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { evidenceDate, needsReview } from '../claims/needs-review';
 import { getConfidenceBand, maxDay, pickCurrentVerdict } from '../claims/verdict-rules';
-import { parseCopies, parseJsonArray, parseStringList } from '../shared/json-columns';
+import { parseCopies, parseJsonArray } from '../shared/json-columns';
 import { toSortKey } from '../shared/sort-key';
+import { parseCitations } from '../sources/citations';
 import { identityKeys } from '../sources/identity';
+import { clearLineage, refreshLineage } from '../lineage/refresh';
 
 /**
  * Derived state: what lists show, filter, sort and count by, kept on the rows and in small
@@ -18,7 +20,7 @@ import { identityKeys } from '../sources/identity';
 type Db = Kysely<Database>;
 
 /** Bump when the rules below change: a store holding an older version is rebuilt before use. */
-export const DERIVED_STATE_VERSION = '1';
+export const DERIVED_STATE_VERSION = '2';
 
 const CHUNK = 300;
 
@@ -262,7 +264,7 @@ async function refreshSources(trx: Db, ids: string[], facetDelta: Map<string, nu
     );
     await trx.deleteFrom('source_cite').where('source_id', 'in', present).execute();
     await trx.deleteFrom('source_identity').where('source_id', 'in', present).execute();
-    const citeRows: { source_id: string; cited_source_id: string; position: number }[] = [];
+    const citeRows: { source_id: string; cited_source_id: string; position: number; locator: string | null; basis: 'stated' | 'inferred'; inferred_by: string | null; note: string | null }[] = [];
     const identityRows: { identity_key: string; source_id: string }[] = [];
     for (const r of rows) {
       const n = counts.get(r.id) ?? { claims: 0, evidence: 0 };
@@ -282,7 +284,9 @@ async function refreshSources(trx: Db, ids: string[], facetDelta: Map<string, nu
       };
       const changes = changedColumns(r, next);
       if (changes) await trx.updateTable('source').set(changes).where('id', '=', r.id).execute();
-      [...new Set(parseStringList(r.cites))].forEach((cited, position) => citeRows.push({ source_id: r.id, cited_source_id: cited, position }));
+      parseCitations(r.cites).forEach((c, position) =>
+        citeRows.push({ source_id: r.id, cited_source_id: c.source, position, locator: c.locator, basis: c.basis, inferred_by: c.inferred_by, note: c.note }),
+      );
       for (const key of identityKeys({ url: r.url, copies: parseCopies(r.copies) })) identityRows.push({ identity_key: key, source_id: r.id });
     }
     for (const part of chunked(citeRows, 200)) await trx.insertInto('source_cite').values(part).execute();
@@ -293,7 +297,7 @@ async function refreshSources(trx: Db, ids: string[], facetDelta: Map<string, nu
 /** Called by the revision kernel at the end of every write, inside its transaction. */
 export async function refreshDerivedState(
   trx: Db,
-  touched: { claims: Set<string>; sources: Set<string>; redatedSources?: Set<string> },
+  touched: { claims: Set<string>; sources: Set<string>; redatedSources?: Set<string>; relinkedSources?: Set<string> },
 ): Promise<void> {
   const claims = new Set(touched.claims);
   for (const part of chunked([...(touched.redatedSources ?? [])])) {
@@ -304,6 +308,8 @@ export async function refreshDerivedState(
   for (const s of touched.sources) sources.add(s);
   await refreshSources(trx, [...sources].sort(), facetDelta);
   await applyFacetDelta(trx, facetDelta);
+  // After source_cite is current: the graphs of these claims and of those resting on relinked sources.
+  await refreshLineage(trx, { claims, relinkedSources: touched.relinkedSources ?? new Set() });
 }
 
 /**
@@ -315,9 +321,10 @@ export async function rebuildDerivedState(trx: Db): Promise<void> {
   await trx.deleteFrom('source_claim').execute();
   await trx.updateTable('claim').set({ facets: '[]' }).execute();
   await trx.updateTable('source').set({ facets: '[]' }).execute();
+  await clearLineage(trx);
   const claimIds = (await trx.selectFrom('claim').select('id').orderBy('id').execute()).map((r) => r.id);
   const sourceIds = (await trx.selectFrom('source').select('id').orderBy('id').execute()).map((r) => r.id);
-  await refreshDerivedState(trx, { claims: new Set(claimIds), sources: new Set(sourceIds) });
+  await refreshDerivedState(trx, { claims: new Set(claimIds), sources: new Set(sourceIds), relinkedSources: new Set(sourceIds) });
   await trx
     .insertInto('store_meta')
     .values({ key: 'derived-state', value: DERIVED_STATE_VERSION })

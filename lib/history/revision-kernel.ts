@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Database } from '../../db/schema';
 import { withWriteTransaction } from '../../db/transaction';
+import { LINEAGE_SOURCE_FIELDS } from '../lineage/refresh';
 import { initialClaimState, initialSourceState, refreshDerivedState } from './derived-state';
 import { bumpDataVersion, diffRows } from './revisions';
 
@@ -74,6 +75,8 @@ export class RevisionWriter {
   readonly touchedSources = new Set<string>();
   /** Sources whose date changed: the claims with evidence from them are re-dated. */
   readonly redatedSources = new Set<string>();
+  /** Sources whose citations or standing changed: every lineage graph holding them is re-derived. */
+  readonly relinkedSources = new Set<string>();
   private changed = false;
 
   constructor(
@@ -104,6 +107,7 @@ export class RevisionWriter {
     }
     await this.log(kind, stamped.map((after) => ({ before: null, after, revision: 1, options })));
     for (const row of stamped) this.touch(kind, null, row);
+    if (kind === 'source') for (const row of stamped) this.relinkedSources.add(row.id as string);
     return stamped as R[];
   }
 
@@ -123,6 +127,7 @@ export class RevisionWriter {
     const after = { ...prior, ...set };
     await this.log(kind, [{ before: prior, after, revision: set.revision as number, options }]);
     if (kind === 'source' && prior.published !== after.published) this.redatedSources.add(prior.id as string);
+    if (kind === 'source' && LINEAGE_SOURCE_FIELDS.some((f) => prior[f] !== after[f])) this.relinkedSources.add(prior.id as string);
     this.touch(kind, prior, after);
     return after as R;
   }
@@ -136,7 +141,12 @@ export class RevisionWriter {
   /** Refreshes what the writes made stale and bumps the data version; called once, at the end. */
   async finish(): Promise<void> {
     if (!this.changed) return;
-    await refreshDerivedState(this.trx, { claims: this.touchedClaims, sources: this.touchedSources, redatedSources: this.redatedSources });
+    await refreshDerivedState(this.trx, {
+      claims: this.touchedClaims,
+      sources: this.touchedSources,
+      redatedSources: this.redatedSources,
+      relinkedSources: this.relinkedSources,
+    });
     await bumpDataVersion(this.trx, this.at);
   }
 

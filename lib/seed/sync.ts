@@ -3,6 +3,7 @@ import type { ConfidenceNoteSeed } from '../confidence/schema';
 import type { EvidenceSeed } from '../evidence/schema';
 import type { RevisionWriter } from '../history/revision-kernel';
 import type { SourceSeed } from '../sources/schema';
+import { citationFromSeed, serializeCitations } from '../sources/citations';
 import { SOURCE_CONTENT_COLUMNS } from '../sources/write';
 import { hashContent } from '../shared/hash';
 
@@ -64,7 +65,7 @@ export function sourceSeedToContent(s: SourceSeed) {
   return sourceContent({
     title: s.title, publisher: s.publisher, authors: JSON.stringify(s.authors), published: s.published, url: s.url,
     copies: JSON.stringify(s.copies), accessed: s.accessed, type: s.type, lang: s.lang, reliability: s.reliability,
-    reliability_reason: s.reliability_reason, is_verified: s.verified ? 1 : 0, cites: JSON.stringify(s.cites), merged_into: null,
+    reliability_reason: s.reliability_reason, is_verified: s.verified ? 1 : 0, cites: serializeCitations(s.cites.map(citationFromSeed)), merged_into: null,
   });
 }
 

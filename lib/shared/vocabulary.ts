@@ -109,6 +109,15 @@ export const RELIABILITY_SCALE: Record<ReliabilityGrade, { label: string; meanin
 export const COPY_KINDS = ['mirror', 'repost', 'archive'] as const;
 
 export const QUANTITY_UNITS = ['USD', 'percent', 'ratio', 'count', 'percentage-points'] as const;
+export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
+
+/**
+ * How a citation link is known: 'stated' when the citing source itself names what it relies on,
+ * 'inferred' when an editor concluded it (and says who and why). Lineage counts both, and says
+ * how the count changes when inferred links are left out.
+ */
+export const CITATION_BASES = ['stated', 'inferred'] as const;
+export type CitationBasis = (typeof CITATION_BASES)[number];
 
 /** An ASCII kebab-case slug: the claim's permanent URL. */
 export const slugSchema = z

@@ -1,6 +1,6 @@
 import type { EvidenceItem } from '../evidence/dto';
 import type { KeysetPage } from '../shared/keyset';
-import type { COPY_KINDS, Verdict } from '../shared/vocabulary';
+import type { CitationBasis, COPY_KINDS, Verdict } from '../shared/vocabulary';
 import type { SourceLink } from './source-link';
 
 export interface SourceSummary extends SourceLink {
@@ -39,8 +39,8 @@ export interface SourceDetail extends SourceSummary {
   claims: KeysetPage<SourceClaimUse>;
   /** The first page of the evidence drawn from it (oldest first). */
   evidence: KeysetPage<EvidenceItem & { claimTitle: string }>;
-  /** The sources this one cites (from its record). */
-  cites: SourceLink[];
+  /** The sources this one cites (from its record), with how each link is known. */
+  cites: (SourceLink & { basis: CitationBasis; locator: string | null; inferredBy: string | null; note: string | null })[];
   /** Sources whose records say they cite this one (at most a page; `citedByCount` counts all). */
   citedBy: SourceLink[];
   citedByCount: number;

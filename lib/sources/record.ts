@@ -1,4 +1,5 @@
 import { parseCopies, parseStringList } from '../shared/json-columns';
+import { parseCitations, toCitationRecord } from './citations';
 import type { SourceContentRow } from '../../db/schema';
 
 /** The source record as the write API returns it: the stored row, camelCase, with its revision. */
@@ -17,6 +18,7 @@ export function toSourceRecord(row: SourceContentRow) {
     reliability: row.reliability,
     reliabilityReason: row.reliability_reason,
     verified: row.is_verified === 1,
+    cites: parseCitations(row.cites).map(toCitationRecord),
     mergedInto: row.merged_into,
     status: row.status,
     createdBy: row.created_by,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CITATION_LIMITS, citationSeedSchema } from './citations';
 import {
   COPY_KINDS,
   httpUrlSchema,
@@ -32,7 +33,8 @@ export const sourceSeedSchema = z.strictObject({
   reliability: z.enum(RELIABILITY_GRADES),
   reliability_reason: z.string().trim().min(1).max(2000),
   verified: z.boolean(),
-  cites: z.array(slugSchema).default([]),
+  /** What it cites: source ids (stated links) or `{ source, basis, locator, inferred_by, note }`. */
+  cites: z.array(citationSeedSchema).max(CITATION_LIMITS.perSource).default([]),
   seed_revision: z.number().int().min(1),
 });
 export type SourceSeed = z.infer<typeof sourceSeedSchema>;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { COUNT_CAP, countByVerdict } from '../history/facet-counts';
 import { parseCopies, parseStringList } from '../shared/json-columns';
+import { parseCitations } from './citations';
 import { COPY_KINDS, isSlug, RELIABILITY_SCALE } from '../shared/vocabulary';
 import type { SourceCopyLink, SourceDetail } from './dto';
 import { listSourceClaims, listSourceEvidence } from './list-queries';
@@ -53,9 +54,11 @@ export async function getSource(db: Db, id: string): Promise<SourceDetail | null
       ? citedByRows.length
       : Number((await db.selectFrom('source_cite').select((eb) => eb.fn.countAll<number>().as('n')).where('cited_source_id', '=', id).executeTakeFirstOrThrow()).n);
 
-  const ownCites = parseStringList(row.cites);
-  const links = await loadLinks(db, [...new Set([...ownCites, ...(row.merged_into ? [row.merged_into] : [])])]);
-  const cites = ownCites.flatMap((cid) => (links.has(cid) ? [links.get(cid)!] : []));
+  const ownCites = parseCitations(row.cites);
+  const links = await loadLinks(db, [...new Set([...ownCites.map((c) => c.source), ...(row.merged_into ? [row.merged_into] : [])])]);
+  const cites = ownCites.flatMap((c) =>
+    links.has(c.source) ? [{ ...links.get(c.source)!, basis: c.basis, locator: c.locator, inferredBy: c.inferred_by, note: c.note }] : [],
+  );
 
   const appearanceRows = await db
     .selectFrom('appearance_cite as ac')

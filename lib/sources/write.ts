@@ -6,6 +6,7 @@ import type { NewSourceInput, SourcePatch } from '../evidence/input';
 import { writeWithRevisions, type RevisionWriter } from '../history/revision-kernel';
 import { requireRevisionOrThrow, UserFacingError } from '../shared/errors';
 import { isSlug } from '../shared/vocabulary';
+import { citationFromInput, serializeCitations, type CitationInput } from './citations';
 import { toSourceRecord } from './record';
 import { identityKeys } from './identity';
 
@@ -128,9 +129,33 @@ export async function updateSource(db: Kysely<Database>, id: string, patch: Sour
       ...(patch.reliabilityReason !== undefined && { reliability_reason: patch.reliabilityReason }),
       ...(patch.verified !== undefined && { is_verified: patch.verified ? 1 : 0 }),
       ...(patch.copies !== undefined && { copies: JSON.stringify(patch.copies) }),
+      ...(patch.cites !== undefined && { cites: await citationsJsonOrThrow(w, before, patch.cites, actor.email) }),
     };
     return w.update('source', before, changes, { action: 'update' });
   });
+}
+
+/**
+ * A source's new citation list as stored: every cited source must be a public, unmerged source
+ * other than itself, each named once. A cycle through other sources is allowed (and flagged by
+ * lineage): sources do cite each other.
+ */
+async function citationsJsonOrThrow(w: RevisionWriter, source: SourceContentRow, cites: CitationInput[], actor: string): Promise<string> {
+  const ids = cites.map((c) => c.sourceId);
+  const found = ids.length
+    ? new Map((await w.trx.selectFrom('source').select(['id', 'status', 'merged_into']).where('id', 'in', [...new Set(ids)]).execute()).map((r) => [r.id, r]))
+    : new Map();
+  const seen = new Set<string>();
+  cites.forEach((c, i) => {
+    const field = `cites[${i}].sourceId`;
+    const target = found.get(c.sourceId);
+    if (c.sourceId === source.id) throw new UserFacingError('invalid', 'a source cannot cite itself', field);
+    if (seen.has(c.sourceId)) throw new UserFacingError('invalid', `"${c.sourceId}" is cited twice: keep one entry`, field);
+    if (!target || target.status !== 'accepted') throw new UserFacingError('invalid', `no source has id "${c.sourceId}": create it first (POST /api/sources)`, field);
+    if (target.merged_into) throw new UserFacingError('invalid', `source "${c.sourceId}" was merged into "${target.merged_into}": cite that one`, field);
+    seen.add(c.sourceId);
+  });
+  return serializeCitations(cites.map((c) => citationFromInput(c, actor)));
 }
 
 /**

@@ -72,11 +72,11 @@ describe('the real claims/ and db/seed/', () => {
   it('links related claims in both files or at least to claims that exist, and uses each source somewhere', () => {
     const used = new Set<string>();
     for (const c of corpus.claims) {
-      for (const a of c.frontmatter.appearances) [a.source, ...a.cites].forEach((s) => used.add(s));
+      for (const a of c.frontmatter.appearances) [a.source, ...(a.cites ?? []).map((x) => x.source)].forEach((s) => used.add(s));
       for (const r of c.body.references) if (r.kind === 'source') used.add(r.id);
     }
     for (const e of corpus.evidence.items) used.add(e.source);
-    for (const s of corpus.sources.items) s.cites.forEach((c) => used.add(c));
+    for (const s of corpus.sources.items) s.cites.forEach((c) => used.add(c.source));
     const unused = corpus.sources.items.map((s) => s.id).filter((id) => !used.has(id));
     expect(unused, 'sources that no claim, evidence or source rests on').toEqual([]);
   });

@@ -43,7 +43,7 @@ describe('claims ingest', () => {
     const appearances = await db.selectFrom('claim_appearance').selectAll().where('claim_id', '=', 'alpha-figure').orderBy('position').execute();
     expect(appearances.map((a) => [a.position, a.source_id, a.date])).toEqual([[0, 'blog-post', '2025-10'], [1, 'essay', '2025-10-17']]);
     const cites = await db.selectFrom('appearance_cite').selectAll().where('claim_id', '=', 'alpha-figure').execute();
-    expect(cites).toEqual([{ claim_id: 'alpha-figure', position: 0, cited_source_id: 'essay' }]);
+    expect(cites).toEqual([{ claim_id: 'alpha-figure', position: 0, cited_source_id: 'essay', basis: 'stated', locator: null, inferred_by: null, note: null }]);
     expect(await db.selectFrom('claim_link').selectAll().execute()).toEqual([
       { from_claim_id: 'alpha-figure', to_claim_id: 'beta-figure', relation: 'same-figure' },
     ]);
