@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { LineageMethodology } from '../_components/lineage-methodology';
 import { ReliabilityBadge } from '../_components/reliability-badge';
 import { VerdictBadge } from '../_components/verdict-badge';
 import { RELIABILITY_GRADES, RELIABILITY_SCALE, STANCES, VERDICT_SCALE, VERDICTS } from '@/lib/shared/vocabulary';
@@ -120,6 +121,8 @@ export default function MethodologyPage() {
           to the earliest source found. Proposed evidence is shown only as a count until an editor accepts it.
         </p>
       </section>
+
+      <LineageMethodology />
 
       <section aria-labelledby="corrections">
         <h2 id="corrections">Corrections policy</h2>

@@ -1,4 +1,5 @@
 import type { ClaimDetail } from '../claims/dto';
+import type { ClaimLineage, LineageNode } from '../lineage/dto';
 import { VERDICT_SCALE } from '../shared/vocabulary';
 
 export const PUBLISHER_NAME = 'Claim Ledger';
@@ -7,7 +8,33 @@ export const PUBLISHER_NAME = 'Claim Ledger';
  * schema.org ClaimReview for one claim. The rating maps the verdict onto 1 (false) … 5
  * (supported); verdicts off that axis carry only alternateName, as ClaimReview allows.
  */
-export function buildClaimReview(claim: ClaimDetail, permalink: string): Record<string, unknown> {
+function creativeWork(n: LineageNode): Record<string, unknown> {
+  const date = n.appearance?.date ?? n.date;
+  return {
+    '@type': 'CreativeWork',
+    name: n.source.title,
+    ...(n.source.url ? { url: n.source.url } : {}),
+    ...(date ? { datePublished: date } : {}),
+    ...(n.source.publisher ? { publisher: { '@type': 'Organization', name: n.source.publisher } } : {}),
+  };
+}
+
+/**
+ * `appearance` and `firstAppearance` from the lineage graph: every source the claim appeared
+ * in, earliest first (undated last), and the first appearance found (the first listed when the
+ * dates cannot tell candidates apart).
+ */
+function appearancesFromLineage(lineage: ClaimLineage): Record<string, unknown> {
+  const shown = lineage.nodes.filter((n) => n.appearance);
+  const sorted = [...shown].sort((a, b) => (a.date === null ? 1 : 0) - (b.date === null ? 1 : 0) || (a.date ?? '').localeCompare(b.date ?? '') || a.source.id.localeCompare(b.source.id));
+  const first = lineage.first ? shown.find((n) => n.source.id === lineage.first!.sourceIds[0]) : undefined;
+  return {
+    ...(first ? { firstAppearance: creativeWork(first), datePublished: lineage.first!.date } : {}),
+    appearance: sorted.map(creativeWork),
+  };
+}
+
+export function buildClaimReview(claim: ClaimDetail, permalink: string, lineage: ClaimLineage | null = null): Record<string, unknown> {
   const scale = VERDICT_SCALE[claim.verdict.value];
   const rating: Record<string, unknown> = {
     '@type': 'Rating',
@@ -30,14 +57,18 @@ export function buildClaimReview(claim: ClaimDetail, permalink: string): Record<
     itemReviewed: {
       '@type': 'Claim',
       author: { '@type': 'Person', name: claim.claimant },
-      ...(firstAppearance?.date ? { datePublished: firstAppearance.date } : {}),
-      appearance: claim.appearances.map((a) => ({
-        '@type': 'CreativeWork',
-        name: a.source.title,
-        ...(a.source.url ? { url: a.source.url } : {}),
-        ...(a.date ? { datePublished: a.date } : {}),
-        ...(a.source.publisher ? { publisher: { '@type': 'Organization', name: a.source.publisher } } : {}),
-      })),
+      ...(lineage
+        ? appearancesFromLineage(lineage)
+        : {
+            ...(firstAppearance?.date ? { datePublished: firstAppearance.date } : {}),
+            appearance: claim.appearances.map((a) => ({
+              '@type': 'CreativeWork',
+              name: a.source.title,
+              ...(a.source.url ? { url: a.source.url } : {}),
+              ...(a.date ? { datePublished: a.date } : {}),
+              ...(a.source.publisher ? { publisher: { '@type': 'Organization', name: a.source.publisher } } : {}),
+            })),
+          }),
     },
     ...(explanation ? { reviewBody: explanation } : {}),
     reviewRating: rating,

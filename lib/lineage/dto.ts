@@ -30,6 +30,8 @@ export interface ClaimLineage {
     byStance: Record<Stance, StanceIndependence>;
   };
   truncated: boolean;
+  /** Every source the lineage names (graph nodes, evidence roots), for titles and links. */
+  names: Record<string, SourceLink>;
 }
 
 export interface SourceLineageNode {

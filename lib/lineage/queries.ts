@@ -61,12 +61,8 @@ export async function getClaimLineage(db: Db, claimId: string): Promise<ClaimLin
     counts: stored.counts,
     evidence: stored.evidence,
     truncated: stored.truncated,
+    names: Object.fromEntries(ids.map((id) => [id, links.get(id) ?? missingSource(id)])),
   };
-}
-
-/** Titles for ids a lineage names outside its drawn nodes (evidence roots), for the pages. */
-export async function getSourceLinks(db: Db, ids: string[]): Promise<Record<string, SourceLink>> {
-  return Object.fromEntries(await loadLinks(db, [...new Set(ids)].slice(0, LINEAGE_MAX_NODES * 3)));
 }
 
 export const throughOthersQuerySchema = z.strictObject({

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { AppearanceChain } from '../../_components/appearance-chain';
 import { ConfidenceMeter } from '../../_components/confidence-meter';
 import { EditorOnly } from '../../_components/editor-only';
 import { NeedsReviewBadge } from '../../_components/needs-review-badge';
-import { EvidenceGroups } from '../../_components/evidence-groups';
+import { LineageGraph } from '../../_components/lineage-graph';
+import { LineageConfidence, LineageEvidenceGroups } from '../../_components/lineage-evidence';
 import { SourceTitle } from '../../_components/source-title';
 import { VerdictBadge } from '../../_components/verdict-badge';
 import { VerdictSummary } from '../../_components/verdict-summary';
@@ -16,6 +16,7 @@ import { getClaimPage } from '@/lib/claims/claim-page';
 import { getClaimSummary } from '@/lib/claims/list-queries';
 import { renderClaimBody } from '@/lib/claims/render';
 import { getDb } from '@/lib/db';
+import { getClaimLineage } from '@/lib/lineage/queries';
 import { VERDICT_SCALE } from '@/lib/shared/vocabulary';
 
 // Rendered on first request, then served from the cache until the store's data version
@@ -51,12 +52,13 @@ export default async function ClaimPage({ params }: Props) {
   const db = await getDb();
   const claim = await getClaimPage(db, id);
   if (!claim) notFound();
+  const lineage = await getClaimLineage(db, id);
   const permalink = getClaimPermalink(claim.id);
   const scale = VERDICT_SCALE[claim.verdict.value];
 
   return (
     <article className="claim">
-      <script type="application/ld+json">{serializeJsonLd(buildClaimReview(claim, permalink))}</script>
+      <script type="application/ld+json">{serializeJsonLd(buildClaimReview(claim, permalink, lineage))}</script>
 
       {claim.withdrawn ? (
         <p className="notice" role="note">
@@ -130,7 +132,7 @@ export default async function ClaimPage({ params }: Props) {
       <section aria-labelledby="chain-heading">
         <h2 id="chain-heading">Where it appeared</h2>
         <p className="meta">Each place the claim appeared, and what it cited, traced back to the earliest source found.</p>
-        <AppearanceChain appearances={claim.appearances} />
+        <LineageGraph lineage={lineage} />
       </section>
 
       <section aria-labelledby="verdict-heading">
@@ -149,6 +151,7 @@ export default async function ClaimPage({ params }: Props) {
         <p>
           Current confidence: <ConfidenceMeter value={claim.confidence} />
         </p>
+        <LineageConfidence lineage={lineage} />
         {claim.confidenceNotes.length ? (
           <ol className="notes" reversed>
             {claim.confidenceNotes.map((n) => (
@@ -188,7 +191,7 @@ export default async function ClaimPage({ params }: Props) {
             {claim.pendingEvidenceCount} {claim.pendingEvidenceCount === 1 ? 'proposal' : 'proposals'} awaiting review (not counted below).
           </p>
         ) : null}
-        <EvidenceGroups evidence={claim.evidence} />
+        <LineageEvidenceGroups evidence={claim.evidence} lineage={lineage} />
         {claim.evidenceCount > Object.values(claim.evidence).flat().length ? (
           <p className="meta">
             The first {Object.values(claim.evidence).flat().length} of {claim.evidenceCount} entries are shown; the{' '}

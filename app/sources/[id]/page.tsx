@@ -7,7 +7,9 @@ import { ReadStatus } from '../../_components/read-status';
 import { ReliabilityBadge } from '../../_components/reliability-badge';
 import { SourceClaimsList, VerdictBreakdown } from '../../_components/source-claims';
 import { SourceTitle } from '../../_components/source-title';
+import { LineageNeighbourhood } from '../../_components/lineage-neighbourhood';
 import { getDb } from '@/lib/db';
+import { getSourceLineage } from '@/lib/lineage/queries';
 import { getSource } from '@/lib/sources/source-page';
 
 // Cached like the claim pages; refreshed after any write (data-version cache handler).
@@ -38,8 +40,10 @@ const USER_LINK_REL = 'nofollow ugc noopener noreferrer';
 
 export default async function SourcePage({ params }: Props) {
   const { id } = await params;
-  const source = await getSource(await getDb(), id);
+  const db = await getDb();
+  const source = await getSource(db, id);
   if (!source) notFound();
+  const lineage = await getSourceLineage(db, id);
 
   return (
     <article className="source">
@@ -129,49 +133,7 @@ export default async function SourcePage({ params }: Props) {
         ) : null}
       </section>
 
-      <section aria-labelledby="chain-heading">
-        <h2 id="chain-heading">Place in citation chains</h2>
-        <div className="two-col">
-          <div>
-            <h3>What cites it</h3>
-            {source.citedBy.length || source.citedInAppearances.length ? (
-              <ul>
-                {source.citedBy.map((s) => (
-                  <li key={`by-${s.id}`}>
-                    <SourceTitle source={s} />
-                  </li>
-                ))}
-                {source.citedByCount > source.citedBy.length ? <li className="meta">…and {source.citedByCount - source.citedBy.length} more sources</li> : null}
-                {source.citedInAppearances.map((a) => (
-                  <li key={`app-${a.claimId}-${a.source.id}`}>
-                    <SourceTitle source={a.source} showMeta={false} />
-                    {a.date ? <> ({a.date})</> : null} cited it for <Link href={`/claims/${a.claimId}`}>{a.claimTitle}</Link>
-                  </li>
-                ))}
-                {source.citedInAppearancesCount > source.citedInAppearances.length ? (
-                  <li className="meta">…and {source.citedInAppearancesCount - source.citedInAppearances.length} more citing appearances</li>
-                ) : null}
-              </ul>
-            ) : (
-              <p className="meta">Nothing recorded cites it.</p>
-            )}
-          </div>
-          <div>
-            <h3>What it cites</h3>
-            {source.cites.length ? (
-              <ul>
-                {source.cites.map((s) => (
-                  <li key={s.id}>
-                    <SourceTitle source={s} />
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="meta">It cites no recorded source.</p>
-            )}
-          </div>
-        </div>
-      </section>
+      <LineageNeighbourhood source={source} lineage={lineage} />
       <p className="meta">
         JSON: <a href={`/api/sources/${source.id}`}>/api/sources/{source.id}</a> · <Link href={`/sources/${source.id}/history`}>History</Link>
         <EditorOnly>
