@@ -9,7 +9,7 @@ import { RELIABILITY_GRADES, SOURCE_TYPES } from '@/lib/shared/vocabulary';
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 
-const SHOWN = ['title', 'url', 'publisher', 'publishedAt', 'type', 'lang', 'reliability', 'reliabilityReason', 'copies'];
+const SHOWN = ['title', 'url', 'publisher', 'publishedAt', 'type', 'lang', 'reliability', 'reliabilityReason', 'copies', 'cites'];
 
 export function EditSourceForm({ action, initial, revision }: { action: Action; initial: Record<string, string>; revision: number }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
@@ -18,6 +18,9 @@ export function EditSourceForm({ action, initial, revision }: { action: Action; 
   const current = state.current ?? null;
   const copiesError = Object.entries(errors).find(([k]) => k.startsWith('copies'))?.[1];
   const authorsError = Object.entries(errors).find(([k]) => k.startsWith('authors'))?.[1];
+  const citesErrorEntry = Object.entries(errors).find(([k]) => k.startsWith('cites'));
+  const citesLine = citesErrorEntry ? /^cites\[(\d+)\]/.exec(citesErrorEntry[0]) : null;
+  const citesError = citesErrorEntry ? `${citesLine ? `line ${Number(citesLine[1]) + 1}: ` : ''}${citesErrorEntry[1]}` : undefined;
   return (
     <form action={formAction} className="edit-form" key={state.seq}>
       {state.status === 'error' && !current ? (
@@ -92,6 +95,13 @@ export function EditSourceForm({ action, initial, revision }: { action: Action; 
       </Field>
       <Field name="copies" label="Archived copies, one per line: archive|mirror|repost URL [note]" error={copiesError}>
         <textarea {...fieldProps('copies', copiesError)} rows={3} defaultValue={values.copies ?? ''} />
+      </Field>
+      <Field
+        name="cites"
+        label="What it cites, one per line: source-id stated|inferred | where in the text | who inferred it | why (an inferred link says why)"
+        error={citesError}
+      >
+        <textarea {...fieldProps('cites', citesError)} rows={3} defaultValue={values.cites ?? ''} placeholder="census-btos stated | chart note" />
       </Field>
       <p>
         <button type="submit" disabled={pending}>

@@ -105,6 +105,38 @@ export function formatCopies(copies: Array<{ url: string; kind: string; note?: s
   return copies.map((c) => [c.kind, c.url, c.note ?? ''].join(' ').trim()).join('\n');
 }
 
+/**
+ * Citations, one per line: "<source-id> [stated|inferred] | locator | inferred by | why". Empty
+ * parts are absent; a line that does not read so is passed on for the schema to name.
+ */
+export function parseCitationLines(textValue: string): unknown[] {
+  return textValue
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const [head = '', locator, inferredBy, ...why] = line.split('|').map((p) => p.trim());
+      const [sourceId = '', basis, ...extra] = head.split(/\s+/);
+      const note = why.join(' | ').trim();
+      return {
+        sourceId: extra.length ? head : sourceId,
+        ...(basis ? { basis } : {}),
+        ...(locator ? { locator } : {}),
+        ...(inferredBy ? { inferredBy } : {}),
+        ...(note ? { note } : {}),
+      };
+    });
+}
+
+export function formatCitationLines(cites: Array<{ sourceId: string; basis: string; locator: string | null; inferredBy: string | null; note: string | null }>): string {
+  return cites
+    .map((c) => {
+      const tail = [c.locator ?? '', c.inferredBy ?? '', c.note ?? ''];
+      while (tail.length && tail[tail.length - 1] === '') tail.pop();
+      return [`${c.sourceId} ${c.basis}`, ...tail].join(' | ');
+    })
+    .join('\n');
+}
+
 /** The edit-source form → the body of PATCH /api/sources/{id} (every field sent). */
 export function sourcePatchFromForm(form: FormData): Record<string, unknown> {
   const authors = (text(form, 'authors') ?? '')
@@ -123,6 +155,8 @@ export function sourcePatchFromForm(form: FormData): Record<string, unknown> {
     reliabilityReason: text(form, 'reliabilityReason') ?? '',
     verified: form.get('verified') === 'on' || form.get('verified') === 'true',
     copies: parseCopies(text(form, 'copies') ?? ''),
+    // A form without the field (an older page) leaves the citations as they are.
+    ...(form.has('cites') ? { cites: parseCitationLines(text(form, 'cites') ?? '') } : {}),
   };
 }
 

@@ -365,7 +365,8 @@ export function computeLineage(input: LineageInput): StoredLineage {
   const before = (y: (typeof dated)[number], x: (typeof dated)[number]) =>
     y.range[1] < x.range[0] || (upstream(x.id).has(y.id) && !upstream(y.id).has(x.id));
   const minimal = dated.filter((x) => !dated.some((y) => y.id !== x.id && before(y, x)));
-  minimal.sort((a, b) => a.range[0].localeCompare(b.range[0]) || a.range[1].localeCompare(b.range[1]) || a.id.localeCompare(b.id));
+  // Candidates the dates cannot order: the one known to be earliest at the latest comes first.
+  minimal.sort((a, b) => a.range[1].localeCompare(b.range[1]) || a.range[0].localeCompare(b.range[0]) || a.id.localeCompare(b.id));
   const first = minimal.length
     ? { sourceIds: minimal.map((m) => m.id), date: minimal[0]!.date, certain: minimal.length === 1 }
     : null;

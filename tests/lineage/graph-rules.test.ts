@@ -168,7 +168,7 @@ describe('first appearance', () => {
 
   it('names every candidate when the dates cannot order them', () => {
     const l = computeLineage(fixture({ a: {}, b: {} }, [{ sourceId: 'b', date: '2025-10' }, { sourceId: 'a', date: '2025-10-17' }]));
-    expect(l.first).toEqual({ sourceIds: ['b', 'a'], date: '2025-10', certain: false });
+    expect(l.first).toEqual({ sourceIds: ['a', 'b'], date: '2025-10-17', certain: false });
     expect(dateInterval('2024-02')).toEqual(['2024-02-01', '2024-02-29']);
   });
 });

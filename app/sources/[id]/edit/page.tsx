@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { EditSourceForm, MergeSourceForm } from '../../../_components/edit-source-form';
 import { requireEditorPage } from '../../../_lib/auth';
 import { getDb } from '@/lib/db';
-import { formatCopies } from '@/lib/forms/form-data';
+import { formatCitationLines, formatCopies } from '@/lib/forms/form-data';
+import { parseCitations, toCitationRecord } from '@/lib/sources/citations';
 import { listSourceOptions } from '@/lib/sources/options';
 import { getSourceRowOrThrow } from '@/lib/sources/write';
 import { mergeSourceAction, updateSourceAction } from './actions';
@@ -30,6 +31,7 @@ export default async function EditSourcePage({ params }: { params: Promise<{ id:
     reliabilityReason: row.reliability_reason,
     verified: row.is_verified ? 'on' : '',
     copies: formatCopies(parseCopies(row.copies)),
+    cites: formatCitationLines(parseCitations(row.cites).map(toCitationRecord)),
   };
   const others = (await listSourceOptions(db)).filter((s) => s.id !== row.id);
   return (
