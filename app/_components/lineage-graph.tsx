@@ -17,7 +17,7 @@ function widthOf(ch: string): number {
 }
 
 /** Splits a title into at most `lines` lines of `units` width each, breaking at a space where it can; cut with an ellipsis. */
-function wrapTitle(title: string, units = 34, lines = 2): string[] {
+function wrapTitle(title: string, units = 30, lines = 2): string[] {
   const chars = [...title];
   const out: string[] = [];
   let at = 0;
@@ -164,12 +164,15 @@ function LineageSvg({ lineage }: { lineage: ClaimLineage }) {
               <text x={10} y={54} className="lineage-node-facts">
                 {nodeFacts(n)}
               </text>
-              <text x={10} y={72} className="lineage-node-flags">
-                {flags.slice(0, 2).join(' · ')}
-              </text>
-              {flags.length > 2 ? (
+              {/* One flag a line; a third and later share the second line. */}
+              {flags.length ? (
+                <text x={10} y={72} className="lineage-node-flags">
+                  {flags[0]}
+                </text>
+              ) : null}
+              {flags.length > 1 ? (
                 <text x={10} y={87} className="lineage-node-flags">
-                  {flags.slice(2).join(' · ')}
+                  {flags.slice(1).join(' · ')}
                 </text>
               ) : null}
             </a>

@@ -6,7 +6,7 @@ import dagre from '@dagrejs/dagre';
  * one size (their text is cut to fit), so the layout depends on the graph alone.
  */
 
-export const NODE_WIDTH = 232;
+export const NODE_WIDTH = 250;
 export const NODE_HEIGHT = 96;
 
 export interface GraphLayout {
