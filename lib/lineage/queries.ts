@@ -31,7 +31,7 @@ async function loadLinks(db: Db, ids: string[]): Promise<Map<string, SourceLink>
 }
 
 function missingSource(id: string): SourceLink {
-  return { id, title: id, publisher: null, published: null, type: 'blog', reliability: 'U', url: null };
+  return { id, title: id, publisher: null, published: null, type: 'blog', reliability: 'U', url: null, verified: false };
 }
 
 function parseStored(json: string): StoredLineage | null {

@@ -84,7 +84,7 @@ export function generateSource(j: number, count: number): SourceSeed {
     reliability: GRADES[j % GRADES.length]!,
     reliability_reason: 'Generated for the scale benchmark: a stand-in for a real source, not evidence of anything.',
     verified: false,
-    cites: j % 4 !== 3 && j + 1 < count ? [generatedSourceId(j + 1)] : [],
+    cites: j % 4 !== 3 && j + 1 < count ? [{ source: generatedSourceId(j + 1), basis: 'stated' as const }] : [],
     seed_revision: 1,
   };
 }
@@ -126,7 +126,7 @@ export function generateClaim(i: number, total: number, templates: Templates): C
     topics: [...fm.topics, `topic-${i % 300}`],
     appearances: [
       ...fm.appearances,
-      { source: generatedSourceId(a), date: `2025-${pad(month)}`, cites: [generatedSourceId(b)] },
+      { source: generatedSourceId(a), date: `2025-${pad(month)}`, cites: [{ source: generatedSourceId(b), basis: 'stated' as const }] },
       { source: generatedSourceId(b), date: `2025-${pad(month)}-${pad(1 + (i % 27))}`, cites: [] },
     ],
     verdict: pick(rand, VERDICTS),
@@ -206,7 +206,8 @@ export function toClaimFile(spec: ClaimSpec): string {
     ...fm.appearances.flatMap((a) => [
       `  - source: ${yamlString(a.source)}`,
       ...(a.date ? [`    date: ${yamlString(a.date)}`] : []),
-      `    cites: [${a.cites.map(yamlString).join(', ')}]`,
+      // A citation with details is written as a JSON object, which YAML reads as a flow mapping.
+      ...(a.cites ? [`    cites: [${a.cites.map((c) => (c.basis === 'stated' && !c.locator && !c.note ? yamlString(c.source) : JSON.stringify(c))).join(', ')}]`] : []),
       ...(a.note ? [`    note: ${yamlString(a.note)}`] : []),
     ]),
     `verdict: ${yamlString(fm.verdict)}`,
@@ -299,8 +300,8 @@ export async function populateScaleStore(
           for (let i = 0; i < values.length; i += 300) await w.trx.insertInto(table).values(values.slice(i, i + 300) as never).execute();
         };
         await insert('claim_topic', specs.flatMap((s) => [...new Set(s.frontmatter.topics)].map((topic) => ({ claim_id: s.id, topic }))));
-        await insert('claim_appearance', specs.flatMap((s) => s.frontmatter.appearances.map((a, position) => ({ claim_id: s.id, position, source_id: a.source, date: a.date ?? null, note: a.note ?? null }))));
-        await insert('appearance_cite', specs.flatMap((s) => s.frontmatter.appearances.flatMap((a, position) => [...new Set(a.cites)].map((c) => ({ claim_id: s.id, position, cited_source_id: c })))));
+        await insert('claim_appearance', specs.flatMap((s) => s.frontmatter.appearances.map((a, position) => ({ claim_id: s.id, position, source_id: a.source, date: a.date ?? null, note: a.note ?? null, cites_own: a.cites ? 1 : 0 }))));
+        await insert('appearance_cite', specs.flatMap((s) => s.frontmatter.appearances.flatMap((a, position) => [...new Set((a.cites ?? []).map((c) => c.source))].map((c) => ({ claim_id: s.id, position, cited_source_id: c })))));
         await insert('claim_link', specs.flatMap((s) => s.frontmatter.related.map((r) => ({ from_claim_id: s.id, to_claim_id: r.id, relation: r.relation }))));
         await insert('claim_body_ref', specs.flatMap((s) => [...new Map(s.template.body.references.map((r) => [`${r.kind}:${r.id}`, r])).values()].map((r) => ({ claim_id: s.id, target_kind: r.kind, target_id: r.id }))));
         // Children were written after the rows: refresh the derived state once they are all there.

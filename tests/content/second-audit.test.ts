@@ -47,7 +47,7 @@ describe('the second content audit of claims/ and db/seed/', () => {
       const evidence = evidenceOf(id);
       expect(evidence.filter((e) => e.stance !== 'context').length, `${id} has only context`).toBeGreaterThan(0);
       for (const e of evidence) expect(source(e.source), `${e.id} → ${e.source}`).toBeDefined();
-      for (const a of c.frontmatter.appearances) for (const s of [a.source, ...a.cites]) expect(source(s), `${id}: ${s}`).toBeDefined();
+      for (const a of c.frontmatter.appearances) for (const s of [a.source, ...(a.cites ?? []).map((x) => x.source)]) expect(source(s), `${id}: ${s}`).toBeDefined();
       for (const r of c.body.references) {
         if (r.kind === 'source') expect(source(r.id), `${id} body → ${r.id}`).toBeDefined();
         else expect(corpus.claims.some((x) => x.frontmatter.id === r.id), `${id} body → ${r.id}`).toBe(true);
@@ -98,8 +98,8 @@ describe('the second content audit of claims/ and db/seed/', () => {
 
   it('keeps sources that others cite but nothing quotes as labelled, unread placeholders', () => {
     const quoted = new Set(corpus.evidence.items.map((e) => e.source));
-    const cited = new Set(corpus.sources.items.flatMap((s) => s.cites));
-    for (const c of corpus.claims) for (const a of c.frontmatter.appearances) a.cites.forEach((x) => cited.add(x));
+    const cited = new Set(corpus.sources.items.flatMap((s) => s.cites.map((x) => x.source)));
+    for (const c of corpus.claims) for (const a of c.frontmatter.appearances) (a.cites ?? []).forEach((x) => cited.add(x.source));
     for (const id of ['ai-index-2024', 'wsj-orion-delays', 'macrostrategy-note-2025-10', 'marketwatch-ai-bubble-17x', 'semianalysis-subscription-stress-test']) {
       const s = source(id)!;
       expect(cited.has(id), id).toBe(true);
@@ -119,11 +119,14 @@ describe('the second content audit of claims/ and db/seed/', () => {
     expect(source('wired-altman-giant-models-over')?.copies[0]).toMatchObject({ kind: 'mirror', note: expect.stringMatching(/gopher/) });
   });
 
-  it('records the article\'s own citations only: an inferred source is named in the note, never in cites', () => {
-    const named = new Set(source(ARTICLE)!.cites);
+  it('records the article\'s own citations as stated, and a source only inferred as inferred, with who and why', () => {
+    const named = new Set(source(ARTICLE)!.cites.filter((x) => x.basis === 'stated').map((x) => x.source));
     for (const c of corpus.claims) {
       const first = c.frontmatter.appearances[0]!;
-      for (const cited of first.cites) expect(named.has(cited), `${c.frontmatter.id}: the article does not cite ${cited}`).toBe(true);
+      for (const cited of first.cites ?? []) {
+        if (cited.basis === 'stated') expect(named.has(cited.source), `${c.frontmatter.id}: the article does not cite ${cited.source}`).toBe(true);
+        else expect(cited.inferred_by && cited.note, `${c.frontmatter.id}: inferred ${cited.source} without who and why`).toBeTruthy();
+      }
     }
     // The GPT cost series: attributed as the article attributes it, with the Lockett inference stated as one.
     for (const id of ['gpt3-training-cost-50m', 'gpt4-training-cost-500m', 'gpt5-training-cost-5b']) {

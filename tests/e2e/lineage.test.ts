@@ -74,7 +74,7 @@ describe('the lineage of a claim in a real browser', () => {
 
     // Each box carries date, grade, figure and flags; the list names who inferred a link.
     const lockett = page.locator('svg.lineage-svg g.lineage-node[data-source-id="lockett-medium-ai-bubble-worse"]');
-    expect((await lockett.locator('text').allTextContents()).join(' ')).toMatch(/2025-10 · grade C · \$500M.*cites nothing, not primary/);
+    expect((await lockett.locator('text').allTextContents()).join(' ')).toMatch(/2025-10 · grade C · \$500M.*earliest found/);
     expect(await page.locator('li[data-via-edge="gangge-matters-ai-bubble>lockett-medium-ai-bubble-worse"] > .lineage-item-head').textContent()).toContain('inferred by Claim Ledger editors');
     expect(await page.getByTestId('independence').textContent()).toBe(`${api.counts.sources} sources, ${api.counts.independent} independent`);
 
