@@ -80,8 +80,7 @@ export function LineageConfidence({ lineage }: { lineage: ClaimLineage | null })
         </table>
       )}
       <p className="meta">
-        The claim itself appeared in {lineage.counts.sources} {lineage.counts.sources === 1 ? 'source' : 'sources'}, {lineage.counts.independent} independent.{' '}
-        <Link href="/methodology#lineage">What counts as independent</Link>
+        <Link href="/methodology#independence">What counts as independent</Link>
       </p>
       <SingleRootWarning lineage={lineage} />
     </div>
@@ -90,40 +89,38 @@ export function LineageConfidence({ lineage }: { lineage: ClaimLineage | null })
 
 /** Evidence under one heading per stance, grouped within it by the root its sources derive from. */
 export function LineageEvidenceGroups({ evidence, lineage }: { evidence: Record<Stance, EvidenceItem[]>; lineage: ClaimLineage | null }) {
+  // Sources that derive from something share a group per root; sources with no recorded upstream
+  // go together in one group (-1), labelled once, so a long list of independent entries stays short.
   const groupOf = new Map<string, number>();
-  lineage?.evidence.groups.forEach((g, i) => g.sources.forEach((s) => groupOf.set(s, i)));
+  lineage?.evidence.groups.forEach((g, i) => {
+    const selfRooted = g.sources.length === 1 && g.roots.length === 1 && g.roots[0] === g.sources[0];
+    g.sources.forEach((src) => groupOf.set(src, selfRooted ? -1 : i));
+  });
   return (
     <>
       {STANCES.map((stance) => {
         const items = evidence[stance];
-        const s = lineage?.evidence.byStance[stance];
         const groups = new Map<number, EvidenceItem[]>();
         for (const item of items) {
           const g = groupOf.get(item.source.id) ?? -1;
           groups.set(g, [...(groups.get(g) ?? []), item]);
         }
+        // Derived groups first, the independent rest last.
+        const ordered = [...groups.entries()].sort(([a], [b]) => (a === -1 ? 1 : 0) - (b === -1 ? 1 : 0) || a - b);
         return (
           <section key={stance} className="evidence-group" aria-labelledby={`stance-${stance}`}>
             <h3 id={`stance-${stance}`}>
               {STANCE_HEADINGS[stance]} <span className="count">({items.length})</span>
-              {s && s.sources > 0 ? (
-                <span className="count">
-                  {' '}
-                  · {s.sources} {s.sources === 1 ? 'source' : 'sources'}, {s.independent} independent
-                </span>
-              ) : null}
             </h3>
             {items.length === 0 ? <p className="meta">None recorded.</p> : null}
-            {[...groups.entries()].map(([g, list]) => {
-              const group = lineage?.evidence.groups[g];
-              const roots = group?.roots ?? [];
-              const selfRooted = group && roots.length === 1 && group.sources.length === 1 && group.sources[0] === roots[0];
+            {ordered.map(([g, list]) => {
+              const roots = g === -1 ? [] : (lineage?.evidence.groups[g]?.roots ?? []);
               return (
-                <div key={g} className="evidence-root-group" data-root={roots.join(' ')}>
-                  {lineage && roots.length && !selfRooted ? (
+                <div key={g} className="evidence-root-group">
+                  {lineage && roots.length ? (
                     <p className="evidence-root meta">Derives from {names(lineage, roots)}</p>
                   ) : lineage && groups.size > 1 ? (
-                    <p className="evidence-root meta">No recorded upstream</p>
+                    <p className="evidence-root meta">Each from a source with no recorded upstream</p>
                   ) : null}
                   {list.map((item) => (
                     <EvidenceEntry key={item.id} item={item} />

@@ -43,9 +43,14 @@ describe('the lineage of a claim in a real browser', () => {
     const api = await (await fetch(`${server.url}/api/claims/${GPT4}/lineage`)).json();
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
+    // The drawing: the SVG document the claim page embeds, read in the browser as its own page.
+    const drawing = await context.newPage();
+    const svgResponse = await drawing.goto(`${server.url}/claims/${GPT4}/lineage.svg`);
+    expect(svgResponse?.headers()['content-type']).toMatch(/^image\/svg\+xml/);
     expect((await page.goto(`${server.url}/claims/${GPT4}`))?.status()).toBe(200);
+    expect(await page.locator('figure.lineage-figure object.lineage-drawing').getAttribute('data')).toBe(`/claims/${GPT4}/lineage.svg`);
 
-    const drawn = await page.locator('svg.lineage-svg g.lineage-node').evaluateAll((els) => els.map((e) => e.getAttribute('data-source-id')!));
+    const drawn = await drawing.locator('svg.lineage-svg g.lineage-node').evaluateAll((els) => els.map((e) => e.getAttribute('data-source-id')!));
     expect(drawn.length).toBeGreaterThan(3);
     expect(new Set(drawn).size).toBe(drawn.length);
     expect([...drawn].sort()).toEqual(api.nodes.map((n: { source: { id: string } }) => n.source.id).sort());
@@ -53,19 +58,19 @@ describe('the lineage of a claim in a real browser', () => {
     expect(drawn.filter((id) => id === 'macrostrategy-note-2025-10')).toHaveLength(1);
 
     // The earliest source found is marked in the drawing and in the list, and they agree with the API.
-    const earliestDrawn = await page.locator('svg.lineage-svg g.lineage-node.flag-first').evaluateAll((els) => els.map((e) => e.getAttribute('data-source-id')!));
+    const earliestDrawn = await drawing.locator('svg.lineage-svg g.lineage-node.flag-first').evaluateAll((els) => els.map((e) => e.getAttribute('data-source-id')!));
     expect(earliestDrawn.sort()).toEqual([...api.first.sourceIds].sort());
     expect(earliestDrawn).toContain('lockett-medium-ai-bubble-worse');
     const earliestListed = await page
       .locator('ul.lineage-list li[data-source-id]')
       .evaluateAll((els) => els.filter((e) => e.querySelector(':scope > .lineage-item-head .flag-first')).map((e) => e.getAttribute('data-source-id')!));
     expect(earliestListed.sort()).toEqual(earliestDrawn.sort());
-    expect(await page.locator('svg.lineage-svg g.lineage-node.flag-first text').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/earliest found/)]));
+    expect(await drawing.locator('svg.lineage-svg g.lineage-node.flag-first text').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/earliest found/)]));
 
     // The nested list holds every drawn source exactly once, and every drawn link.
     const listed = await page.locator('ul.lineage-list li[data-source-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-source-id')!));
     expect([...listed].sort()).toEqual([...drawn].sort());
-    const drawnEdges = await page.locator('svg.lineage-svg g.lineage-edge').evaluateAll((els) => els.map((e) => e.getAttribute('data-edge')!));
+    const drawnEdges = await drawing.locator('svg.lineage-svg g.lineage-edge').evaluateAll((els) => els.map((e) => e.getAttribute('data-edge')!));
     const listedEdges = await page
       .locator('ul.lineage-list li[data-via-edge], ul.lineage-list li[data-edge-ref]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-via-edge') ?? e.getAttribute('data-edge-ref')!));
@@ -73,7 +78,7 @@ describe('the lineage of a claim in a real browser', () => {
     expect(drawnEdges.sort()).toEqual(api.edges.map((e: { from: string; to: string }) => `${e.from}>${e.to}`).sort());
 
     // Each box carries date, grade, figure and flags; the list names who inferred a link.
-    const lockett = page.locator('svg.lineage-svg g.lineage-node[data-source-id="lockett-medium-ai-bubble-worse"]');
+    const lockett = drawing.locator('svg.lineage-svg g.lineage-node[data-source-id="lockett-medium-ai-bubble-worse"]');
     expect((await lockett.locator('text').allTextContents()).join(' ')).toMatch(/2025-10 · grade C · \$500M.*earliest found/);
     expect(await page.locator('li[data-via-edge="gangge-matters-ai-bubble>lockett-medium-ai-bubble-worse"] > .lineage-item-head').textContent()).toContain('inferred by Claim Ledger editors');
     expect(await page.getByTestId('independence').textContent()).toBe(`${api.counts.sources} sources, ${api.counts.independent} independent`);
@@ -82,7 +87,7 @@ describe('the lineage of a claim in a real browser', () => {
     expect(review.itemReviewed.firstAppearance).toMatchObject({ '@type': 'CreativeWork', name: expect.stringContaining('AI Bubble') });
     expect(review.itemReviewed.appearance).toHaveLength(api.counts.sources);
     await page.screenshot({ path: path.join(SHOTS, 'lineage-gpt4-1280.png'), fullPage: true });
-    await page.locator('figure.lineage-figure').screenshot({ path: path.join(SHOTS, 'lineage-gpt4-graph.png') });
+    await drawing.screenshot({ path: path.join(SHOTS, 'lineage-gpt4-graph.png') });
     await context.close();
   });
 
@@ -91,11 +96,16 @@ describe('the lineage of a claim in a real browser', () => {
     await page.goto(`${server.url}/claims/ai-bubble-17x-dotcom`);
     expect(await page.locator('.lineage-single-root').textContent()).toMatch(/All supporting evidence derives from one root: .* MacroStrategy/);
     expect(await page.locator('.lineage-counts tr[data-stance="supports"] [data-testid="independent-supports"]').textContent()).toBe('1');
-    expect(await page.locator('svg.lineage-svg g.lineage-node.flag-first').getAttribute('data-source-id')).toBe('macrostrategy-note-2025-10');
+    const drawing = await browser.newPage();
+    await drawing.goto(`${server.url}/claims/ai-bubble-17x-dotcom/lineage.svg`);
+    expect(await drawing.locator('svg.lineage-svg g.lineage-node.flag-first').getAttribute('data-source-id')).toBe('macrostrategy-note-2025-10');
 
     await page.goto(`${server.url}/claims/ai-bubble-4x-subprime`);
     expect(await page.locator('.lineage-mutations').textContent()).toMatch(/says 8×.*says 4×/);
-    expect(await page.locator('svg g.lineage-edge.edge-mutation').count()).toBe(1);
+    await drawing.goto(`${server.url}/claims/ai-bubble-4x-subprime/lineage.svg`);
+    expect(await drawing.locator('svg g.lineage-edge.edge-mutation').count()).toBe(1);
+    expect(await drawing.locator('svg g.lineage-edge.edge-mutation text').textContent()).toBe('8× ≠ 4×');
+    await drawing.close();
 
     await page.goto(`${server.url}/sources/graph`);
     expect(await page.locator('table.lineage-roots tbody tr').first().getAttribute('data-source-id')).toBe('macrostrategy-note-2025-10');
