@@ -98,7 +98,7 @@ export function LineageNeighbourhood({ source, lineage }: { source: SourceDetail
       {through && through.total > 0 ? (
         <>
           <h3>Claims resting on it through other sources ({through.totalIsLowerBound ? 'at least ' : ''}{through.total.toLocaleString('en')})</h3>
-          <ul className="source-claims">
+          <ul className="lineage-through">
             {through.items.map((c) => (
               <li key={c.id}>
                 <VerdictBadge verdict={c.verdict} /> <Link href={`/claims/${c.id}`}>{c.title}</Link>
