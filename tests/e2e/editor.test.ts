@@ -253,6 +253,7 @@ async function expectInert(page: Page, baseline: PageShape, dialogs: string[]) {
 }
 
 describe('script and HTML payloads in every text field', () => {
+  // Ten page visits, each waiting for the network to go quiet (the claim page also loads its lineage drawing).
   it('are stored verbatim and rendered as inert text on the claim, source, history and review pages', async () => {
     const context = await browser.newContext();
     const page = await signIn(context, '/');
@@ -334,7 +335,7 @@ describe('script and HTML payloads in every text field', () => {
     expect(await page.locator(`#evidence-${row.id} blockquote`).textContent()).toBe(payload.excerpt);
     expect(await page.locator(`#evidence-${row.id} .translation`).textContent()).toBe(payload.translation);
     await context.close();
-  });
+  }, 90_000);
 });
 
 describe('server actions check the caller themselves', () => {
