@@ -113,6 +113,9 @@ export const sourcePatchSchema = z
     reliabilityReason: plainString().trim().min(1).max(2000),
     verified: z.boolean(),
     copies: z.array(z.strictObject({ url: httpUrlSchema, kind: z.enum(['mirror', 'repost', 'archive']), note: plainString().trim().min(1).max(500).optional() })).max(20),
+    /** The licence of the source's text; with textPublic, readers may see its captures' full text. */
+    licence: plainString().trim().min(1).max(200).nullable(),
+    textPublic: z.boolean(),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change', path: [] });

@@ -160,7 +160,7 @@ export async function readChangesSince(db: Db, cursor: SyncCursor): Promise<Chan
   for (const r of revisions) {
     if (r.entity_type === 'confidence_note') {
       if (r.claim_id) changed.claim.add(r.claim_id);
-    } else changed[r.entity_type].add(r.entity_id);
+    } else if (r.entity_type !== 'capture') changed[r.entity_type].add(r.entity_id);
   }
   return changed;
 }

@@ -18,6 +18,8 @@ export function toSourceRecord(row: SourceContentRow) {
     reliabilityReason: row.reliability_reason,
     verified: row.is_verified === 1,
     mergedInto: row.merged_into,
+    licence: row.licence,
+    textPublic: row.text_public === 1,
     status: row.status,
     createdBy: row.created_by,
     createdAt: row.created_at,

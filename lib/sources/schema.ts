@@ -33,6 +33,10 @@ export const sourceSeedSchema = z.strictObject({
   reliability_reason: z.string().trim().min(1).max(2000),
   verified: z.boolean(),
   cites: z.array(slugSchema).default([]),
+  /** The licence of the source's text, when known (e.g. "CC BY-NC-ND 4.0"). */
+  licence: z.string().trim().min(1).max(200).nullable().default(null),
+  /** True when that licence lets readers see the full text of its archived copies. */
+  text_public: z.boolean().default(false),
   seed_revision: z.number().int().min(1),
 });
 export type SourceSeed = z.infer<typeof sourceSeedSchema>;
