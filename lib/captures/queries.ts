@@ -129,3 +129,9 @@ export async function getPassageAnchors(db: Db, claimId: string, positions: numb
   for (const r of rows) out.set(r.passage_position!, toQuoteAnchor(r));
   return out;
 }
+
+/** The same evidence items, each with its anchor (one lookup by key for the items given). */
+export async function withEvidenceAnchors<T extends { id: string }>(db: Db, items: T[]): Promise<(T & { anchor: QuoteAnchor | null })[]> {
+  const anchors = await getEvidenceAnchors(db, items.map((i) => i.id));
+  return items.map((i) => ({ ...i, anchor: anchors.get(i.id) ?? null }));
+}
