@@ -135,3 +135,10 @@ export async function withEvidenceAnchors<T extends { id: string }>(db: Db, item
   const anchors = await getEvidenceAnchors(db, items.map((i) => i.id));
   return items.map((i) => ({ ...i, anchor: anchors.get(i.id) ?? null }));
 }
+
+/** What the source page shows about archived copies: the newest (bounded), the count, and whether readers may see the text. */
+export async function getSourceCaptures(db: Db, sourceId: string): Promise<{ items: CaptureSummary[]; total: number; textPublic: boolean; licence: string | null }> {
+  const { items, total } = await listCaptures(db, sourceId);
+  const source = isSlug(sourceId) ? await db.selectFrom('source').select(['text_public', 'licence']).where('id', '=', sourceId).executeTakeFirst() : undefined;
+  return { items, total, textPublic: source?.text_public === 1, licence: source?.licence ?? null };
+}

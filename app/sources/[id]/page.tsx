@@ -6,7 +6,9 @@ import { EvidenceEntry } from '../../_components/evidence-groups';
 import { ReadStatus } from '../../_components/read-status';
 import { ReliabilityBadge } from '../../_components/reliability-badge';
 import { SourceClaimsList, VerdictBreakdown } from '../../_components/source-claims';
+import { SourceCaptures } from '../../_components/source-captures';
 import { SourceTitle } from '../../_components/source-title';
+import { getSourceCaptures } from '@/lib/captures/queries';
 import { getDb } from '@/lib/db';
 import { getSource } from '@/lib/sources/source-page';
 
@@ -38,8 +40,10 @@ const USER_LINK_REL = 'nofollow ugc noopener noreferrer';
 
 export default async function SourcePage({ params }: Props) {
   const { id } = await params;
-  const source = await getSource(await getDb(), id);
+  const db = await getDb();
+  const source = await getSource(db, id);
   if (!source) notFound();
+  const captures = await getSourceCaptures(db, source.id);
 
   return (
     <article className="source">
@@ -99,6 +103,8 @@ export default async function SourcePage({ params }: Props) {
           <ReadStatus verified={source.verified} long />
         </dd>
       </dl>
+
+      <SourceCaptures sourceId={source.id} captures={captures.items} total={captures.total} textPublic={captures.textPublic} licence={captures.licence} hasUrl={source.url !== null} />
 
       <section aria-labelledby="claims-heading">
         <h2 id="claims-heading">Claims resting on this source ({source.claims.total.toLocaleString('en')})</h2>
