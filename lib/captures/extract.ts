@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { repoRoot } from '../env';
 import { normalizeCaptureText } from '../quotes/normalize';
 import { UserFacingError } from '../shared/errors';
 
@@ -14,8 +14,9 @@ import { UserFacingError } from '../shared/errors';
 export type CaptureMediaType = 'text/html' | 'application/xhtml+xml' | 'text/plain' | 'application/pdf';
 export const CAPTURE_MEDIA_TYPES: readonly CaptureMediaType[] = ['text/html', 'application/xhtml+xml', 'text/plain', 'application/pdf'];
 
-const require = createRequire(import.meta.url);
-const version = (pkg: string): string => (require(`${pkg}/package.json`) as { version: string }).version;
+/** The pinned versions of the extractors, recorded with each capture (a test checks them against node_modules). */
+export const EXTRACTOR_VERSIONS = { '@mozilla/readability': '0.6.0', linkedom: '0.18.15', 'pdfjs-dist': '5.6.205' } as const;
+const version = (pkg: keyof typeof EXTRACTOR_VERSIONS): string => EXTRACTOR_VERSIONS[pkg];
 
 export interface ExtractedText {
   text: string;
@@ -102,7 +103,8 @@ function extractHtml(bytes: Buffer, charset: string | null): ExtractedText {
 async function extractPdf(bytes: Buffer): Promise<ExtractedText> {
   if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new UserFacingError('invalid', 'the file is not a PDF (it does not start with %PDF-)', 'file');
   const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const fonts = `${path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts')}${path.sep}`;
+  // pdf.js is kept out of the server bundle (next.config.mjs), so its package folder is on disk.
+  const fonts = `${path.join(repoRoot, 'node_modules', 'pdfjs-dist', 'standard_fonts')}${path.sep}`;
   let doc;
   try {
     doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, standardFontDataUrl: fonts, verbosity: VerbosityLevel.ERRORS }).promise;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractText, mediaTypeOfUpload } from '../../lib/captures/extract';
+import fs from 'node:fs';
+import path from 'node:path';
+import { EXTRACTOR_VERSIONS, extractText, mediaTypeOfUpload } from '../../lib/captures/extract';
 
 /** A one-page PDF with one text line per entry (Helvetica), offsets computed so pdf.js reads it without repair. */
 function makePdf(lines: string[]): Buffer {
@@ -58,6 +60,13 @@ describe('extracting the readable text of an archived copy', () => {
   it('normalises plain text: BOM, CRLF, spaces, blank lines', async () => {
     const out = await extractText({ bytes: Buffer.from('\uFEFFTitle\r\n\r\n\r\n\r\nOne\u3000 two\t three  \r\n'), mediaType: 'text/plain' });
     expect(out.text).toBe('Title\n\nOne two three');
+  });
+
+  it('records the extractor versions that are installed', () => {
+    for (const [pkg, version] of Object.entries(EXTRACTOR_VERSIONS)) {
+      const installed = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string };
+      expect(installed.version, pkg).toBe(version);
+    }
   });
 
   it('takes an upload type as declared, or from the file name when none is declared', () => {
