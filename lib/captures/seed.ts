@@ -44,13 +44,13 @@ export async function readSeedCaptures(seedDir: string, display: (file: string) 
   for (const item of parsed.items) {
     const index = parsed.indexOf.get(item.id)!;
     if (!sourceIds.has(item.source)) {
-      problems.push({ file: display(file), ...parsed.doc.positionOf([index, 'source']), field: `[${index}].source`, message: `no source has id "${item.source}": define it in sources.json` });
+      problems.push({ file: display(file), ...parsed.positionOf([index, 'source']), field: `[${index}].source`, message: `no source has id "${item.source}": define it in sources.json` });
       continue;
     }
     try {
       items.push({ ...item, bytes: await fs.readFile(path.join(seedDir, item.file)) });
     } catch {
-      problems.push({ file: display(file), ...parsed.doc.positionOf([index, 'file']), field: `[${index}].file`, message: `${item.file} is not in ${display(seedDir)}` });
+      problems.push({ file: display(file), ...parsed.positionOf([index, 'file']), field: `[${index}].file`, message: `${item.file} is not in ${display(seedDir)}` });
     }
   }
   return { items, problems };
