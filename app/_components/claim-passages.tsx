@@ -11,24 +11,21 @@ export function ClaimPassages({ passages, quoteProblemCount }: { passages: Claim
           archived copy of {quoteProblemCount === 1 ? 'its' : 'their'} source as quoted (not found, or only approximately).
         </p>
       ) : null}
-      <ol className="passages">
-        {passages.map((p) => (
-          <li key={p.position} className="passage" id={`passage-${p.position}`}>
-            <div className="original">
-              <figure>
-                <blockquote lang={p.lang}>{p.text}</blockquote>
-                <figcaption>
-                  {p.position === 0 ? 'Original' : 'Also'} ({p.lang}){p.locator ? `, ${p.locator}` : ''} · <QuoteStatus anchor={p.anchor} />
-                </figcaption>
-              </figure>
-              <figure>
-                <blockquote lang="en">{p.translation}</blockquote>
-                <figcaption>Translation</figcaption>
-              </figure>
-            </div>
-          </li>
-        ))}
-      </ol>
+      {passages.map((p) => (
+        <div key={p.position} className="original passage" id={`passage-${p.position}`}>
+          <figure>
+            <blockquote lang={p.lang}>{p.text}</blockquote>
+            <figcaption>
+              {`${p.position === 0 ? 'Original' : 'Also'} (${p.lang})${p.locator ? `, ${p.locator}` : ''} · `}
+              <QuoteStatus anchor={p.anchor} />
+            </figcaption>
+          </figure>
+          <figure>
+            <blockquote lang="en">{p.translation}</blockquote>
+            <figcaption>Translation</figcaption>
+          </figure>
+        </div>
+      ))}
     </>
   );
 }

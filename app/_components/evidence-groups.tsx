@@ -16,7 +16,8 @@ export function EvidenceEntry({ item, showSource = true }: { item: EvidenceItem;
   return (
     <article className={`evidence stance-${item.stance}`} id={`evidence-${item.id}`}>
       <blockquote lang={item.lang}>{item.excerpt}</blockquote>
-      {item.anchor !== undefined ? <p className="quote-check">Quote: <QuoteStatus anchor={item.anchor} /></p> : null}
+      {/* Unchecked quotes (no archived copy) are not marked one by one: the page says so once. */}
+      {item.anchor && item.anchor.status !== 'no-capture' ? <p className="quote-check"><QuoteStatus anchor={item.anchor} /></p> : null}
       {item.translation ? <p className="translation" lang="en">{item.translation}</p> : null}
       <p className="meta">
         {showSource ? <><SourceTitle source={item.source} /> · </> : null}

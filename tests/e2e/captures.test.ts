@@ -48,7 +48,7 @@ describe('archived copies on the site', () => {
     await Promise.all([page.waitForURL(`${server.url}/sources/essay`), page.click('main button[type=submit]:has-text("Sign in")')]);
 
     const evidence = page.locator('#evidence-ev-alpha-essay [data-quote-status]');
-    expect(await evidence.getAttribute('data-quote-status')).toBe('no-capture');
+    expect(await evidence.count()).toBe(0); // no archived copy yet: the excerpt is unmarked
 
     const file = path.join(dir, 'essay.txt');
     fs.writeFileSync(file, 'An essay\n\nMany figures went round. Alpha cost $50 million. Nobody said where that came from.\n');
@@ -76,7 +76,7 @@ describe('archived copies on the site', () => {
     await page.goto(`${server.url}/claims/alpha-figure`);
     const status = page.locator('#evidence-ev-alpha-essay [data-quote-status]');
     expect(await status.getAttribute('data-quote-status')).toBe('verified');
-    expect(await status.textContent()).toMatch(/verified capture of \d{4}-\d{2}-\d{2}/);
+    expect(await status.textContent()).toMatch(/^verified · capture of \d{4}-\d{2}-\d{2}$/);
     // The claim's own passage rests on a source without a copy: it says so rather than pass as verified.
     expect(await page.locator('#passage-0 [data-quote-status]').getAttribute('data-quote-status')).toBe('no-capture');
 
