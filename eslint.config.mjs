@@ -12,7 +12,13 @@ const config = [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       // Configuration lives in lib/env.ts only.
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through lib/env.ts.' }],
+      // The fetcher's test seams (an injected resolver, endpoints let through) exist for tests only.
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/fetch/test-fetcher'], message: 'Fetch through lib/fetch/safe-fetch.ts; the test fetcher is for tests only.' }] }],
     },
+  },
+  {
+    files: ['tests/**'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     // Migrations are frozen in time and take Kysely<any>, as Kysely's docs advise.

@@ -2,8 +2,9 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // better-sqlite3 is a native addon: keep it out of the server bundle.
-  serverExternalPackages: ['better-sqlite3', 'tsx'],
+  // better-sqlite3 is a native addon, and pdf.js loads its worker and fonts from its own package
+  // folder: keep them out of the server bundle (linkedom and Readability go with them).
+  serverExternalPackages: ['better-sqlite3', 'tsx', 'pdfjs-dist', 'linkedom', '@mozilla/readability'],
   // Silence the workspace-root inference when the repo is cloned inside another project.
   turbopack: { root: import.meta.dirname },
   outputFileTracingRoot: import.meta.dirname,

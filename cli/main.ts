@@ -22,6 +22,12 @@ Evidence (acting as an editor: --as <email>)
   evidence list --claim ID [--all]
   confidence add --claim ID --reason TEXT --as EMAIL [--confidence 0..1] [--verdict V] [--evidence ID,ID]
 
+Archived copies and quotes
+  capture add --source ID (--file FILE [--type MEDIA_TYPE] | --fetch) --as EMAIL
+                                           archive a copy of a source (HTML, text or PDF), a new version
+  quotes verify [--source ID]              re-anchor every quote against the newest captures and report;
+                                           exits 1 when a quote is orphaned or only approximate
+
 Accounts
   user add EMAIL --role editor|admin [--password-stdin]
   user list | user role EMAIL ROLE | user disable EMAIL | user enable EMAIL
@@ -83,6 +89,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await (await import('./commands/evidence')).evidenceCommand(rest, io);
       case 'confidence':
         return await (await import('./commands/evidence')).confidenceCommand(rest, io);
+      case 'capture':
+        return await (await import('./commands/quotes')).captureCommand(rest, io);
+      case 'quotes':
+        return await (await import('./commands/quotes')).quotesCommand(rest, io);
       case 'user':
         return await (await import('./commands/users')).userCommand(rest, io);
       case 'token':

@@ -56,6 +56,8 @@ export interface ClaimTable {
   evidence_count: Generated<number>;
   /** JSON string[]: the facet_count buckets this claim is counted in. */
   facets: Generated<string>;
+  /** How many of its quotes (passages, standing evidence) are orphaned or only approximate in their source's newest capture. */
+  quote_problem_count: Generated<number>;
 }
 
 export interface ClaimTopicTable {
@@ -127,6 +129,10 @@ export interface SourceTable {
    * was rejected: neither is listed publicly.
    */
   status: ColumnType<SourceStatus, SourceStatus | undefined, SourceStatus>;
+  /** The licence the source's text is under, when known (e.g. "CC BY-NC-ND 4.0"). */
+  licence: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1 when its licence lets readers see the full text of its captures; otherwise editors only. */
+  text_public: ColumnType<Bool, Bool | undefined, Bool>;
   origin: Origin;
   seed_hash: string | null;
   revision: number;
@@ -223,9 +229,72 @@ export interface ConfidenceNoteTable {
   created_at: string;
 }
 
+export type CaptureMethod = 'upload' | 'fetch' | 'seed';
+
+/** One archived copy of a source: insert-only (a new copy is a new row); its bytes and text are in capture_content. */
+export interface CaptureTable {
+  id: string;
+  source_id: string;
+  /** 1, 2, 3… per source, in the order they were taken. */
+  seq: number;
+  method: CaptureMethod;
+  media_type: string;
+  file_name: string | null;
+  requested_url: string | null;
+  final_url: string | null;
+  raw_sha256: string;
+  raw_size: number;
+  text_sha256: string;
+  text_length: number;
+  title: string | null;
+  /** Which extractor made the text (library and version), so a later one can redo it. */
+  extractor: string;
+  origin: Origin;
+  captured_by: string;
+  captured_at: string;
+}
+
+export interface CaptureContentTable {
+  capture_id: string;
+  raw: Buffer;
+  /** The readable text, normalised (lib/quotes/normalize.ts). */
+  text: string;
+}
+
+/** A verbatim passage of its source that a claim file quotes; position 0 is the main one. */
+export interface ClaimPassageTable {
+  claim_id: string;
+  position: number;
+  lang: string;
+  text: string;
+  translation: string;
+  locator: string | null;
+}
+
+/** Where a quote is in the newest capture of its source (derived; lib/quotes/refresh.ts). */
+export interface QuoteAnchorTable {
+  quote_key: string;
+  claim_id: string;
+  source_id: string;
+  evidence_id: string | null;
+  passage_position: number | null;
+  counts: Bool;
+  status: string;
+  capture_id: string | null;
+  captured_at: string | null;
+  exact: string | null;
+  prefix: string | null;
+  suffix: string | null;
+  start_pos: number | null;
+  end_pos: number | null;
+  distance: number | null;
+  occurrences: number;
+  basis: string;
+}
+
 export interface RevisionTable {
   id: Generated<number>;
-  entity_type: 'claim' | 'source' | 'evidence' | 'confidence_note';
+  entity_type: 'claim' | 'source' | 'evidence' | 'confidence_note' | 'capture';
   entity_id: string;
   /** The claim the entry belongs to (the claim itself, or an evidence entry's or note's claim). */
   claim_id: ColumnType<string | null, string | null | undefined, never>;
@@ -369,6 +438,10 @@ export interface Database {
   ingest_file: IngestFileTable;
   claim_body_ref: ClaimBodyRefTable;
   store_meta: StoreMetaTable;
+  capture: CaptureTable;
+  capture_content: CaptureContentTable;
+  claim_passage: ClaimPassageTable;
+  quote_anchor: QuoteAnchorTable;
 }
 
 export type ClaimRow = Selectable<ClaimTable>;
@@ -384,3 +457,5 @@ export type ConfidenceNoteRow = Selectable<ConfidenceNoteTable>;
 export type NewConfidenceNoteRow = Insertable<ConfidenceNoteTable>;
 export type RevisionRow = Selectable<RevisionTable>;
 export type UserRow = Selectable<UserTable>;
+export type CaptureRow = Selectable<CaptureTable>;
+export type NewCaptureRow = Insertable<CaptureTable>;

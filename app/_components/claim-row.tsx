@@ -11,7 +11,7 @@ export function ClaimRow({ claim }: { claim: ClaimSummary }) {
       <div className="claim-row-badges">
         <VerdictBadge verdict={claim.verdict} />
         <ConfidenceMeter value={claim.confidence} />
-        {claim.needsReview ? <NeedsReviewBadge /> : null}
+        {claim.needsReview ? <NeedsReviewBadge quoteProblems={claim.quoteProblemCount} /> : null}
       </div>
       <div className="claim-row-text">
         <h3>

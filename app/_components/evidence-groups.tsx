@@ -1,6 +1,7 @@
 import type { EvidenceItem } from '@/lib/claims/dto';
 import { STANCES, type Stance } from '@/lib/shared/vocabulary';
 import { EditorOnly } from './editor-only';
+import { QuoteStatus } from './quote-status';
 import { SourceTitle } from './source-title';
 import { renderNoteMarkdown } from '@/lib/evidence/note-markdown';
 
@@ -15,6 +16,8 @@ export function EvidenceEntry({ item, showSource = true }: { item: EvidenceItem;
   return (
     <article className={`evidence stance-${item.stance}`} id={`evidence-${item.id}`}>
       <blockquote lang={item.lang}>{item.excerpt}</blockquote>
+      {/* Unchecked quotes (no archived copy) are not marked one by one: the page says so once. */}
+      {item.anchor && item.anchor.status !== 'no-capture' ? <p className="quote-check"><QuoteStatus anchor={item.anchor} /></p> : null}
       {item.translation ? <p className="translation" lang="en">{item.translation}</p> : null}
       <p className="meta">
         {showSource ? <><SourceTitle source={item.source} /> · </> : null}

@@ -7,6 +7,8 @@ import { LIMITS } from '@/lib/evidence/input';
 import { renderNoteMarkdown } from '@/lib/evidence/note-markdown';
 import { listPendingProposals, reviewQueueQuerySchema } from '@/lib/evidence/proposals';
 import { CountLine, Pagination } from '../_components/pagination';
+import { QuotesNeedingReview } from '../_components/quotes-needing-review';
+import { listQuotesNeedingReview } from '@/lib/quotes/queries';
 import { parsePageParams, withCursorOrFirstPage } from '../_lib/search-params';
 import { reviewProposalAction } from './actions';
 
@@ -21,6 +23,7 @@ export default async function ReviewPage({ searchParams }: Props) {
   const { query, ignored } = parsePageParams(reviewQueueQuerySchema, { cursor: sp.cursor });
   const page = await withCursorOrFirstPage(query, ignored, (q) => listPendingProposals(db, q));
   const proposals = page.items;
+  const quotes = await listQuotesNeedingReview(db);
   // The query string carries codes, never text: each maps to a fixed message.
   const error = actionErrorMessage(sp.error, { conflict: 'That proposal was already decided: nothing was changed.', not_found: 'That proposal no longer exists.',
     reason_required: 'Say why the proposal is rejected: a rejection needs a reason.',
@@ -87,6 +90,7 @@ export default async function ReviewPage({ searchParams }: Props) {
         ))}
       </ol>
       <Pagination basePath="/review" params={{}} next={page.next} prev={page.prev} />
+      <QuotesNeedingReview items={quotes.items} total={quotes.total} />
     </article>
   );
 }

@@ -3,6 +3,7 @@ import * as m0001 from './0001-create-store';
 import * as m0002 from './0002-accounts-and-review';
 import * as m0003 from './0003-rate-limit-bigint-windows';
 import * as m0004 from './0004-scale-indexes-and-derived-state';
+import * as m0007 from './0007-captures-and-quote-anchors';
 import * as m0009 from './0009-citation-lineage';
 import * as m0012 from './0012-claim-summary';
 
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0002-accounts-and-review': m0002,
   '0003-rate-limit-bigint-windows': m0003,
   '0004-scale-indexes-and-derived-state': m0004,
+  '0007-captures-and-quote-anchors': m0007,
   '0009-citation-lineage': m0009,
   '0012-claim-summary': m0012,
 };

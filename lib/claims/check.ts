@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { confidenceNoteSeedSchema, type ConfidenceNoteSeed } from '../confidence/schema';
 import { evidenceSeedSchema, type EvidenceSeed } from '../evidence/schema';
+import { readSeedCaptures, type CaptureSeed } from '../captures/seed';
 import { parseSeedFile, type SeedFile } from '../seed/parse';
 import { hashContent } from '../shared/hash';
 import { PositionedDocument, type Problem } from '../shared/problems';
@@ -59,6 +60,8 @@ export interface Corpus {
   sources: SeedFile<SourceSeed> | null;
   evidence: SeedFile<EvidenceSeed> | null;
   notes: SeedFile<ConfidenceNoteSeed> | null;
+  /** Archived copies shipped as seed data (db/seed/captures.json), read in full each run: they are few. */
+  captures: CaptureSeed[];
   counts: { claims: number; sources: number; evidence: number; notes: number };
   /** Claim files read and parsed, out of those present. */
   parsed: number;
@@ -203,6 +206,8 @@ export async function checkClaimsAndSeed(options: CheckOptions): Promise<CheckRe
   const sources = await parsedSeed<SourceSeed>('sources', sourceSeedSchema);
   const evidence = await parsedSeed<EvidenceSeed>('evidence', evidenceSeedSchema);
   const notes = await parsedSeed<ConfidenceNoteSeed>('notes', confidenceNoteSeedSchema);
+  const captures = await readSeedCaptures(options.seedDir, display, new Set(sources.view.items.map((s) => s.id)));
+  problems.push(...captures.problems);
   lap('readMs');
 
   // Unchanged files are checked again when something they name is gone: a claim whose file
@@ -247,6 +252,7 @@ export async function checkClaimsAndSeed(options: CheckOptions): Promise<CheckRe
       sources: sources.file,
       evidence: evidence.file,
       notes: notes.file,
+      captures: captures.items,
       counts: { claims: listing.length, sources: sources.view.items.length, evidence: evidence.view.items.length, notes: notes.view.items.length },
       parsed: toParse.length,
       timings,

@@ -1,6 +1,7 @@
 import type { Element, Root as HastRoot, RootContent } from 'hast';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { withEvidenceAnchors } from '../captures/queries';
 import { countAcceptedEvidence, groupEvidenceByStance, listAcceptedEvidence } from '../evidence/queries';
 import { parseStringList } from '../shared/json-columns';
 import { citedSourceIds } from '../sources/citations';
@@ -20,6 +21,7 @@ import type {
   SharedSourceClaim,
 } from './dto';
 import { getClaimSummaries, getClaimSummary } from './list-queries';
+import { getClaimPassages } from './passages';
 import { asVerdict, maxDay } from './verdict-rules';
 
 /**
@@ -141,7 +143,7 @@ export async function getClaimPage(db: Db, id: string): Promise<ClaimDetail | nu
     return { position: a.position, source: s ? stripCites(s) : missingSource(a.source_id), date: a.date, note: a.note, cites: chains[i] ?? [] };
   });
 
-  const evidence = await listAcceptedEvidence(db, { claimId: id, limit: CLAIM_PAGE_EVIDENCE_LIMIT });
+  const evidence = await withEvidenceAnchors(db, await listAcceptedEvidence(db, { claimId: id, limit: CLAIM_PAGE_EVIDENCE_LIMIT }));
   const evidenceCount = evidence.length < CLAIM_PAGE_EVIDENCE_LIMIT ? evidence.length : await countAcceptedEvidence(db, { claimId: id });
   const pending = await db
     .selectFrom('evidence')
@@ -206,6 +208,7 @@ export async function getClaimPage(db: Db, id: string): Promise<ClaimDetail | nu
     revision: claim.revision,
     summary: claim.summary ? { text: claim.summary, verdict: asVerdict(claim.verdict), date: claim.verdict_date } : null,
     original: { lang: claim.original_lang, text: claim.original_text, translation: claim.original_translation },
+    passages: await getClaimPassages(db, id),
     quantity:
       claim.quantity_unit && claim.quantity_measure
         ? { value: claim.quantity_value, low: claim.quantity_low, high: claim.quantity_high, unit: claim.quantity_unit, measure: claim.quantity_measure, asOf: claim.quantity_as_of }

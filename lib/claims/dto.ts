@@ -2,6 +2,7 @@ import type { Root as HastRoot } from 'hast';
 import type { EvidenceItem } from '../evidence/dto';
 import type { Relation, Stance, Verdict } from '../shared/vocabulary';
 import type { SourceLink } from '../sources/source-link';
+import type { ClaimPassage } from './passages';
 
 // Shapes owned by other slices, re-exported for the pages that show them with claims.
 export type { EvidenceItem } from '../evidence/dto';
@@ -39,6 +40,8 @@ export interface ClaimSummary {
   lastReviewed: string;
   /** Its newest accepted evidence is dated after the current verdict (lib/claims/needs-review.ts). */
   needsReview: boolean;
+  /** Quotes of the claim (passages, standing evidence) that their source's newest archived copy does not bear out (lib/quotes). */
+  quoteProblemCount: number;
 }
 
 /** A source in an appearance chain, with the sources it cites in turn (back to the primary source). */
@@ -130,6 +133,8 @@ export interface ClaimDetail extends ClaimSummary {
   /** Null for a claim stored without one (rows written before summaries existed). */
   summary: VerdictSummary | null;
   original: { lang: string; text: string; translation: string };
+  /** Every passage the claim file quotes (the first is `original`), each with its anchor in the source's newest capture. */
+  passages: ClaimPassage[];
   quantity: Quantity | null;
   appearances: Appearance[];
   /** Accepted evidence by stance: at most CLAIM_PAGE_EVIDENCE_LIMIT entries; `evidenceCount` counts all. */

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ClaimRow, Database, NewClaimRow } from '../../db/schema';
 import { writeWithRevisions, type RevisionWriter } from '../history/revision-kernel';
+import { syncSeedCaptures } from '../captures/seed';
 import { syncSeed, type SeedReport } from '../seed/sync';
 import type { Problem } from '../shared/problems';
 import { checkClaimsAndSeed, type CheckOptions, type CheckTimings, type Corpus } from './check';
@@ -45,9 +46,10 @@ function claimRow(claim: ParsedClaim, at: string): NewClaimRow {
     file_path: claim.path,
     title: fm.title,
     statement: fm.statement,
-    original_lang: fm.original.lang,
-    original_text: fm.original.text,
-    original_translation: fm.original.translation,
+    // The main passage; every passage is in claim_passage.
+    original_lang: fm.original[0]!.lang,
+    original_text: fm.original[0]!.text,
+    original_translation: fm.original[0]!.translation,
     claimant: fm.claimant,
     verdict: fm.verdict,
     verdict_date: fm.verdict_date,
@@ -103,6 +105,7 @@ function contentOfFile(claim: ParsedClaim) {
     topics: [...new Set(fm.topics)],
     appearances: fm.appearances.map(appearanceFromFile),
     related: fm.related.map((r) => ({ id: r.id, relation: r.relation })),
+    passages: fm.original.map((p) => ({ lang: p.lang, text: p.text, translation: p.translation, locator: p.locator ?? null })),
   };
 }
 
@@ -111,6 +114,7 @@ async function readStoredContent(trx: Kysely<Database>, id: string) {
   const appearances = await trx.selectFrom('claim_appearance').selectAll().where('claim_id', '=', id).orderBy('position').execute();
   const cites = await trx.selectFrom('appearance_cite').selectAll().where('claim_id', '=', id).orderBy('position').execute();
   const related = await trx.selectFrom('claim_link').select(['to_claim_id', 'relation']).where('from_claim_id', '=', id).execute();
+  const passages = await trx.selectFrom('claim_passage').select(['lang', 'text', 'translation', 'locator']).where('claim_id', '=', id).orderBy('position').execute();
   return {
     topics: topics.map((t) => t.topic),
     appearances: appearances.map((a) =>
@@ -126,6 +130,7 @@ async function readStoredContent(trx: Kysely<Database>, id: string) {
       }),
     ),
     related: related.map((r) => ({ id: r.to_claim_id, relation: r.relation })),
+    passages,
   };
 }
 
@@ -146,6 +151,7 @@ async function writeClaimChildren(trx: Kysely<Database>, claims: ParsedClaim[], 
       await trx.deleteFrom('claim_appearance').where('claim_id', 'in', ids).execute();
       await trx.deleteFrom('claim_link').where('from_claim_id', 'in', ids).execute();
       await trx.deleteFrom('claim_body_ref').where('claim_id', 'in', ids).execute();
+      await trx.deleteFrom('claim_passage').where('claim_id', 'in', ids).execute();
     }
   }
   // Written with the list keys the derived state gives them (a claim in a file is listed), so its refresh has nothing to redo.
@@ -195,6 +201,10 @@ async function writeClaimChildren(trx: Kysely<Database>, claims: ParsedClaim[], 
   await insertChunked(cites, (part) => trx.insertInto('appearance_cite').values(part).execute());
   await insertChunked(links, (part) => trx.insertInto('claim_link').values(part).execute());
   await insertChunked(refs, (part) => trx.insertInto('claim_body_ref').values(part).execute());
+  const passages = claims.flatMap((c) =>
+    c.frontmatter.original.map((p, position) => ({ claim_id: c.frontmatter.id, position, lang: p.lang, text: p.text, translation: p.translation, locator: p.locator ?? null })),
+  );
+  await insertChunked(passages, (part) => trx.insertInto('claim_passage').values(part).execute());
 }
 
 async function writeClaims(w: RevisionWriter, corpus: Corpus, options: IngestOptions, report: Omit<IngestReport, 'seed' | 'parsed' | 'timings' | 'ms'>): Promise<void> {
@@ -299,13 +309,15 @@ export async function ingestCorpus(db: Kysely<Database>, corpus: Corpus, options
     const seed = emptySeedReport();
     if (corpus.sources) seed.sources = (await syncSeed(w, { sources: corpus.sources.items, evidence: [], notes: [] })).sources;
     await writeClaims(w, corpus, options, report);
+    // After the claims: the capture re-anchors the quotes of the claims just written.
+    const captures = await syncSeedCaptures(w, corpus.captures ?? []);
     if (corpus.evidence || corpus.notes) {
       const rest = await syncSeed(w, { sources: [], evidence: corpus.evidence?.items ?? [], notes: corpus.notes?.items ?? [] });
       seed.evidence = rest.evidence;
       seed.notes = rest.notes;
     }
     await writeFileIndex(w.trx, corpus);
-    const seedWrites = [seed.sources, seed.evidence, seed.notes].some((o) => o.added.length + o.updated.length > 0);
+    const seedWrites = captures.length > 0 || [seed.sources, seed.evidence, seed.notes].some((o) => o.added.length + o.updated.length > 0);
     if (report.added.length + report.updated.length + report.withdrawn.length > 0 || seedWrites) {
       await w.trx
         .insertInto('ingest_run')

@@ -46,7 +46,7 @@ export interface ClaimList extends KeysetPage<ClaimSummary> {
 
 const SUMMARY_COLUMNS = [
   'c.id', 'c.title', 'c.statement', 'c.claimant', 'c.is_withdrawn', 'c.current_verdict', 'c.current_verdict_date',
-  'c.current_verdict_origin', 'c.current_confidence', 'c.confidence_band', 'c.last_reviewed', 'c.needs_review',
+  'c.current_verdict_origin', 'c.current_confidence', 'c.confidence_band', 'c.last_reviewed', 'c.needs_review', 'c.quote_problem_count',
 ] as const;
 
 type SummaryRow = {
@@ -62,6 +62,7 @@ type SummaryRow = {
   confidence_band: string;
   last_reviewed: string;
   needs_review: 0 | 1;
+  quote_problem_count: number;
 };
 
 /** The one mapper from a claim row's stored and derived columns to the summary every list shows. */
@@ -78,6 +79,7 @@ function toClaimSummary(r: SummaryRow, topics: string[]): ClaimSummary {
     withdrawn: r.is_withdrawn === 1,
     lastReviewed: r.last_reviewed,
     needsReview: r.needs_review === 1,
+    quoteProblemCount: r.quote_problem_count,
   };
 }
 

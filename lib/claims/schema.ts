@@ -92,16 +92,40 @@ export const claimSummarySchema = text(420)
   .refine((s) => !/[\r\n]/.test(s), { message: 'must be one paragraph: no line breaks' })
   .refine((s) => !/[<>{}`*]/.test(s), { message: 'must be plain text: no <, >, {, }, ` or * (it is shown as text, never as MDX or Markdown)' });
 
+/** One verbatim passage of the source where the claim was made (its first appearance). */
+export const passageSchema = z.strictObject({
+  lang: langTagSchema,
+  text: verbatimTextSchema.pipe(text(3000)),
+  translation: text(3000),
+  /** Where in the source: "headline", "lead", "para. 4"… */
+  locator: text(100).optional(),
+});
+
+/** At most this many passages per claim. */
+export const MAX_PASSAGES = 20;
+const passageListSchema = z.array(passageSchema).min(1, 'list at least one passage').max(MAX_PASSAGES, `list at most ${MAX_PASSAGES} passages`);
+
+/**
+ * `original` is a list of passages, the first the main one. The older single-passage form
+ * (`original: { lang, text, translation }`) is still accepted and read as a list of one, so
+ * claim files written either way check and ingest the same.
+ */
+const originalSchema = z.unknown().transform((value, ctx) => {
+  const result = Array.isArray(value) ? passageListSchema.safeParse(value) : passageSchema.safeParse(value);
+  if (!result.success) {
+    // The inner issues keep their paths (original.text, original[2].lang), so problems point at the field.
+    for (const issue of result.error.issues) ctx.addIssue({ ...issue } as never);
+    return z.NEVER;
+  }
+  return Array.isArray(result.data) ? result.data : [result.data];
+});
+
 /** The YAML frontmatter of claims/<id>.mdx. */
 export const claimFrontmatterSchema = z.strictObject({
   id: slugSchema,
   title: text(160),
   statement: text(600),
-  original: z.strictObject({
-    lang: langTagSchema,
-    text: verbatimTextSchema.pipe(text(3000)),
-    translation: text(3000),
-  }),
+  original: originalSchema,
   claimant: text(300),
   topics: z.array(slugSchema).min(1, 'list at least one topic'),
   appearances: z.array(appearanceSchema).min(1, 'list at least one appearance: where the claim was made'),
@@ -116,3 +140,4 @@ export const claimFrontmatterSchema = z.strictObject({
 
 export type ClaimFrontmatter = z.infer<typeof claimFrontmatterSchema>;
 export type Appearance = z.infer<typeof appearanceSchema>;
+export type Passage = z.infer<typeof passageSchema>;

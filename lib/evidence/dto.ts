@@ -1,3 +1,4 @@
+import type { QuoteAnchor } from '../captures/dto';
 import type { Stance } from '../shared/vocabulary';
 import type { SourceLink } from '../sources/source-link';
 
@@ -18,4 +19,6 @@ export interface EvidenceItem {
   author: string;
   createdAt: string;
   source: SourceLink;
+  /** Where the excerpt is in the newest archived copy of its source (set where pages show it). */
+  anchor?: QuoteAnchor | null;
 }

@@ -116,6 +116,9 @@ export const sourcePatchSchema = z
     copies: z.array(z.strictObject({ url: httpUrlSchema, kind: z.enum(['mirror', 'repost', 'archive']), note: plainString().trim().min(1).max(500).optional() })).max(20),
     /** What the source cites: the whole list, replacing the current one. */
     cites: citationListInputSchema,
+    /** The licence of the source's text; with textPublic, readers may see its captures' full text. */
+    licence: plainString().trim().min(1).max(200).nullable(),
+    textPublic: z.boolean(),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change', path: [] });

@@ -7,6 +7,7 @@ import { toSortKey } from '../shared/sort-key';
 import { parseCitations } from '../sources/citations';
 import { identityKeys } from '../sources/identity';
 import { clearLineage, refreshLineage } from '../lineage/refresh';
+import { claimsQuotingSource, countQuoteProblems, refreshQuoteAnchors } from '../quotes/refresh';
 
 /**
  * Derived state: what lists show, filter, sort and count by, kept on the rows and in small
@@ -20,7 +21,7 @@ import { clearLineage, refreshLineage } from '../lineage/refresh';
 type Db = Kysely<Database>;
 
 /** Bump when the rules below change: a store holding an older version is rebuilt before use. */
-export const DERIVED_STATE_VERSION = '2';
+export const DERIVED_STATE_VERSION = '3';
 
 const CHUNK = 300;
 
@@ -116,7 +117,7 @@ async function refreshClaims(trx: Db, ids: string[], facetDelta: Map<string, num
       .select([
         'id', 'title', 'claimant', 'verdict', 'verdict_date', 'is_withdrawn', 'listed', 'sort_title', 'current_verdict',
         'current_verdict_date', 'current_verdict_origin', 'current_confidence', 'confidence_band', 'confidence_asc_key',
-        'confidence_desc_key', 'last_reviewed', 'needs_review', 'evidence_count', 'facets',
+        'confidence_desc_key', 'last_reviewed', 'needs_review', 'evidence_count', 'facets', 'quote_problem_count',
       ])
       .where('id', 'in', chunk)
       .execute();
@@ -136,6 +137,7 @@ async function refreshClaims(trx: Db, ids: string[], facetDelta: Map<string, num
     const cites = await trx.selectFrom('appearance_cite').select(['claim_id', 'cited_source_id']).where('claim_id', 'in', present).execute();
     const topics = await trx.selectFrom('claim_topic').select(['claim_id', 'topic', 'listed', 'sort_title']).where('claim_id', 'in', present).execute();
     const stored = await trx.selectFrom('source_claim').selectAll().where('claim_id', 'in', present).execute();
+    const quoteProblems = await countQuoteProblems(trx, present);
     const notesBy = groupBy(notes, (n) => n.claim_id);
     const evidenceBy = groupBy(evidence, (e) => e.claim_id);
     const appearancesBy = groupBy(appearances, (a) => a.claim_id);
@@ -156,7 +158,9 @@ async function refreshClaims(trx: Db, ids: string[], facetDelta: Map<string, num
       const band = getConfidenceBand(confidence);
       const claimEvidence = evidenceBy.get(c.id) ?? [];
       const evidenceDays = claimEvidence.map((e) => evidenceDate(e.published, e.as_of));
-      const review = needsReview(verdict.date, evidenceDays);
+      const problems = quoteProblems.get(c.id) ?? 0;
+      // A quote that its source's archived copy does not bear out needs review too (lib/quotes).
+      const review = needsReview(verdict.date, evidenceDays) || problems > 0;
       const listed = c.is_withdrawn === 0 ? 1 : 0;
       const sortTitle = toSortKey(c.title);
 
@@ -190,6 +194,7 @@ async function refreshClaims(trx: Db, ids: string[], facetDelta: Map<string, num
         needs_review: (review ? 1 : 0) as 0 | 1,
         evidence_count: claimEvidence.length,
         facets: JSON.stringify(facets),
+        quote_problem_count: problems,
       };
       const changes = changedColumns(c, next);
       if (changes) await trx.updateTable('claim').set(changes).where('id', '=', c.id).execute();
@@ -297,12 +302,15 @@ async function refreshSources(trx: Db, ids: string[], facetDelta: Map<string, nu
 /** Called by the revision kernel at the end of every write, inside its transaction. */
 export async function refreshDerivedState(
   trx: Db,
-  touched: { claims: Set<string>; sources: Set<string>; redatedSources?: Set<string>; relinkedSources?: Set<string> },
+  touched: { claims: Set<string>; sources: Set<string>; redatedSources?: Set<string>; relinkedSources?: Set<string>; recapturedSources?: Set<string> },
 ): Promise<void> {
   const claims = new Set(touched.claims);
   for (const part of chunked([...(touched.redatedSources ?? [])])) {
     for (const r of await trx.selectFrom('evidence').select('claim_id').where('source_id', 'in', part).execute()) claims.add(r.claim_id);
   }
+  if (touched.recapturedSources?.size) for (const id of await claimsQuotingSource(trx, [...touched.recapturedSources])) claims.add(id);
+  // Anchors first: a claim's needs-review flag counts its broken quotes.
+  await refreshQuoteAnchors(trx, [...claims].sort());
   const facetDelta = new Map<string, number>();
   const sources = await refreshClaims(trx, [...claims].sort(), facetDelta);
   for (const s of touched.sources) sources.add(s);
@@ -319,6 +327,7 @@ export async function refreshDerivedState(
 export async function rebuildDerivedState(trx: Db): Promise<void> {
   await trx.deleteFrom('facet_count').execute();
   await trx.deleteFrom('source_claim').execute();
+  await trx.deleteFrom('quote_anchor').execute();
   await trx.updateTable('claim').set({ facets: '[]' }).execute();
   await trx.updateTable('source').set({ facets: '[]' }).execute();
   await clearLineage(trx);

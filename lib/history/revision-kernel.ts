@@ -13,7 +13,7 @@ import { bumpDataVersion, diffRows } from './revisions';
  * that page caches and the search index follow. Nothing else writes these tables.
  */
 
-export type RevisionedKind = 'claim' | 'source' | 'evidence' | 'confidence_note';
+export type RevisionedKind = 'claim' | 'source' | 'evidence' | 'confidence_note' | 'capture';
 
 type NewRow<K extends RevisionedKind> = Insertable<Database[K]>;
 type Changes<K extends RevisionedKind> = Updateable<Database[K]>;
@@ -22,13 +22,14 @@ type Changes<K extends RevisionedKind> = Updateable<Database[K]>;
 export const DERIVED_COLUMNS = {
   claim: [
     'listed', 'sort_title', 'current_verdict', 'current_verdict_date', 'current_verdict_origin', 'current_confidence',
-    'confidence_band', 'confidence_asc_key', 'confidence_desc_key', 'last_reviewed', 'needs_review', 'evidence_count', 'facets',
+    'confidence_band', 'confidence_asc_key', 'confidence_desc_key', 'last_reviewed', 'needs_review', 'evidence_count', 'facets', 'quote_problem_count',
     // The compiled tree and its plain text follow from body_mdx.
     'body_tree', 'body_text',
   ],
   source: ['listed', 'sort_title', 'published_key', 'claim_count', 'evidence_count', 'use_rank', 'facets'],
   evidence: [],
   confidence_note: [],
+  capture: [],
 } as const satisfies Record<RevisionedKind, readonly string[]>;
 
 interface KindSpec {
@@ -43,6 +44,8 @@ const KINDS: Record<RevisionedKind, KindSpec> = {
   source: { versioned: true, stampsUpdatedAt: true, claimIdOf: () => null },
   evidence: { versioned: true, stampsUpdatedAt: true, claimIdOf: (r) => r.claim_id as string },
   confidence_note: { versioned: false, stampsUpdatedAt: false, claimIdOf: (r) => r.claim_id as string },
+  // Archived copies are insert-only: a new copy is a new row.
+  capture: { versioned: false, stampsUpdatedAt: false, claimIdOf: () => null },
 };
 
 export interface ChangeOptions {
@@ -77,6 +80,8 @@ export class RevisionWriter {
   readonly redatedSources = new Set<string>();
   /** Sources whose citations or standing changed: every lineage graph holding them is re-derived. */
   readonly relinkedSources = new Set<string>();
+  /** Sources with a new archived copy: every quote resting on them is re-anchored. */
+  readonly recapturedSources = new Set<string>();
   private changed = false;
 
   constructor(
@@ -146,6 +151,7 @@ export class RevisionWriter {
       sources: this.touchedSources,
       redatedSources: this.redatedSources,
       relinkedSources: this.relinkedSources,
+      recapturedSources: this.recapturedSources,
     });
     await bumpDataVersion(this.trx, this.at);
   }
@@ -184,6 +190,10 @@ export class RevisionWriter {
         this.touchedSources.add(row.source_id as string);
       }
       if (kind === 'confidence_note') this.touchedClaims.add(row.claim_id as string);
+      if (kind === 'capture') {
+        this.touchedSources.add(row.source_id as string);
+        this.recapturedSources.add(row.source_id as string);
+      }
     }
   }
 }

@@ -16,6 +16,9 @@ const TABLES = [
   { name: 'claim_appearance', orderBy: ['claim_id', 'position'] },
   { name: 'appearance_cite', orderBy: ['claim_id', 'position', 'cited_source_id'] },
   { name: 'claim_link', orderBy: ['from_claim_id', 'to_claim_id', 'relation'] },
+  { name: 'claim_passage', orderBy: ['claim_id', 'position'] },
+  { name: 'capture', orderBy: ['source_id', 'seq'] },
+  { name: 'capture_content', orderBy: ['capture_id'] },
   { name: 'evidence', orderBy: ['id'] },
   { name: 'confidence_note', orderBy: ['id'] },
   { name: 'revision', orderBy: ['id'] },
@@ -45,6 +48,8 @@ export async function* exportDatabase(db: Kysely<Database>, options: { withCrede
     for (const row of await query.execute()) {
       const out: Record<string, unknown> = { ...row };
       if (table.name === 'user' && !options.withCredentials) out.password_hash = NO_PASSWORD;
+      // An archived copy's raw bytes travel as base64 text (every column is text, a number or null).
+      if (table.name === 'capture_content') out.raw = Buffer.from(out.raw as Uint8Array).toString('base64');
       yield JSON.stringify({ table: table.name, row: out });
     }
   }
@@ -102,6 +107,7 @@ export async function importDatabase(db: Kysely<Database>, lines: AsyncIterable<
       try {
         // The database checks the columns and their constraints; a bad row names its line.
         if (table === 'revision' && row.claim_id === undefined) row.claim_id = claimIdOfRevision(row);
+        if (table === 'capture_content' && typeof row.raw === 'string') row.raw = Buffer.from(row.raw, 'base64');
         if (table === 'data_version') {
           await trx.updateTable('data_version').set(row as never).where('id', '=', 1).execute();
         } else {

@@ -18,7 +18,8 @@ import { encodeSearchText, ENCODER_VERSION } from './encode';
 export const SEARCH_KINDS = ['claim', 'source', 'evidence'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
-export const CLAIM_PRIMARY_COLUMNS = ['title', 'statement', 'original_text', 'original_translation'] as const;
+// `passages`: the claim file's other verbatim passages (headline, lead, body…) and their translations.
+export const CLAIM_PRIMARY_COLUMNS = ['title', 'statement', 'original_text', 'original_translation', 'passages'] as const;
 export const CLAIM_SECONDARY_COLUMNS = ['claimant', 'topics', 'body_text'] as const;
 export const SOURCE_COLUMNS = ['title', 'publisher', 'authors'] as const;
 export const EVIDENCE_COLUMNS = ['excerpt', 'translation', 'note'] as const;

@@ -18,6 +18,16 @@ function chunks<T>(items: T[], size = ID_CHUNK): T[][] {
   return out;
 }
 
+/** A claim's passages after the main one (which is original_text), with their translations, as one text. */
+export async function loadOtherPassages(db: Db, claimIds: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string[]>();
+  for (const ids of chunks(claimIds)) {
+    const rows = await db.selectFrom('claim_passage').select(['claim_id', 'text', 'translation']).where('claim_id', 'in', ids).where('position', '>', 0).orderBy('claim_id').orderBy('position').execute();
+    for (const r of rows) out.set(r.claim_id, [...(out.get(r.claim_id) ?? []), r.text, r.translation]);
+  }
+  return new Map([...out].map(([id, parts]) => [id, parts.join('\n')]));
+}
+
 async function claimsWhere(db: Db, page: { after?: string; ids?: string[]; limit?: number }): Promise<ClaimSearchRecord[]> {
   let q = db
     .selectFrom('claim')
@@ -36,6 +46,7 @@ async function claimsWhere(db: Db, page: { after?: string; ids?: string[]; limit
       topics.set(t.claim_id, list);
     }
   }
+  const passages = await loadOtherPassages(db, rows.map((r) => r.id));
   return rows.map((r) => ({
     id: r.id,
     verdict: r.current_verdict,
@@ -45,6 +56,7 @@ async function claimsWhere(db: Db, page: { after?: string; ids?: string[]; limit
       statement: r.statement,
       original_text: r.original_text,
       original_translation: r.original_translation,
+      passages: passages.get(r.id) ?? '',
       claimant: r.claimant,
       topics: (topics.get(r.id) ?? []).join(', '),
       body_text: r.body_text,
@@ -160,7 +172,7 @@ export async function readChangesSince(db: Db, cursor: SyncCursor): Promise<Chan
   for (const r of revisions) {
     if (r.entity_type === 'confidence_note') {
       if (r.claim_id) changed.claim.add(r.claim_id);
-    } else changed[r.entity_type].add(r.entity_id);
+    } else if (r.entity_type !== 'capture') changed[r.entity_type].add(r.entity_id);
   }
   return changed;
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { loadOtherPassages } from './load';
 import type { Database } from '../../db/schema';
 import { SEARCH_DESCRIPTOR, SEARCH_KINDS, type SearchKind } from './descriptor';
 import type { SearchParams } from './params';
@@ -63,12 +64,13 @@ async function hydrateClaims(db: Kysely<Database>, hits: RankedHit[], terms: Set
   for (const t of await db.selectFrom('claim_topic').select(['claim_id', 'topic']).where('claim_id', 'in', ids).execute()) {
     topics.set(t.claim_id, [...(topics.get(t.claim_id) ?? []), t.topic]);
   }
+  const passages = await loadOtherPassages(db, ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const out: SearchHit[] = [];
   for (const h of hits) {
     const r = byId.get(h.id);
     if (!r) continue;
-    const text: Record<string, string> = { ...r, topics: (topics.get(r.id) ?? []).join(', ') } as unknown as Record<string, string>;
+    const text: Record<string, string> = { ...r, topics: (topics.get(r.id) ?? []).join(', '), passages: passages.get(r.id) ?? '' } as unknown as Record<string, string>;
     // The title is shown anyway: prefer the snippet from another column.
     const columns = SEARCH_DESCRIPTOR.claim.snippetColumns.filter((c) => c !== 'title').map((c) => [c, text[c]] as [string, string]);
     out.push({

@@ -28,11 +28,15 @@ function sourceContent(r: {
   title: string; publisher: string | null; authors: string; published: string | null; url: string | null;
   copies: string; accessed: string | null; type: string; lang: string; reliability: string;
   reliability_reason: string; is_verified: 0 | 1; cites: string; merged_into: string | null;
+  licence: string | null; text_public: 0 | 1;
 }) {
   return {
     title: r.title, publisher: r.publisher, authors: r.authors, published: r.published, url: r.url,
     copies: r.copies, accessed: r.accessed, type: r.type, lang: r.lang, reliability: r.reliability,
     reliability_reason: r.reliability_reason, is_verified: r.is_verified, cites: r.cites, merged_into: r.merged_into,
+    // Hashed only when set, so sources without a licence keep the hash they were seeded with.
+    ...(r.licence !== null && { licence: r.licence }),
+    ...(r.text_public === 1 && { text_public: 1 as const }),
   };
 }
 
@@ -66,6 +70,7 @@ export function sourceSeedToContent(s: SourceSeed) {
     title: s.title, publisher: s.publisher, authors: JSON.stringify(s.authors), published: s.published, url: s.url,
     copies: JSON.stringify(s.copies), accessed: s.accessed, type: s.type, lang: s.lang, reliability: s.reliability,
     reliability_reason: s.reliability_reason, is_verified: s.verified ? 1 : 0, cites: serializeCitations(s.cites.map(citationFromSeed)), merged_into: null,
+    licence: s.licence, text_public: s.text_public ? 1 : 0,
   });
 }
 
@@ -109,7 +114,7 @@ export async function syncSeed(
     const seedHash = hashOf(content);
     const row = existingSources.get(s.id);
     if (!row) {
-      newSources.push({ id: s.id, ...content, status: 'accepted', origin: 'seed', seed_hash: seedHash, revision: 1, created_by: SEED_ACTOR, created_at: at, updated_at: at });
+      newSources.push({ id: s.id, licence: null, text_public: 0, ...content, status: 'accepted', origin: 'seed', seed_hash: seedHash, revision: 1, created_by: SEED_ACTOR, created_at: at, updated_at: at });
       report.sources.added.push(s.id);
       continue;
     }
@@ -117,7 +122,7 @@ export async function syncSeed(
     const currentHash = hashOf(sourceContent(row));
     if (currentHash === seedHash) { report.sources.unchanged.push(s.id); continue; }
     if (currentHash !== row.seed_hash) { report.sources['kept-edited'].push(s.id); continue; }
-    await w.update('source', row, { ...content, seed_hash: seedHash }, { ...seedWrite, action: 'update', reason: `seed revision ${s.seed_revision}` });
+    await w.update('source', row, { licence: null, text_public: 0, ...content, seed_hash: seedHash }, { ...seedWrite, action: 'update', reason: `seed revision ${s.seed_revision}` });
     report.sources.updated.push(s.id);
   }
   await w.insertMany('source', newSources, { ...seedWrite, action: 'create' });

@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'precondition_required'
-  | 'rate_limited';
+  | 'rate_limited'
+  /** The server tried to fetch something for the request and the other end failed (timeout, too large, HTTP error). */
+  | 'fetch_failed';
 
 export const STATUS_OF: Record<ErrorCode, number> = {
   invalid: 400,
@@ -24,6 +26,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   precondition_required: 428,
   rate_limited: 429,
+  fetch_failed: 502,
 };
 
 /** An error meant for the person or client who made the request: safe to show as is. */

@@ -20,6 +20,8 @@ export function toSourceRecord(row: SourceContentRow) {
     verified: row.is_verified === 1,
     cites: parseCitations(row.cites).map(toCitationRecord),
     mergedInto: row.merged_into,
+    licence: row.licence,
+    textPublic: row.text_public === 1,
     status: row.status,
     createdBy: row.created_by,
     createdAt: row.created_at,

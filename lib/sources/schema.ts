@@ -35,6 +35,10 @@ export const sourceSeedSchema = z.strictObject({
   verified: z.boolean(),
   /** What it cites: source ids (stated links) or `{ source, basis, locator, inferred_by, note }`. */
   cites: z.array(citationSeedSchema).max(CITATION_LIMITS.perSource).default([]),
+  /** The licence of the source's text, when known (e.g. "CC BY-NC-ND 4.0"). */
+  licence: z.string().trim().min(1).max(200).nullable().default(null),
+  /** True when that licence lets readers see the full text of its archived copies. */
+  text_public: z.boolean().default(false),
   seed_revision: z.number().int().min(1),
 });
 export type SourceSeed = z.infer<typeof sourceSeedSchema>;

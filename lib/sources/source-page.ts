@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { withEvidenceAnchors } from '../captures/queries';
 import type { Database } from '../../db/schema';
 import { COUNT_CAP, countByVerdict } from '../history/facet-counts';
 import { parseCopies, parseStringList } from '../shared/json-columns';
@@ -36,7 +37,8 @@ export async function getSource(db: Db, id: string): Promise<SourceDetail | null
   if (!row || row.status !== 'accepted') return null;
 
   const claims = await listSourceClaims(db, id);
-  const evidence = await listSourceEvidence(db, id);
+  const page = await listSourceEvidence(db, id);
+  const evidence = { ...page, items: await withEvidenceAnchors(db, page.items) };
 
   // What cites it: the derived source_cite rows (from each source's own cites list), by index.
   const citedByRows = await db

@@ -13,7 +13,7 @@ import { identityKeys } from './identity';
 /** The stored content of a source (not its derived list state): what writers read and write. */
 export const SOURCE_CONTENT_COLUMNS = [
   'id', 'title', 'publisher', 'authors', 'published', 'url', 'copies', 'accessed', 'type', 'lang', 'reliability',
-  'reliability_reason', 'is_verified', 'cites', 'merged_into', 'status', 'origin', 'seed_hash', 'revision', 'created_by',
+  'reliability_reason', 'is_verified', 'cites', 'merged_into', 'status', 'licence', 'text_public', 'origin', 'seed_hash', 'revision', 'created_by',
   'created_at', 'updated_at',
 ] as const satisfies ReadonlyArray<keyof SourceContentRow>;
 
@@ -83,6 +83,8 @@ export async function insertSource(
     cites: '[]',
     merged_into: null,
     status: who.status,
+    licence: null,
+    text_public: 0,
     origin: 'user',
     seed_hash: null,
     revision: 1,
@@ -130,6 +132,8 @@ export async function updateSource(db: Kysely<Database>, id: string, patch: Sour
       ...(patch.verified !== undefined && { is_verified: patch.verified ? 1 : 0 }),
       ...(patch.copies !== undefined && { copies: JSON.stringify(patch.copies) }),
       ...(patch.cites !== undefined && { cites: await citationsJsonOrThrow(w, before, patch.cites, actor.email) }),
+      ...(patch.licence !== undefined && { licence: patch.licence }),
+      ...(patch.textPublic !== undefined && { text_public: patch.textPublic ? 1 : 0 }),
     };
     return w.update('source', before, changes, { action: 'update' });
   });

@@ -85,6 +85,8 @@ export function generateSource(j: number, count: number): SourceSeed {
     reliability_reason: 'Generated for the scale benchmark: a stand-in for a real source, not evidence of anything.',
     verified: false,
     cites: j % 4 !== 3 && j + 1 < count ? [{ source: generatedSourceId(j + 1), basis: 'stated' as const }] : [],
+    licence: null,
+    text_public: false,
     seed_revision: 1,
   };
 }
@@ -196,9 +198,12 @@ export function toClaimFile(spec: ClaimSpec): string {
     `title: ${yamlString(fm.title)}`,
     `statement: ${yamlString(fm.statement)}`,
     'original:',
-    `  lang: ${yamlString(fm.original.lang)}`,
-    `  text: ${yamlString(fm.original.text)}`,
-    `  translation: ${yamlString(fm.original.translation)}`,
+    ...fm.original.flatMap((p) => [
+      `  - lang: ${yamlString(p.lang)}`,
+      `    text: ${yamlString(p.text)}`,
+      `    translation: ${yamlString(p.translation)}`,
+      ...(p.locator ? [`    locator: ${yamlString(p.locator)}`] : []),
+    ]),
     `claimant: ${yamlString(fm.claimant)}`,
     `summary: ${yamlString(fm.summary)}`,
     `topics: [${fm.topics.map(yamlString).join(', ')}]`,
@@ -271,7 +276,7 @@ export async function populateScaleStore(
         return {
           id: s.id, title: s.title, publisher: s.publisher, authors: JSON.stringify(s.authors), published: s.published, url: s.url,
           copies: '[]', accessed: s.accessed, type: s.type, lang: s.lang, reliability: s.reliability, reliability_reason: s.reliability_reason,
-          is_verified: 0 as const, cites: JSON.stringify(s.cites), merged_into: null, status: 'accepted' as const, origin: 'user' as const,
+          is_verified: 0 as const, cites: JSON.stringify(s.cites), merged_into: null, status: 'accepted' as const, licence: null, text_public: 0 as const, origin: 'user' as const,
           seed_hash: null, revision: 1, created_by: 'generator', created_at: '2026-11-28T00:00:00.000Z', updated_at: '2026-11-28T00:00:00.000Z',
         };
       });
@@ -283,12 +288,12 @@ export async function populateScaleStore(
     for (let start = 0; start < claims; start += BATCH) {
       const specs = Array.from({ length: Math.min(BATCH, claims - start) }, (_, k) => generateClaim(start + k, claims, templates));
       await writeWithRevisions(db, { actor: 'generator', at: '2026-11-28T00:00:00.000Z' }, async (w) => {
-        const rows = specs.map((s): Omit<ClaimRow, 'revision' | 'listed' | 'sort_title' | 'current_verdict' | 'current_verdict_date' | 'current_verdict_origin' | 'current_confidence' | 'confidence_band' | 'confidence_asc_key' | 'confidence_desc_key' | 'last_reviewed' | 'needs_review' | 'evidence_count' | 'facets'> => {
+        const rows = specs.map((s): Omit<ClaimRow, 'revision' | 'listed' | 'sort_title' | 'current_verdict' | 'current_verdict_date' | 'current_verdict_origin' | 'current_confidence' | 'confidence_band' | 'confidence_asc_key' | 'confidence_desc_key' | 'last_reviewed' | 'needs_review' | 'evidence_count' | 'facets' | 'quote_problem_count'> => {
           const fm = s.frontmatter;
           const tree = stored.get(s.template.frontmatter.id)!;
           return {
-            id: fm.id, file_path: `claims/${fm.id}.mdx`, title: fm.title, statement: fm.statement, original_lang: fm.original.lang,
-            original_text: fm.original.text, original_translation: fm.original.translation, claimant: fm.claimant, verdict: fm.verdict,
+            id: fm.id, file_path: `claims/${fm.id}.mdx`, title: fm.title, statement: fm.statement, original_lang: fm.original[0]!.lang,
+            original_text: fm.original[0]!.text, original_translation: fm.original[0]!.translation, claimant: fm.claimant, verdict: fm.verdict,
             verdict_date: fm.verdict_date, summary: fm.summary, quantity_value: fm.quantity?.value ?? null, quantity_low: fm.quantity?.low ?? null,
             quantity_high: fm.quantity?.high ?? null, quantity_unit: fm.quantity?.unit ?? null, quantity_measure: fm.quantity?.measure ?? null,
             quantity_as_of: fm.quantity?.as_of ?? null, body_mdx: s.bodyMdx, body_tree: tree.body_tree, body_text: tree.body_text,
@@ -296,7 +301,7 @@ export async function populateScaleStore(
           };
         });
         await w.insertMany('claim', rows, { action: 'create' });
-        const insert = async <T>(table: 'claim_topic' | 'claim_appearance' | 'appearance_cite' | 'claim_link' | 'claim_body_ref', values: T[]) => {
+        const insert = async <T>(table: 'claim_topic' | 'claim_appearance' | 'appearance_cite' | 'claim_link' | 'claim_body_ref' | 'claim_passage', values: T[]) => {
           for (let i = 0; i < values.length; i += 300) await w.trx.insertInto(table).values(values.slice(i, i + 300) as never).execute();
         };
         await insert('claim_topic', specs.flatMap((s) => [...new Set(s.frontmatter.topics)].map((topic) => ({ claim_id: s.id, topic }))));
@@ -304,6 +309,7 @@ export async function populateScaleStore(
         await insert('appearance_cite', specs.flatMap((s) => s.frontmatter.appearances.flatMap((a, position) => [...new Set((a.cites ?? []).map((c) => c.source))].map((c) => ({ claim_id: s.id, position, cited_source_id: c })))));
         await insert('claim_link', specs.flatMap((s) => s.frontmatter.related.map((r) => ({ from_claim_id: s.id, to_claim_id: r.id, relation: r.relation }))));
         await insert('claim_body_ref', specs.flatMap((s) => [...new Map(s.template.body.references.map((r) => [`${r.kind}:${r.id}`, r])).values()].map((r) => ({ claim_id: s.id, target_kind: r.kind, target_id: r.id }))));
+        await insert('claim_passage', specs.flatMap((s) => s.frontmatter.original.map((p, position) => ({ claim_id: s.id, position, lang: p.lang, text: p.text, translation: p.translation, locator: p.locator ?? null }))));
         // Children were written after the rows: refresh the derived state once they are all there.
         w.touchClaims(specs.map((s) => s.id));
       });

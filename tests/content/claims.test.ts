@@ -37,8 +37,12 @@ describe('the real claims/ and db/seed/', () => {
   it('quotes each claim verbatim and contiguously from the article', () => {
     const article = fs.readFileSync(path.join(repo, 'db', 'seed', 'article.zh-Hant.txt'), 'utf8');
     for (const claim of corpus.claims) {
-      expect(article.includes(claim.frontmatter.original.text), `${claim.path}: original.text is not a substring of the article`).toBe(true);
-      expect(claim.frontmatter.original.lang).toBe('zh-Hant');
+      claim.frontmatter.original.forEach((passage, i) => {
+        expect(article.includes(passage.text), `${claim.path}: original[${i}].text is not a substring of the article`).toBe(true);
+        expect(passage.lang).toBe('zh-Hant');
+      });
+      const texts = claim.frontmatter.original.map((p) => p.text);
+      expect(new Set(texts).size, `${claim.path}: a passage is listed twice`).toBe(texts.length);
     }
   });
 

@@ -98,7 +98,7 @@ describe('lineage at 10,000 claims', () => {
     const at = '2026-11-28T00:00:00.000Z';
     const source = (id: string, cites: string[], extra: Partial<SourceContentRow> = {}): SourceContentRow => ({
       id, title: `Source ${id}`, publisher: null, authors: '[]', published: '2026-01', url: null, copies: '[]', accessed: null, type: 'news', lang: 'en',
-      reliability: 'B', reliability_reason: 'Generated.', is_verified: 1,
+      reliability: 'B', reliability_reason: 'Generated.', is_verified: 1, licence: null, text_public: 0,
       cites: JSON.stringify(cites.map((c) => ({ source: c, basis: 'stated', locator: null, inferred_by: null, note: null }))),
       merged_into: null, status: 'accepted', origin: 'user', seed_hash: null, revision: 1, created_by: 'generator', created_at: at, updated_at: at, ...extra,
     });

@@ -57,6 +57,20 @@ describe('search over the real claims: a remembered word finds the claim in the 
     expect(ids.slice(0, 3), `top hits for ${q}: ${ids.slice(0, 5).join(', ')}`).toContain(expected);
   });
 
+  it.each([
+    ['次貸危機', 'ai-bubble-4x-subprime'],
+    ['先行者優勢', 'llm-lead-lasts-months'],
+  ])('finds %s, words of a passage after the main one, in the claim %s (every passage is indexed)', async (q, expected) => {
+    const parsed = parseSearchParams({ q });
+    if (!parsed.ok) throw new Error(parsed.problem.message);
+    const hits = (await service.search(parsed.params)).groups.claim.hits;
+    const hit = hits.find((h) => h.id === expected);
+    expect(hit, `hits for ${q}: ${hits.map((h) => h.id).join(', ')}`).toBeDefined();
+    expect(hit!.snippet?.field).toBe('passages');
+    const main = await db.selectFrom('claim').select('original_text').where('id', '=', expected).executeTakeFirstOrThrow();
+    expect(main.original_text).not.toContain(q);
+  });
+
   it('has the article text it was built from', () => {
     expect(fs.existsSync(path.join(repo, 'db', 'seed', 'article.zh-Hant.txt'))).toBe(true);
   });

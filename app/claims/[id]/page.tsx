@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ClaimPassages } from '../../_components/claim-passages';
 import { ConfidenceMeter } from '../../_components/confidence-meter';
 import { EditorOnly } from '../../_components/editor-only';
 import { NeedsReviewBadge } from '../../_components/needs-review-badge';
@@ -90,7 +91,7 @@ export default async function ClaimPage({ params }: Props) {
           <span className="meta">
             Last reviewed <time dateTime={claim.lastReviewed}>{claim.lastReviewed}</time>
           </span>
-          {claim.needsReview ? <NeedsReviewBadge /> : null}
+          {claim.needsReview ? <NeedsReviewBadge quoteProblems={claim.quoteProblemCount} /> : null}
         </div>
         <VerdictSummary claim={claim} />
         <p className="meta claim-links">
@@ -107,16 +108,7 @@ export default async function ClaimPage({ params }: Props) {
         <p>
           Claimant: <strong>{claim.claimant}</strong>
         </p>
-        <div className="original">
-          <figure>
-            <blockquote lang={claim.original.lang}>{claim.original.text}</blockquote>
-            <figcaption>Original ({claim.original.lang})</figcaption>
-          </figure>
-          <figure>
-            <blockquote lang="en">{claim.original.translation}</blockquote>
-            <figcaption>Translation</figcaption>
-          </figure>
-        </div>
+        <ClaimPassages passages={claim.passages} quoteProblemCount={claim.quoteProblemCount} />
         {claim.quantity ? (
           <p className="meta">
             Figure checked: {claim.quantity.measure} ={' '}

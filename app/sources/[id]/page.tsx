@@ -6,8 +6,10 @@ import { EvidenceEntry } from '../../_components/evidence-groups';
 import { ReadStatus } from '../../_components/read-status';
 import { ReliabilityBadge } from '../../_components/reliability-badge';
 import { SourceClaimsList, VerdictBreakdown } from '../../_components/source-claims';
+import { SourceCaptures } from '../../_components/source-captures';
 import { SourceTitle } from '../../_components/source-title';
 import { LineageNeighbourhood } from '../../_components/lineage-neighbourhood';
+import { getSourceCaptures } from '@/lib/captures/queries';
 import { getDb } from '@/lib/db';
 import { getSourceLineage } from '@/lib/lineage/queries';
 import { getSource } from '@/lib/sources/source-page';
@@ -44,6 +46,7 @@ export default async function SourcePage({ params }: Props) {
   const source = await getSource(db, id);
   if (!source) notFound();
   const lineage = await getSourceLineage(db, id);
+  const captures = await getSourceCaptures(db, source.id);
 
   return (
     <article className="source">
@@ -103,6 +106,8 @@ export default async function SourcePage({ params }: Props) {
           <ReadStatus verified={source.verified} long />
         </dd>
       </dl>
+
+      <SourceCaptures sourceId={source.id} captures={captures.items} total={captures.total} textPublic={captures.textPublic} licence={captures.licence} hasUrl={source.url !== null} />
 
       <section aria-labelledby="claims-heading">
         <h2 id="claims-heading">Claims resting on this source ({source.claims.total.toLocaleString('en')})</h2>

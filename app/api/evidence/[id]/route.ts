@@ -1,4 +1,6 @@
 import { writeRoute } from '../../_lib/write-route';
+import type { Db } from '@/db/client';
+import { getEvidenceAnchors } from '@/lib/captures/queries';
 import { evidencePatchSchema, reasonSchema } from '@/lib/evidence/input';
 import { toEvidenceRecord } from '@/lib/evidence/record';
 import { etagOf, getEvidenceRowOrThrow, retractEvidence, revisionFromIfMatch, updateEvidence } from '@/lib/evidence/write';
@@ -9,8 +11,10 @@ import { UserFacingError } from '@/lib/shared/errors';
 
 type Ctx = { params: Promise<{ id: string }> };
 
-function withEtag(row: Parameters<typeof toEvidenceRecord>[0], status = 200): Response {
-  return Response.json(toEvidenceRecord(row), { status, headers: { ETag: etagOf(row.revision), 'Cache-Control': 'no-store' } });
+/** The record with its quote anchor (where the excerpt is in its source's newest archived copy), and its ETag. */
+async function withEtag(db: Db, row: Parameters<typeof toEvidenceRecord>[0], status = 200): Promise<Response> {
+  const anchor = (await getEvidenceAnchors(db, [row.id])).get(row.id) ?? null;
+  return Response.json({ ...toEvidenceRecord(row), anchor }, { status, headers: { ETag: etagOf(row.revision), 'Cache-Control': 'no-store' } });
 }
 
 /** GET /api/evidence/{id}: the record and its ETag (the revision an edit must name in If-Match). */
@@ -24,7 +28,7 @@ export function GET(request: Request, ctx: Ctx): Promise<Response> {
       const actor = await authenticateRequest(db, request);
       if (!actor) throw new UserFacingError('not_found', `no evidence entry has id "${id}"`);
     }
-    return withEtag(row);
+    return withEtag(db, row);
   });
 }
 
@@ -35,7 +39,7 @@ export function PATCH(request: Request, ctx: Ctx): Promise<Response> {
     const { id } = await ctx.params;
     const expected = revisionFromIfMatch(request.headers.get('if-match'));
     const patch = await readJsonBody(request, evidencePatchSchema);
-    return withEtag(await updateEvidence(db, id, patch, expected, editor));
+    return withEtag(db, await updateEvidence(db, id, patch, expected, editor));
   });
 }
 
@@ -46,6 +50,6 @@ export function DELETE(request: Request, ctx: Ctx): Promise<Response> {
     const { id } = await ctx.params;
     const expected = revisionFromIfMatch(request.headers.get('if-match'));
     const { reason } = await readJsonBody(request, reasonSchema);
-    return withEtag(await retractEvidence(db, id, reason, expected, editor));
+    return withEtag(db, await retractEvidence(db, id, reason, expected, editor));
   });
 }

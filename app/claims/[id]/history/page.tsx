@@ -12,7 +12,7 @@ import { listEvidenceStates } from '@/lib/evidence/current';
 import { historyQuerySchema, listClaimHistory } from '@/lib/history/queries';
 import { restoreEvidenceAction } from './actions';
 
-const ENTITY_LABELS = { claim: 'The claim file', evidence: 'Evidence', confidence_note: 'Confidence note', source: 'Source' } as const;
+const ENTITY_LABELS = { claim: 'The claim file', evidence: 'Evidence', confidence_note: 'Confidence note', source: 'Source', capture: 'Archived copy' } as const;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
