@@ -13,7 +13,9 @@ export type ErrorCode =
   | 'precondition_required'
   | 'rate_limited'
   /** The server tried to fetch something for the request and the other end failed (timeout, too large, HTTP error). */
-  | 'fetch_failed';
+  | 'fetch_failed'
+  /** The store stayed locked by another writer past the bounded wait: try again after `retryAfterSeconds`. */
+  | 'unavailable';
 
 export const STATUS_OF: Record<ErrorCode, number> = {
   invalid: 400,
@@ -27,6 +29,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   precondition_required: 428,
   rate_limited: 429,
   fetch_failed: 502,
+  unavailable: 503,
 };
 
 /** An error meant for the person or client who made the request: safe to show as is. */
@@ -81,5 +84,16 @@ export function requireRevisionOrThrow(current: { revision: number }, expected: 
     throw new UserFacingError('precondition_failed', `this ${kind} changed since revision ${expected}: it is now at revision ${current.revision}; review the current version and apply your change to it`, undefined, {
       current: currentRecord,
     });
+  }
+}
+
+/**
+ * The store's write lock was held by another writer for longer than the server waits
+ * (SQLITE_BUSY after busy_timeout and a bounded retry). Not the client's fault and not a
+ * bug: an HTTP client gets 503 with Retry-After.
+ */
+export class StoreBusyError extends UserFacingError {
+  constructor(readonly retryAfterSeconds = 1) {
+    super('unavailable', 'the ledger is busy with another write: try again in a moment', undefined, { retryAfterSeconds });
   }
 }
