@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { parseCitations, type Citation } from '../sources/citations';
 import { STANCES, type Stance } from '../shared/vocabulary';
@@ -189,6 +189,10 @@ async function refreshClaimGraphs(trx: Db, claimIds: string[], delta: Delta): Pr
     const citesBy = groupBy(citeRows, (x) => x.claim_id);
     const evidenceBy = groupBy(evidenceRows, (e) => e.claim_id);
     const nodesBy = groupBy(storedNodes, (n) => n.claim_id);
+    // New rows are collected and inserted a few hundred at a time: one statement per claim
+    // was most of a full ingest's lineage cost.
+    const newGraphs: Insertable<Database['claim_lineage']>[] = [];
+    const newNodes: Insertable<Database['lineage_node']>[] = [];
 
     for (const c of claims) {
       const cites = citesBy.get(c.id) ?? [];
@@ -230,7 +234,7 @@ async function refreshClaimGraphs(trx: Db, claimIds: string[], delta: Delta): Pr
         graph: JSON.stringify(lineage),
       };
       if (existing.has(c.id)) await trx.updateTable('claim_lineage').set(row).where('claim_id', '=', c.id).execute();
-      else await trx.insertInto('claim_lineage').values({ claim_id: c.id, ...row }).execute();
+      else newGraphs.push({ claim_id: c.id, ...row });
 
       // Only current claims count as resting on a source.
       const members = c.listed === 1 ? lineageMembers(input, lineage) : new Map<string, boolean>();
@@ -241,11 +245,11 @@ async function refreshClaimGraphs(trx: Db, claimIds: string[], delta: Delta): Pr
       for (const s of gone) bump(delta, s, 'claims', -1);
       for (const [s] of added) bump(delta, s, 'claims', 1);
       for (const g of chunked(gone, 200)) await trx.deleteFrom('lineage_node').where('claim_id', '=', c.id).where('source_id', 'in', g).execute();
-      for (const rows of chunked(added.map(([s, d]) => ({ claim_id: c.id, source_id: s, direct: (d ? 1 : 0) as 0 | 1 })), 200)) {
-        await trx.insertInto('lineage_node').values(rows).execute();
-      }
+      for (const [s, d] of added) newNodes.push({ claim_id: c.id, source_id: s, direct: d ? 1 : 0 });
       for (const [s, d] of changed) await trx.updateTable('lineage_node').set({ direct: d ? 1 : 0 }).where('claim_id', '=', c.id).where('source_id', '=', s).execute();
     }
+    for (const rows of chunked(newGraphs, 200)) await trx.insertInto('claim_lineage').values(rows).execute();
+    for (const rows of chunked(newNodes, 500)) await trx.insertInto('lineage_node').values(rows).execute();
   }
 }
 
