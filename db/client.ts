@@ -11,7 +11,11 @@ export type Db = Kysely<Database>;
  * The one connection factory. SQLite-specific pragmas live here and nowhere else:
  * WAL lets readers (the site) run while a writer (ingest, API) commits;
  * busy_timeout makes concurrent writers from several processes wait instead of failing;
- * foreign_keys is off by default in SQLite.
+ * foreign_keys is off by default in SQLite;
+ * cache_size: the default 2 MiB page cache is exhausted by one ingest of a large ledger (one
+ * transaction touching every index), after which each insert re-reads pages and the commit
+ * spills; up to 256 MiB, taken only as pages are used, roughly halved the write phase and cut
+ * the commit threefold on a 30,000-claim ingest.
  */
 export function createSqliteDb(filename: string, options: { readonly?: boolean } = {}): Db {
   if (filename !== ':memory:') fs.mkdirSync(path.dirname(filename), { recursive: true });
@@ -20,6 +24,7 @@ export function createSqliteDb(filename: string, options: { readonly?: boolean }
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
+  database.pragma('cache_size = -262144');
   return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
 }
 
