@@ -15,6 +15,7 @@ import { parseSearchParams } from '../../lib/search/params';
 import { createSearchService } from '../../lib/search/service';
 import { UserFacingError } from '../../lib/shared/errors';
 import { getSource } from '../../lib/sources/source-page';
+import { mergeSources } from '../../lib/sources/write';
 import { listSources } from '../../lib/sources/list-queries';
 import { createEditor } from '../helpers/actors';
 import { startPostgres, type PostgresServer } from '../helpers/postgres';
@@ -125,9 +126,17 @@ describe('the same store code on a real PostgreSQL server', () => {
   });
 
   it('moves a deployment: export from SQLite, import into PostgreSQL, export again: identical', async () => {
+    // Merges in both id orders: one into a source whose id sorts later, one into an earlier one.
+    const merger = await createEditor(sqliteDb, 'merger@example.org');
+    await mergeSources(sqliteDb, 'allmind-critique-17x', 'cnn-nightcap-ai-bubble-17x', 'duplicate', merger);
+    await mergeSources(sqliteDb, 'wonderfulengineering-ai-boom-17x', 'unusualwhales-ai-bubble-17x', 'duplicate', merger);
     const fromSqlite = await collect(exportDatabase(sqliteDb, { withCredentials: true }));
     const { db, drop } = await server.createDatabase();
     await importDatabase(db, fromSqlite);
+    expect(await db.selectFrom('source').select(['id', 'merged_into']).where('merged_into', 'is not', null).orderBy('id').execute()).toEqual([
+      { id: 'allmind-critique-17x', merged_into: 'cnn-nightcap-ai-bubble-17x' },
+      { id: 'wonderfulengineering-ai-boom-17x', merged_into: 'unusualwhales-ai-bubble-17x' },
+    ]);
     expect(await collect(exportDatabase(db, { withCredentials: true }))).toEqual(fromSqlite);
     // The moved deployment keeps working: new writes get fresh ids after the imported ones.
     const editor = await createEditor(db, 'after-move@example.org');
