@@ -1,4 +1,4 @@
-import { LIMITS } from '@/lib/evidence/input';
+import { LIMITS } from '@/lib/evidence/limits';
 import type { UserFacingError } from '@/lib/shared/errors';
 
 /**
