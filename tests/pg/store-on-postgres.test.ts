@@ -7,6 +7,7 @@ import { migrateDownOrThrow, migrateToLatestOrThrow } from '../../db/migrator';
 import { getClaimPage } from '../../lib/claims/claim-page';
 import { listClaimIds, listClaims } from '../../lib/claims/list-queries';
 import { consumeRateLimit } from '../../lib/auth/rate-limit';
+import { checkSignInAllowed, recordSignInFailure, recordSignInSuccess } from '../../lib/auth/sign-in-throttle';
 import { runIngest } from '../../lib/claims/ingest';
 import { newEvidenceInputSchema } from '../../lib/evidence/input';
 import { createEvidence, updateEvidence } from '../../lib/evidence/write';
@@ -105,6 +106,14 @@ describe('the same store code on a real PostgreSQL server', () => {
     const input = newEvidenceInputSchema.parse({ source: { url: 'https://example.org/pg-proposal', title: 'A proposal', type: 'news' }, stance: 'supports', excerpt: '泡沫', lang: 'zh-Hant' });
     const proposal = await createEvidence(pgDb, 'ai-bubble-17x-dotcom', input, { kind: 'anonymous', clientKey: 'k' });
     expect(proposal.status).toBe('pending');
+  });
+
+  it('throttles sign-ins per account on PostgreSQL as on SQLite (epoch milliseconds in bigint columns)', async () => {
+    const now = Date.UTC(2026, 11, 2, 12);
+    for (let i = 0; i < 6; i++) await recordSignInFailure(pgDb, { email: 'pg-throttle@example.org', clientKey: `198.51.100.${i}`, now: now + i });
+    expect(await checkSignInAllowed(pgDb, { email: 'pg-throttle@example.org', clientKey: '198.51.100.99', now: now + 10 })).toEqual({ ok: false, scope: 'account', retryAfterSeconds: 4 });
+    await recordSignInSuccess(pgDb, { email: 'pg-throttle@example.org', now: now + 20 });
+    expect(await checkSignInAllowed(pgDb, { email: 'pg-throttle@example.org', clientKey: '198.51.100.99', now: now + 21 })).toEqual({ ok: true });
   });
 
   it('treats an id that cannot exist as not found instead of failing', async () => {
