@@ -14,7 +14,9 @@ import { createEvidence, updateEvidence } from '../../lib/evidence/write';
 import { exportDatabase, importDatabase } from '../../lib/portability/dump';
 import { parseSearchParams } from '../../lib/search/params';
 import { createSearchService } from '../../lib/search/service';
-import { UserFacingError } from '../../lib/shared/errors';
+import { StoreBusyError, UserFacingError } from '../../lib/shared/errors';
+import { withWriteTransaction } from '../../db/transaction';
+import pg from 'pg';
 import { getSource } from '../../lib/sources/source-page';
 import { mergeSources } from '../../lib/sources/write';
 import { listSources } from '../../lib/sources/list-queries';
@@ -115,6 +117,26 @@ describe('the same store code on a real PostgreSQL server', () => {
     await recordSignInSuccess(pgDb, { email: 'pg-throttle@example.org', now: now + 20 });
     expect(await checkSignInAllowed(pgDb, { email: 'pg-throttle@example.org', clientKey: '198.51.100.99', now: now + 21 })).toEqual({ ok: true });
   });
+
+  it('gives up on a write lock held by another connection with StoreBusyError after bounded waits, writing nothing', async () => {
+    const { db, url, drop } = await server.createDatabase();
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    await holder.query('select pg_advisory_lock(7468201)');
+    let ran = false;
+    const error = await withWriteTransaction(db, async () => {
+      ran = true;
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreBusyError);
+    expect(ran).toBe(false);
+    await holder.query('select pg_advisory_unlock(7468201)');
+    await holder.end();
+    await withWriteTransaction(db, async () => {
+      ran = true;
+    });
+    expect(ran).toBe(true);
+    await drop();
+  }, 30_000);
 
   it('treats an id that cannot exist as not found instead of failing', async () => {
     expect(await getClaimPage(pgDb, 'x\u0000y')).toBeNull();
