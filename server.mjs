@@ -1,18 +1,30 @@
 // The production server: Next's request handler behind a plain Node HTTP server, so that
 // the client's address comes from the socket. Next itself would take X-Forwarded-For from
 // the client as given, which would let anyone dodge the proposal rate limit by forging it.
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import next from 'next';
 import { tsImport } from 'tsx/esm/api';
 
 const { getEnv } = await tsImport('./lib/env.ts', import.meta.url);
+const { applyResponsePolicy, isCrossOriginFormPost } = await tsImport('./lib/server/response-policy.ts', import.meta.url);
+const { readDataVersion } = await import('./lib/cache/data-version-cache-handler.mjs');
 const env = getEnv();
 const port = env.PORT;
 const hostname = process.argv.includes('--hostname') ? process.argv[process.argv.indexOf('--hostname') + 1] : '0.0.0.0';
 
-const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
+// Next builds the URL a proxy.ts rewrite names on "localhost"; told any other hostname, it
+// takes the rewrite for one to another server and proxies it to itself over HTTP (a second
+// trip through this server for every list view). The socket still listens on `hostname`.
+const app = next({ dev: false, dir: import.meta.dirname, hostname: 'localhost', port });
 await app.prepare();
 const handle = app.getRequestHandler();
+const policy = {
+  siteUrl: env.SITE_URL,
+  buildId: fs.readFileSync(path.join(import.meta.dirname, '.next', 'BUILD_ID'), 'utf8').trim(),
+  readDataVersion,
+};
 
 /**
  * True when every %-escape in the path decodes (Next answers a malformed one with a bare 500)
@@ -36,18 +48,29 @@ const server = http.createServer((req, res) => {
     delete req.headers['x-real-ip'];
     delete req.headers.forwarded;
   }
+  serve(req, res).catch((error) => {
+    console.error('request failed', error);
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+    res.end('Internal error');
+  });
+});
+
+async function serve(req, res) {
+  // Security headers and cache lifetimes for every response, refusals included (lib/server/response-policy.ts).
+  await applyResponsePolicy(req, res, policy);
   if (!hasDecodablePath(req.url)) {
     const api = (req.url ?? '').startsWith('/api/');
     res.writeHead(400, { 'content-type': api ? 'application/json' : 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
     res.end(api ? JSON.stringify({ error: { code: 'invalid', message: 'The URL has a malformed %-escape or a control character.' } }) : 'Bad request: the URL has a malformed %-escape or a control character.\n');
     return;
   }
-  handle(req, res).catch((error) => {
-    console.error('request failed', error);
-    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-    res.end('Internal error');
-  });
-});
+  if (isCrossOriginFormPost(req)) {
+    res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    res.end('Forbidden: this form was posted from another site.\n');
+    return;
+  }
+  await handle(req, res);
+}
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => {
   console.log(`Claim Ledger ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`);

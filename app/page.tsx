@@ -52,7 +52,7 @@ export default async function HomePage() {
           <h2 id="article-heading">The article under review</h2>
           <div className="article-card">
             <h3 lang="zh-Hant">
-              <Link href={`/sources/${article.id}`}>{article.title}</Link>
+              <Link href={`/sources/${article.id}`}><bdi>{article.title}</bdi></Link>
             </h3>
             <p className="meta">
               by {article.authors.length ? article.authors.join(', ') : 'an unnamed author'}
@@ -101,7 +101,7 @@ export default async function HomePage() {
           <ul className="source-list">
             {sources.map((s) => (
               <li key={s.id}>
-                <ReliabilityBadge grade={s.reliability} /> <Link href={`/sources/${s.id}`}>{s.title}</Link>{' '}
+                <ReliabilityBadge grade={s.reliability} /> <Link href={`/sources/${s.id}`}><bdi>{s.title}</bdi></Link>{' '}
                 <span className="meta">
                   {s.claimCount.toLocaleString('en')} claims, {s.evidenceCount.toLocaleString('en')} evidence entries
                 </span>

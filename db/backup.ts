@@ -14,5 +14,14 @@ export async function backupSqliteOrThrow<DB>(db: Kysely<DB>, target: string): P
   const file = path.resolve(target);
   if (fs.existsSync(file)) throw new Error(`${file} already exists: choose a new file name`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  await sql`vacuum into ${file}`.execute(db);
+  // A backup holds password hashes: only its owner may read it. VACUUM INTO fills an empty
+  // file it finds and keeps its mode, so the file is created 0600 first (never readable by others).
+  fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  try {
+    await sql`vacuum into ${file}`.execute(db);
+  } catch (error) {
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
+  fs.chmodSync(file, 0o600);
 }

@@ -210,6 +210,14 @@ export interface ApiTokenTable {
   revoked_at: string | null;
 }
 
+export interface SignInThrottleTable {
+  key: string;
+  failures: ColumnType<number, number | undefined, number>;
+  window_start: number;
+  locked_until: ColumnType<number, number | undefined, number>;
+  email: string | null;
+}
+
 export interface RateLimitTable {
   key: string;
   window_start: number;
@@ -427,6 +435,7 @@ export interface Database {
   session: SessionTable;
   api_token: ApiTokenTable;
   rate_limit: RateLimitTable;
+  sign_in_throttle: SignInThrottleTable;
   source_claim: SourceClaimTable;
   source_cite: SourceCiteTable;
   claim_lineage: ClaimLineageTable;

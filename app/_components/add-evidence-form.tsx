@@ -5,7 +5,7 @@ import { useActionState, useEffect } from 'react';
 import { EvidenceFields, SourceSelect } from './evidence-fields';
 import { Field, fieldProps } from './field';
 import { IDLE, type FormState } from '../_lib/form-state';
-import { LIMITS } from '@/lib/evidence/input';
+import { LIMITS } from '@/lib/evidence/limits';
 import type { SourceOption } from '@/lib/sources/options';
 import { SOURCE_TYPES } from '@/lib/shared/vocabulary';
 

@@ -15,7 +15,7 @@ export function ClaimRow({ claim }: { claim: ClaimSummary }) {
       </div>
       <div className="claim-row-text">
         <h3>
-          <Link href={`/claims/${claim.id}`}>{claim.title}</Link>
+          <Link href={`/claims/${claim.id}`}><bdi>{claim.title}</bdi></Link>
         </h3>
         <p>{claim.statement}</p>
         <p className="meta">

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { Field, fieldProps } from './field';
 import { IDLE, type FormState } from '../_lib/form-state';
-import { LIMITS } from '@/lib/evidence/input';
+import { LIMITS } from '@/lib/evidence/limits';
 import type { SourceOption } from '@/lib/sources/options';
 import { RELIABILITY_GRADES, SOURCE_TYPES } from '@/lib/shared/vocabulary';
 

@@ -1,5 +1,5 @@
 import { Field, fieldProps } from './field';
-import { LIMITS } from '@/lib/evidence/input';
+import { LIMITS } from '@/lib/evidence/limits';
 import type { SourceOption } from '@/lib/sources/options';
 import { EVIDENCE_TARGETS, STANCES } from '@/lib/shared/vocabulary';
 

@@ -15,10 +15,10 @@ const STANCE_HEADINGS: Record<Stance, string> = {
 export function EvidenceEntry({ item, showSource = true }: { item: EvidenceItem; showSource?: boolean }) {
   return (
     <article className={`evidence stance-${item.stance}`} id={`evidence-${item.id}`}>
-      <blockquote lang={item.lang}>{item.excerpt}</blockquote>
+      <blockquote lang={item.lang} dir="auto">{item.excerpt}</blockquote>
       {/* Unchecked quotes (no archived copy) are not marked one by one: the page says so once. */}
       {item.anchor && item.anchor.status !== 'no-capture' ? <p className="quote-check"><QuoteStatus anchor={item.anchor} /></p> : null}
-      {item.translation ? <p className="translation" lang="en">{item.translation}</p> : null}
+      {item.translation ? <p className="translation" lang="en" dir="auto">{item.translation}</p> : null}
       <p className="meta">
         {showSource ? <><SourceTitle source={item.source} /> · </> : null}
         {[
@@ -29,7 +29,7 @@ export function EvidenceEntry({ item, showSource = true }: { item: EvidenceItem;
           .filter(Boolean)
           .join(' · ')}
       </p>
-      {item.note ? <div className="evidence-note">{renderNoteMarkdown(item.note)}</div> : null}
+      {item.note ? <div className="evidence-note" dir="auto">{renderNoteMarkdown(item.note)}</div> : null}
       <EditorOnly>
         <p className="editor-tools">
           <a href={`/evidence/${item.id}/edit`}>Edit or retract</a>

@@ -66,7 +66,7 @@ function NodeDetails({ node, tied, via }: { node: LineageNode; tied: boolean; vi
     <>
       <p className="lineage-item-head">
         {via ? <span className="meta">cites ({basisText(via)}): </span> : null}
-        <Link href={`/sources/${node.source.id}`}>{node.source.title}</Link> <span className="meta">{node.date ?? 'undated'}</span> <ReliabilityBadge grade={node.source.reliability} />
+        <Link href={`/sources/${node.source.id}`}><bdi>{node.source.title}</bdi></Link> <span className="meta">{node.date ?? 'undated'}</span> <ReliabilityBadge grade={node.source.reliability} />
         {a?.figure ? <> · figure <strong>{formatFigure(a.figure)}</strong></> : null}
         {flags.map((f) => (
           <span key={f} className={`badge lineage-flag ${f.startsWith('earliest') ? 'flag-first' : ''}`}>
@@ -74,14 +74,14 @@ function NodeDetails({ node, tied, via }: { node: LineageNode; tied: boolean; vi
           </span>
         ))}
       </p>
-      {via?.note ? <p className="meta">{via.basis === 'inferred' ? 'Why inferred: ' : ''}{via.note}</p> : null}
+      {via?.note ? <p className="meta">{via.basis === 'inferred' ? 'Why inferred: ' : ''}<bdi>{via.note}</bdi></p> : null}
       {a?.said ? (
         <div className="lineage-said">
           <blockquote lang={a.said.lang}>{a.said.text}</blockquote>
           {a.said.translation ? <p className="translation" lang="en">{a.said.translation}</p> : null}
         </div>
       ) : null}
-      {a?.note ? <p className="meta">{a.note}</p> : null}
+      {a?.note ? <p className="meta"><bdi>{a.note}</bdi></p> : null}
     </>
   );
 }

@@ -37,7 +37,7 @@ export function LineageNeighbourhood({ source, lineage }: { source: SourceDetail
                   <span className={`badge basis-${s.basis}`}>{s.basis}</span>
                   {s.locator ? <span className="meta"> · {s.locator}</span> : null}
                   {s.basis === 'inferred' && s.inferredBy ? <span className="meta"> · inferred by {s.inferredBy}</span> : null}
-                  {s.note ? <p className="meta">{s.note}</p> : null}
+                  {s.note ? <p className="meta"><bdi>{s.note}</bdi></p> : null}
                 </li>
               ))}
             </ul>
@@ -101,7 +101,7 @@ export function LineageNeighbourhood({ source, lineage }: { source: SourceDetail
           <ul className="lineage-through">
             {through.items.map((c) => (
               <li key={c.id}>
-                <VerdictBadge verdict={c.verdict} /> <Link href={`/claims/${c.id}`}>{c.title}</Link>
+                <VerdictBadge verdict={c.verdict} /> <Link href={`/claims/${c.id}`}><bdi>{c.title}</bdi></Link>
               </li>
             ))}
           </ul>

@@ -19,7 +19,7 @@ export function QuotesNeedingReview({ items, total }: { items: QuoteNeedingRevie
             <li key={`${q.claimId}-${q.evidenceId ?? q.passagePosition}`} data-quote-review={q.anchor.status}>
               <Link href={`/claims/${q.claimId}${q.evidenceId ? `#evidence-${q.evidenceId}` : `#passage-${q.passagePosition}`}`}>{q.claimTitle}</Link> ·{' '}
               {q.kind === 'passage' ? `passage ${(q.passagePosition ?? 0) + 1} of the claim file` : `evidence ${q.evidenceId}`} ·{' '}
-              <Link href={`/sources/${q.source.id}`}>{q.source.title}</Link> · <QuoteStatus anchor={q.anchor} />
+              <Link href={`/sources/${q.source.id}`}><bdi>{q.source.title}</bdi></Link> · <QuoteStatus anchor={q.anchor} />
               <blockquote>{q.quote}</blockquote>
             </li>
           ))}

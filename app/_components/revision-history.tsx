@@ -84,7 +84,7 @@ export function RevisionDetails({ entry }: { entry: RevisionEntry }) {
       <p className="meta label" lang="und">
         {entry.label.length > 160 ? `${entry.label.slice(0, 160)}…` : entry.label}
       </p>
-      {entry.reason ? <p className="meta">Reason: {entry.reason}</p> : null}
+      {entry.reason ? <p className="meta">Reason: <bdi>{entry.reason}</bdi></p> : null}
       {changes.length ? (
         <details open={changes.length <= 4}>
           <summary>

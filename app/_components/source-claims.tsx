@@ -29,7 +29,7 @@ export function SourceClaimsList({ sourceId, page, morePath }: { sourceId: strin
       <ul className="source-claims">
         {page.items.map((c) => (
           <li key={c.id}>
-            <VerdictBadge verdict={c.verdict} /> <Link href={`/claims/${c.id}`}>{c.title}</Link>{' '}
+            <VerdictBadge verdict={c.verdict} /> <Link href={`/claims/${c.id}`}><bdi>{c.title}</bdi></Link>{' '}
             <span className="meta">— {c.roles.map((r) => ROLE_LABELS[r]).join(', ')}</span>
           </li>
         ))}

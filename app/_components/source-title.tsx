@@ -7,7 +7,7 @@ import { ReliabilityBadge } from './reliability-badge';
 export function SourceTitle({ source, showMeta = true }: { source: SourceLink; showMeta?: boolean }) {
   return (
     <span className="source-title">
-      <Link href={`/sources/${source.id}`}>{source.title}</Link>
+      <Link href={`/sources/${source.id}`}><bdi>{source.title}</bdi></Link>
       {showMeta ? (
         <>
           {' '}

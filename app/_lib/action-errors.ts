@@ -1,4 +1,4 @@
-import { LIMITS } from '@/lib/evidence/input';
+import { LIMITS } from '@/lib/evidence/limits';
 import type { UserFacingError } from '@/lib/shared/errors';
 
 /**
@@ -14,6 +14,7 @@ const MESSAGES = {
   invalid: 'The form was not valid: nothing was saved.',
   forbidden: 'The request was refused: it did not come from this site.',
   unauthorized: 'Your session has ended: sign in again, then resubmit.',
+  unavailable: 'The ledger is busy with another write: nothing was saved. Try again in a moment.',
   reason_required: 'Say why: a reason is required.',
   reason_too_long: `The reason is too long: at most ${LIMITS.reason} characters. Nothing was saved.`,
   reason_invalid: 'The reason contains a control character: remove it. Nothing was saved.',

@@ -55,16 +55,16 @@ export default async function ReviewPage({ searchParams }: Props) {
               <Link href={`/claims/${p.claimId}`}>{p.claimTitle}</Link> · proposed <time dateTime={p.createdAt}>{p.createdAt.slice(0, 16).replace('T', ' ')}</time> ·{' '}
               <span className={`badge stance stance-${p.stance}`}>{p.stance}</span> · bears on {p.target}
             </p>
-            <blockquote lang={p.lang}>{p.excerpt}</blockquote>
+            <blockquote lang={p.lang} dir="auto">{p.excerpt}</blockquote>
             {p.translation ? <p className="translation">{p.translation}</p> : null}
             <p className="meta">
               Source:{' '}
               {p.source.pending ? (
                 <>
-                  <strong>{p.source.title}</strong> (new, accepted with this proposal)
+                  <strong><bdi>{p.source.title}</bdi></strong> (new, accepted with this proposal)
                 </>
               ) : (
-                <Link href={`/sources/${p.source.id}`}>{p.source.title}</Link>
+                <Link href={`/sources/${p.source.id}`}><bdi>{p.source.title}</bdi></Link>
               )}
               {p.source.publisher ? ` · ${p.source.publisher}` : ''}
               {p.source.published ? ` · ${p.source.published}` : ''}
@@ -72,7 +72,7 @@ export default async function ReviewPage({ searchParams }: Props) {
               {p.locator ? ` · ${p.locator}` : ''}
               {p.value !== null ? ` · value ${p.value}${p.unit ? ` ${p.unit}` : ''}${p.asOf ? ` (as of ${p.asOf})` : ''}` : ''}
             </p>
-            {p.note ? <div className="evidence-note">{renderNoteMarkdown(p.note)}</div> : null}
+            {p.note ? <div className="evidence-note" dir="auto">{renderNoteMarkdown(p.note)}</div> : null}
             <form action={reviewProposalAction} className="review-form">
               <input type="hidden" name="id" value={p.id} />
               <label htmlFor={`reason-${p.id}`}>Reason (required to reject)</label>

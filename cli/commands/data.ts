@@ -16,7 +16,14 @@ export async function backupCommand(args: string[], io: Io): Promise<number> {
 export async function exportCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({ args, options: { 'with-credentials': { type: 'boolean' }, out: { type: 'string' } } });
   await withDb(async (db) => {
-    const sink = values.out ? fs.createWriteStream(values.out) : null;
+    // An export names every account (and with credentials holds their hashes): owner-only,
+    // also when it replaces an older file that was readable by others.
+    let sink: fs.WriteStream | null = null;
+    if (values.out) {
+      const fd = fs.openSync(values.out, 'w', 0o600);
+      fs.fchmodSync(fd, 0o600);
+      sink = fs.createWriteStream('', { fd });
+    }
     for await (const line of exportDatabase(db, { withCredentials: values['with-credentials'] })) {
       if (sink) sink.write(`${line}\n`);
       else io.out(line);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Database, Role } from '../../db/schema';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
 import { createSecret, hashSecret } from './secrets';
+import { clearAccountThrottle } from './sign-in-throttle';
 
 export const ROLES = ['editor', 'admin'] as const satisfies readonly Role[];
 
@@ -84,6 +85,8 @@ export async function resetPassword(db: Kysely<Database>, email: string, passwor
   const user = await getUserByEmailOrThrow(db, email);
   await db.updateTable('user').set({ password_hash: await hashPassword(password), updated_at: now() }).where('id', '=', user.id).execute();
   await db.deleteFrom('session').where('user_id', '=', user.id).execute();
+  // A reset is how an owner gets back in: it ends any sign-in lock on the account.
+  await clearAccountThrottle(db, user.email);
 }
 
 /** The CLI acts as a named editor (`--as <email>`): the same record of who acted as the site keeps. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from './limits';
 import { citationListInputSchema } from '../sources/citations';
 import {
   EVIDENCE_TARGETS,
@@ -15,17 +16,7 @@ import {
 } from '../shared/vocabulary';
 
 /** Limits on every text people submit (the API refuses bodies over 64 kB before parsing). */
-export const LIMITS = {
-  excerpt: 5000,
-  translation: 5000,
-  note: 10000,
-  reason: 5000,
-  locator: 300,
-  title: 500,
-  publisher: 300,
-  unit: 40,
-  url: 2000,
-} as const;
+export { LIMITS };
 
 const optionalText = (max: number) =>
   plainString()

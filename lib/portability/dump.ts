@@ -30,6 +30,39 @@ const TABLES = [
 
 type TableName = (typeof TABLES)[number]['name'];
 
+/**
+ * Columns that point at a row of their own table. Export writes such a table so that every
+ * one of these points backwards (the row it names comes first); import also accepts a
+ * forward reference (an export from before this order) by filling it in at the end.
+ */
+const SELF_REFERENCES: Partial<Record<TableName, { key: string; column: string }>> = {
+  source: { key: 'id', column: 'merged_into' },
+};
+
+/**
+ * Rows reordered so each row's self-reference names a row before it, keeping the stored
+ * order otherwise (a depth-first walk: a row waits only for the chain it points along).
+ */
+function orderSelfReferencesBackwards(rows: Record<string, unknown>[], ref: { key: string; column: string }): Record<string, unknown>[] {
+  const byKey = new Map(rows.map((r) => [r[ref.key], r]));
+  const placed = new Set<unknown>();
+  const out: Record<string, unknown>[] = [];
+  for (const row of rows) {
+    const chain: Record<string, unknown>[] = [];
+    const onChain = new Set<unknown>();
+    for (let r: Record<string, unknown> | undefined = row; r && !placed.has(r[ref.key]) && !onChain.has(r[ref.key]); r = byKey.get(r[ref.column])) {
+      chain.push(r);
+      onChain.add(r[ref.key]);
+    }
+    // A cycle cannot be ordered; its rows keep their order and the import reports it.
+    for (const r of chain.reverse()) {
+      placed.add(r[ref.key]);
+      out.push(r);
+    }
+  }
+  return out;
+}
+
 export const EXPORT_FORMAT = 'claim-ledger-export/1';
 
 /** An account without its password hash cannot sign in until an admin resets the password. */
@@ -45,7 +78,10 @@ export async function* exportDatabase(db: Kysely<Database>, options: { withCrede
     if (table.name === 'api_token' && !options.withCredentials) continue;
     let query = db.selectFrom(table.name).selectAll();
     for (const column of table.orderBy) query = query.orderBy(column as never);
-    for (const row of await query.execute()) {
+    let rows = (await query.execute()) as Record<string, unknown>[];
+    const selfReference = SELF_REFERENCES[table.name];
+    if (selfReference) rows = orderSelfReferencesBackwards(rows, selfReference);
+    for (const row of rows) {
       const out: Record<string, unknown> = { ...row };
       if (table.name === 'user' && !options.withCredentials) out.password_hash = NO_PASSWORD;
       // An archived copy's raw bytes travel as base64 text (every column is text, a number or null).
@@ -80,6 +116,9 @@ export async function importDatabase(db: Kysely<Database>, lines: AsyncIterable<
       if (any) throw new UserFacingError('conflict', `the target database is not empty (table ${table.name} has rows): import into a freshly migrated database`);
     }
     const known = new Set<string>(TABLES.map((t) => t.name));
+    const seenKeys = new Map<TableName, Set<unknown>>();
+    /** Forward self-references, filled in once the row they name has been loaded. */
+    const deferred: Array<{ table: TableName; ref: { key: string; column: string }; key: unknown; target: unknown; lineNo: number }> = [];
     let lineNo = 0;
     let sawHeader = false;
     for await (const line of lines) {
@@ -108,6 +147,17 @@ export async function importDatabase(db: Kysely<Database>, lines: AsyncIterable<
         // The database checks the columns and their constraints; a bad row names its line.
         if (table === 'revision' && row.claim_id === undefined) row.claim_id = claimIdOfRevision(row);
         if (table === 'capture_content' && typeof row.raw === 'string') row.raw = Buffer.from(row.raw, 'base64');
+        const ref = SELF_REFERENCES[table];
+        if (ref) {
+          const seen = seenKeys.get(table) ?? new Set<unknown>();
+          seenKeys.set(table, seen);
+          const target = row[ref.column];
+          if (target !== null && target !== undefined && !seen.has(target)) {
+            deferred.push({ table, ref, key: row[ref.key], target, lineNo });
+            row[ref.column] = null;
+          }
+          seen.add(row[ref.key]);
+        }
         if (table === 'data_version') {
           await trx.updateTable('data_version').set(row as never).where('id', '=', 1).execute();
         } else {
@@ -119,6 +169,12 @@ export async function importDatabase(db: Kysely<Database>, lines: AsyncIterable<
       counts[table] = (counts[table] ?? 0) + 1;
     }
     if (!sawHeader) throw new UserFacingError('invalid', 'the file is empty: expected an export made by `claims export`');
+    for (const d of deferred) {
+      if (!seenKeys.get(d.table)?.has(d.target)) {
+        throw new UserFacingError('invalid', `line ${d.lineNo}: the ${d.table} row ${String(d.key)} has ${d.ref.column} ${String(d.target)}, which is not in the export`);
+      }
+      await trx.updateTable(d.table).set({ [d.ref.column]: d.target } as never).where(d.ref.key as never, '=', d.key as never).execute();
+    }
     await advanceIdSequences(trx, ['revision', 'ingest_run']);
     // Lists, counts and facets are derived from the rows just loaded.
     await rebuildDerivedState(trx);

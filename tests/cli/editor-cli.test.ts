@@ -85,7 +85,11 @@ describe('editor commands: accounts, tokens, evidence, confidence, export/import
 
   it('exports, imports into an empty database, and re-exports identically', async () => {
     const out = path.join(tmp, 'dump.jsonl');
+    // An older file readable by everyone is replaced by one only its owner can read.
+    fs.writeFileSync(out, 'old', { mode: 0o644 });
+    fs.chmodSync(out, 0o644);
     expect((await claims(['export', '--with-credentials', '--out', out], env)).code).toBe(0);
+    expect(fs.statSync(out).mode & 0o777).toBe(0o600);
     const target = { DATABASE_URL: `file:${path.join(tmp, 'imported.sqlite')}` };
     const imported = await claims(['import', out], target);
     expect(imported.stdout).toMatch(/imported .*\d+ evidence/);

@@ -7,14 +7,18 @@ import { migrateDownOrThrow, migrateToLatestOrThrow } from '../../db/migrator';
 import { getClaimPage } from '../../lib/claims/claim-page';
 import { listClaimIds, listClaims } from '../../lib/claims/list-queries';
 import { consumeRateLimit } from '../../lib/auth/rate-limit';
+import { checkSignInAllowed, recordSignInFailure, recordSignInSuccess } from '../../lib/auth/sign-in-throttle';
 import { runIngest } from '../../lib/claims/ingest';
 import { newEvidenceInputSchema } from '../../lib/evidence/input';
 import { createEvidence, updateEvidence } from '../../lib/evidence/write';
 import { exportDatabase, importDatabase } from '../../lib/portability/dump';
 import { parseSearchParams } from '../../lib/search/params';
 import { createSearchService } from '../../lib/search/service';
-import { UserFacingError } from '../../lib/shared/errors';
+import { StoreBusyError, UserFacingError } from '../../lib/shared/errors';
+import { withWriteTransaction } from '../../db/transaction';
+import pg from 'pg';
 import { getSource } from '../../lib/sources/source-page';
+import { mergeSources } from '../../lib/sources/write';
 import { listSources } from '../../lib/sources/list-queries';
 import { createEditor } from '../helpers/actors';
 import { startPostgres, type PostgresServer } from '../helpers/postgres';
@@ -106,6 +110,34 @@ describe('the same store code on a real PostgreSQL server', () => {
     expect(proposal.status).toBe('pending');
   });
 
+  it('throttles sign-ins per account on PostgreSQL as on SQLite (epoch milliseconds in bigint columns)', async () => {
+    const now = Date.UTC(2026, 11, 2, 12);
+    for (let i = 0; i < 6; i++) await recordSignInFailure(pgDb, { email: 'pg-throttle@example.org', clientKey: `198.51.100.${i}`, now: now + i });
+    expect(await checkSignInAllowed(pgDb, { email: 'pg-throttle@example.org', clientKey: '198.51.100.99', now: now + 10 })).toEqual({ ok: false, scope: 'account', retryAfterSeconds: 4 });
+    await recordSignInSuccess(pgDb, { email: 'pg-throttle@example.org', now: now + 20 });
+    expect(await checkSignInAllowed(pgDb, { email: 'pg-throttle@example.org', clientKey: '198.51.100.99', now: now + 21 })).toEqual({ ok: true });
+  });
+
+  it('gives up on a write lock held by another connection with StoreBusyError after bounded waits, writing nothing', async () => {
+    const { db, url, drop } = await server.createDatabase();
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    await holder.query('select pg_advisory_lock(7468201)');
+    let ran = false;
+    const error = await withWriteTransaction(db, async () => {
+      ran = true;
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreBusyError);
+    expect(ran).toBe(false);
+    await holder.query('select pg_advisory_unlock(7468201)');
+    await holder.end();
+    await withWriteTransaction(db, async () => {
+      ran = true;
+    });
+    expect(ran).toBe(true);
+    await drop();
+  }, 30_000);
+
   it('treats an id that cannot exist as not found instead of failing', async () => {
     expect(await getClaimPage(pgDb, 'x\u0000y')).toBeNull();
     expect(await getSource(pgDb, '\u0000')).toBeNull();
@@ -125,9 +157,17 @@ describe('the same store code on a real PostgreSQL server', () => {
   });
 
   it('moves a deployment: export from SQLite, import into PostgreSQL, export again: identical', async () => {
+    // Merges in both id orders: one into a source whose id sorts later, one into an earlier one.
+    const merger = await createEditor(sqliteDb, 'merger@example.org');
+    await mergeSources(sqliteDb, 'allmind-critique-17x', 'cnn-nightcap-ai-bubble-17x', 'duplicate', merger);
+    await mergeSources(sqliteDb, 'wonderfulengineering-ai-boom-17x', 'unusualwhales-ai-bubble-17x', 'duplicate', merger);
     const fromSqlite = await collect(exportDatabase(sqliteDb, { withCredentials: true }));
     const { db, drop } = await server.createDatabase();
     await importDatabase(db, fromSqlite);
+    expect(await db.selectFrom('source').select(['id', 'merged_into']).where('merged_into', 'is not', null).orderBy('id').execute()).toEqual([
+      { id: 'allmind-critique-17x', merged_into: 'cnn-nightcap-ai-bubble-17x' },
+      { id: 'wonderfulengineering-ai-boom-17x', merged_into: 'unusualwhales-ai-bubble-17x' },
+    ]);
     expect(await collect(exportDatabase(db, { withCredentials: true }))).toEqual(fromSqlite);
     // The moved deployment keeps working: new writes get fresh ids after the imported ones.
     const editor = await createEditor(db, 'after-move@example.org');

@@ -8,6 +8,7 @@ import { createApiToken } from '../../lib/auth/users';
 import { newEvidenceInputSchema } from '../../lib/evidence/input';
 import { createEvidence, retractEvidence } from '../../lib/evidence/write';
 import { exportDatabase, importDatabase, NO_PASSWORD } from '../../lib/portability/dump';
+import { mergeSources } from '../../lib/sources/write';
 import { createEditor, EDITOR_EMAIL } from '../helpers/actors';
 import { checkAndIngest, copyFixture } from '../helpers/fixtures';
 import { snapshotDb } from '../helpers/snapshot';
@@ -62,6 +63,56 @@ describe('export, import and backup', () => {
     await target.destroy();
   });
 
+  const mergedIds = (lines: string[]) => lines.filter((l) => l.includes('"table":"source"')).map((l) => JSON.parse(l).row as { id: string; merged_into: string | null });
+
+  for (const [order, merges] of [
+    ['into sources whose ids sort later (a chain: blog-post → essay → report)', [['blog-post', 'essay'], ['essay', 'report']]],
+    ['into a source whose id sorts earlier (report → blog-post)', [['report', 'blog-post']]],
+  ] as const) {
+    it(`round-trips after merges ${order}: every merged_into names a row written before it`, async () => {
+      const editor = await createEditor(db, 'merger@example.org');
+      for (const [from, into] of merges) await mergeSources(db, from, into, 'duplicate', editor);
+      const first = await collect(exportDatabase(db, { withCredentials: true }));
+      const sources = mergedIds(first);
+      for (const [i, s] of sources.entries()) {
+        if (s.merged_into) expect(sources.slice(0, i).map((x) => x.id), `${s.id} → ${s.merged_into}`).toContain(s.merged_into);
+      }
+      expect(sources.filter((s) => s.merged_into).length).toBe(merges.length);
+      const target = await freshDb('merged.sqlite');
+      await importDatabase(target, first);
+      expect(await collect(exportDatabase(target, { withCredentials: true }))).toEqual(first);
+      expect(await snapshotDb(target)).toEqual({ ...(await snapshotDb(db)), session: [] });
+      await target.destroy();
+    });
+  }
+
+  it('imports an export written in id order, whose merged_into points forward, with the merge intact', async () => {
+    const editor = await createEditor(db, 'merger@example.org');
+    await mergeSources(db, 'blog-post', 'report', 'duplicate', editor);
+    const lines = await collect(exportDatabase(db));
+    const sourceLines = lines.filter((l) => l.includes('"table":"source"'));
+    const byId = [...sourceLines].sort((a, b) => (JSON.parse(a).row.id < JSON.parse(b).row.id ? -1 : 1));
+    const start = lines.indexOf(sourceLines[0]!);
+    const old = [...lines.slice(0, start), ...byId, ...lines.slice(start + sourceLines.length)];
+    expect(mergedIds(old).map((s) => s.id)).toEqual(['blog-post', 'essay', 'report']);
+    const target = await freshDb('old-order.sqlite');
+    await importDatabase(target, old);
+    expect(await target.selectFrom('source').select(['id', 'merged_into']).where('id', '=', 'blog-post').executeTakeFirst()).toEqual({ id: 'blog-post', merged_into: 'report' });
+    await target.destroy();
+  });
+
+  it('refuses a merged_into naming a source the export lacks, with its line, writing nothing', async () => {
+    const lines = await collect(exportDatabase(db));
+    const i = lines.findIndex((l) => l.includes('"id":"essay"') && l.includes('"table":"source"'));
+    const rec = JSON.parse(lines[i]!);
+    rec.row.merged_into = 'no-such-source';
+    const broken = lines.map((l, j) => (j === i ? JSON.stringify(rec) : l));
+    const target = await freshDb('dangling.sqlite');
+    await expect(importDatabase(target, broken)).rejects.toThrow(new RegExp(`line ${i + 1}: the source row essay has merged_into no-such-source`));
+    expect(await target.selectFrom('source').select('id').execute()).toEqual([]);
+    await target.destroy();
+  });
+
   it('leaves password and token hashes out unless asked for credentials', async () => {
     const lines = await collect(exportDatabase(db));
     const text = lines.join('\n');
@@ -90,6 +141,7 @@ describe('export, import and backup', () => {
   it('backs up a consistent copy while the database is open', async () => {
     const out = path.join(makeTempDir(), 'backup.sqlite');
     await backupSqliteOrThrow(db, out);
+    expect(fs.statSync(out).mode & 0o777, 'a backup holds password hashes: owner-only').toBe(0o600);
     const copy = createSqliteDb(out);
     expect(await snapshotDb(copy)).toEqual(await snapshotDb(db));
     await copy.destroy();

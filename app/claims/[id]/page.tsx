@@ -151,7 +151,7 @@ export default async function ClaimPage({ params }: Props) {
                 <time dateTime={n.createdAt}>{n.createdAt.slice(0, 10)}</time> · {n.author}
                 {n.confidence !== null ? <> · confidence {Math.round(n.confidence * 100)}%</> : null}
                 {n.verdict ? <> · verdict <VerdictBadge verdict={n.verdict} /></> : null}
-                <p>{n.reason}</p>
+                <p dir="auto">{n.reason}</p>
                 {n.evidenceIds.length ? (
                   <p className="meta">
                     Based on:{' '}
@@ -224,7 +224,7 @@ export default async function ClaimPage({ params }: Props) {
             {claim.related.declared.map((r) => (
               <li key={`${r.id}-${r.relation}`}>
                 {r.direction === 'outgoing' ? `This claim ${RELATION_LABELS[r.relation]}:` : `Linked from (${RELATION_LABELS[r.relation]}):`}{' '}
-                <Link href={`/claims/${r.id}`}>{r.title}</Link> <VerdictBadge verdict={r.verdict} />
+                <Link href={`/claims/${r.id}`}><bdi>{r.title}</bdi></Link> <VerdictBadge verdict={r.verdict} />
                 {r.withdrawn ? <span className="meta"> (withdrawn)</span> : null}
               </li>
             ))}
@@ -239,7 +239,7 @@ export default async function ClaimPage({ params }: Props) {
             <ul>
               {claim.related.sharedSource.map((r) => (
                 <li key={r.id}>
-                  <Link href={`/claims/${r.id}`}>{r.title}</Link> <VerdictBadge verdict={r.verdict} />{' '}
+                  <Link href={`/claims/${r.id}`}><bdi>{r.title}</bdi></Link> <VerdictBadge verdict={r.verdict} />{' '}
                   <span className="meta">shares {r.sharedSourceIds.join(', ')}</span>
                 </li>
               ))}
@@ -251,7 +251,7 @@ export default async function ClaimPage({ params }: Props) {
             {claim.related.hubSources.map((h) => (
               <li key={h.source.id}>
                 <Link href={`/sources/${h.source.id}/claims`}>{h.otherClaims.toLocaleString('en')} other claims</Link> rest on{' '}
-                <Link href={`/sources/${h.source.id}`}>{h.source.title}</Link>
+                <Link href={`/sources/${h.source.id}`}><bdi>{h.source.title}</bdi></Link>
               </li>
             ))}
           </ul>

@@ -51,7 +51,7 @@ export default async function SourcePage({ params }: Props) {
   return (
     <article className="source">
       <p className="meta">Source · {source.type}</p>
-      <h1 lang={source.lang}>{source.title}</h1>
+      <h1 lang={source.lang} dir="auto">{source.title}</h1>
       {source.mergedInto ? (
         <p className="notice" role="note">
           This record was merged into <SourceTitle source={source.mergedInto} showMeta={false} />.
@@ -89,7 +89,7 @@ export default async function SourcePage({ params }: Props) {
                     <a href={c.url} rel={USER_LINK_REL}>
                       {c.url}
                     </a>
-                    {c.note ? <span className="meta"> — {c.note}</span> : null}
+                    {c.note ? <span className="meta"> — <bdi>{c.note}</bdi></span> : null}
                   </li>
                 ))}
               </ul>

@@ -41,7 +41,7 @@ export default async function ClaimHistoryPage({ params, searchParams }: Props) 
   return (
     <article>
       <p className="meta">
-        <Link href={`/claims/${claim.id}`}>← {claim.title}</Link>
+        <Link href={`/claims/${claim.id}`}>← <bdi>{claim.title}</bdi></Link>
       </p>
       <h1>History</h1>
       <p className="meta">

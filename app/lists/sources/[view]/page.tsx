@@ -84,7 +84,7 @@ export default async function SourcesPage({ params: route }: Props) {
             {list.items.map((s) => (
               <tr key={s.id}>
                 <td>
-                  <Link href={`/sources/${s.id}`}>{s.title}</Link>
+                  <Link href={`/sources/${s.id}`}><bdi>{s.title}</bdi></Link>
                   {s.publisher ? <div className="meta">{s.publisher}</div> : null}
                 </td>
                 <td>{s.type}</td>

@@ -27,7 +27,7 @@ export default async function SourceClaimsPage({ params, searchParams }: Props) 
   return (
     <article>
       <p className="meta">
-        <Link href={`/sources/${id}`}>← {source.title}</Link>
+        <Link href={`/sources/${id}`}>← <bdi>{source.title}</bdi></Link>
       </p>
       <h1>Claims resting on this source</h1>
       <CountLine total={page.total} lowerBound={page.totalIsLowerBound} one="claim" many="claims" />

@@ -37,7 +37,7 @@ export default async function EditSourcePage({ params }: { params: Promise<{ id:
   return (
     <article className="narrow">
       <p className="meta">
-        <Link href={`/sources/${row.id}`}>← {row.title}</Link>
+        <Link href={`/sources/${row.id}`}>← <bdi>{row.title}</bdi></Link>
       </p>
       <h1>Edit source</h1>
       <p className="meta">

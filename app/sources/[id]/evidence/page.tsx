@@ -27,7 +27,7 @@ export default async function SourceEvidencePage({ params, searchParams }: Props
   return (
     <article>
       <p className="meta">
-        <Link href={`/sources/${id}`}>← {source.title}</Link>
+        <Link href={`/sources/${id}`}>← <bdi>{source.title}</bdi></Link>
       </p>
       <h1>Evidence drawn from this source</h1>
       <CountLine total={page.total} lowerBound={page.totalIsLowerBound} one="entry" many="entries" />

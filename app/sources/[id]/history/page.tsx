@@ -44,7 +44,7 @@ export default async function SourceHistoryPage({ params, searchParams }: Props)
   return (
     <article>
       <p className="meta">
-        <Link href={`/sources/${source.id}`}>← {source.title}</Link>
+        <Link href={`/sources/${source.id}`}>← <bdi>{source.title}</bdi></Link>
       </p>
       <h1>Source history</h1>
       <p className="meta">

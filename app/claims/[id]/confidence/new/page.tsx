@@ -24,7 +24,7 @@ export default async function NewConfidenceNotePage({ params }: { params: Promis
   return (
     <article className="narrow">
       <p className="meta">
-        <Link href={`/claims/${claim.id}`}>← {claim.title}</Link>
+        <Link href={`/claims/${claim.id}`}>← <bdi>{claim.title}</bdi></Link>
       </p>
       <h1>Add a confidence note</h1>
       <p className="meta">

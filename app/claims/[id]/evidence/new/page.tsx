@@ -31,7 +31,7 @@ export default async function NewEvidencePage({ params }: Props) {
   return (
     <article className="narrow">
       <p className="meta">
-        <Link href={`/claims/${claim.id}`}>← {claim.title}</Link>
+        <Link href={`/claims/${claim.id}`}>← <bdi>{claim.title}</bdi></Link>
       </p>
       <h1>Add evidence</h1>
       <p>
