@@ -28,7 +28,7 @@ function request(method: string, url: string, options: { raw?: string | Uint8Arr
   let body = options.raw;
   if (options.json !== undefined) body = JSON.stringify(options.json);
   if (body !== undefined) headers['content-type'] ??= 'application/json';
-  return new Request(`http://${HOST}${url}`, { method, headers, body });
+  return new Request(`http://${HOST}${url}`, { method, headers, body: body as BodyInit | undefined });
 }
 
 describe('the API route wrapper', () => {
@@ -89,7 +89,7 @@ describe('the API route wrapper', () => {
     expect(ok.status).toBe(201);
     const stored = await db.selectFrom('evidence').select('excerpt').where('id', '=', (await ok.json()).id).executeTakeFirstOrThrow();
     expect(stored.excerpt).toBe('Alpha \u{1F600} cost');
-    expect((await snapshotDb(db)).evidence).toHaveLength(before.evidence.length + 1);
+    expect((await snapshotDb(db)).evidence).toHaveLength(before.evidence!.length + 1);
   });
 
   it('refuses a body declared in another charset (415)', async () => {
@@ -115,7 +115,7 @@ describe('the API route wrapper', () => {
     expect(proposal.status).toBe('pending');
     const unknown = 'ev-000000000000';
     const shape = async (res: Response) => ({ status: res.status, code: (await res.json()).error.code });
-    for (const headers of [{}, { authorization: 'Bearer clt_not-a-token' }, { cookie: 'cl_session=forged' }]) {
+    for (const headers of [{}, { authorization: 'Bearer clt_not-a-token' }, { cookie: 'cl_session=forged' }] as Record<string, string>[]) {
       const get = async (id: string) => shape(await evidenceItem.GET(request('GET', `/api/evidence/${id}`, { headers }), params(id)));
       expect(await get(proposal.id)).toEqual(await get(unknown));
       const decide = async (id: string) => shape(await accept.POST(request('POST', `/api/proposals/${id}/accept`, { headers }), params(id)));
