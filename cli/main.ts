@@ -1,6 +1,7 @@
 import readline from 'node:readline';
 import { AuthError } from '../lib/auth/users';
 import { UserFacingError } from '../lib/shared/errors';
+import { assertArgsAreUtf8OrThrow } from './argv-text';
 import { UsageError, type Io } from './context';
 
 export type { Io } from './context';
@@ -78,6 +79,7 @@ const defaultIo: Io = {
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    assertArgsAreUtf8OrThrow(argv);
     // Each command's module is loaded only when it runs: start-up is part of every command's cost.
     switch (command) {
       case 'migrate':

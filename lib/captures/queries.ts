@@ -142,3 +142,13 @@ export async function getSourceCaptures(db: Db, sourceId: string): Promise<{ ite
   const source = isSlug(sourceId) ? await db.selectFrom('source').select(['text_public', 'licence']).where('id', '=', sourceId).executeTakeFirst() : undefined;
   return { items, total, textPublic: source?.text_public === 1, licence: source?.licence ?? null };
 }
+
+/** GET /api/sources/{id}/captures: an accepted source's archived copies and how its quotes anchor (404 for anything else). */
+export async function getCaptureListOrThrow(db: Db, sourceId: string) {
+  const source = isSlug(sourceId)
+    ? await db.selectFrom('source').select(['id', 'text_public', 'licence']).where('id', '=', sourceId).where('status', '=', 'accepted').executeTakeFirst()
+    : undefined;
+  if (!source) throw new UserFacingError('not_found', `no source has id "${sourceId}"`);
+  const { items, total } = await listCaptures(db, sourceId);
+  return { sourceId, textPublic: source.text_public === 1, licence: source.licence, total, items, quotes: await summarizeAnchors(db, sourceId) };
+}

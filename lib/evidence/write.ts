@@ -13,19 +13,6 @@ export function newEvidenceId(): string {
   return `ev-${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 }
 
-/** The public version tag of an evidence entry or source: its revision number. */
-export function etagOf(revision: number): string {
-  return `"${revision}"`;
-}
-
-/** Parses an If-Match header into the revision it names (null when absent, 412 when unreadable). */
-export function revisionFromIfMatch(header: string | null): number | null {
-  if (header === null || header.trim() === '') return null;
-  const match = /^\s*(?:W\/)?"(\d+)"\s*$/.exec(header);
-  if (!match) throw new UserFacingError('precondition_failed', 'If-Match must be the ETag you received, such as "3"');
-  return Number(match[1]);
-}
-
 async function getClaimOrThrow(db: Kysely<Database>, claimId: string) {
   const claim = isSlug(claimId) ? await db.selectFrom('claim').select(['id', 'is_withdrawn']).where('id', '=', claimId).executeTakeFirst() : undefined;
   if (!claim) throw new UserFacingError('not_found', `no claim has id "${claimId}"`);

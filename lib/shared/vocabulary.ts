@@ -164,8 +164,43 @@ export const langTagSchema = z.string().max(35, 'a language tag is at most 35 ch
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** A string without control characters: the base of every text field people submit. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** False when the text holds half of a UTF-16 surrogate pair, which UTF-8 (and the store) cannot keep. */
+export function isWellFormedText(s: string): boolean {
+  return !LONE_SURROGATE.test(s);
+}
+
+/** The path of the first key or string anywhere in a JSON-like value that is not well-formed Unicode, or null. */
+export function findIllFormedText(value: unknown, path: PropertyKey[] = []): PropertyKey[] | null {
+  if (typeof value === 'string') return isWellFormedText(value) ? null : path;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findIllFormedText(value[i], [...path, i]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (!isWellFormedText(k)) return [...path, k];
+      const found = findIllFormedText(v, [...path, k]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * Submitted text: refused (never silently repaired) when it holds a control character or a lone
+ * surrogate, so what is stored is exactly what was sent. The API, the forms and the CLI all
+ * validate through schemas built on this.
+ */
 export function plainString() {
-  return z.string().refine((s) => !CONTROL_CHARACTERS.test(s), { message: 'contains a control character: remove it' });
+  return z
+    .string()
+    .refine(isWellFormedText, { message: 'contains a lone surrogate (half of a UTF-16 pair): send well-formed Unicode text', abort: true })
+    .refine((s) => !CONTROL_CHARACTERS.test(s), { message: 'contains a control character: remove it' });
 }
 
 export const httpUrlSchema = plainString()

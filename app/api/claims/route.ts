@@ -1,15 +1,17 @@
-import { badQuery, handle, jsonWithVersion } from '../_lib/respond';
-import { flattenParams } from '../../_lib/search-params';
 import { claimListQuerySchema, listClaims } from '@/lib/claims/list-queries';
-import { getDb } from '@/lib/db';
+import { defineOperation, replyWithDataVersion } from '@/lib/http/api-route';
+import { claimPageSchema } from '@/lib/http/api-schemas';
 
-/** GET /api/claims?verdict=&topic=&claimant=&confidence=&sort=&order=&page=&pageSize= */
-export function GET(request: Request): Promise<Response> {
-  return handle(async () => {
-    const parsed = claimListQuerySchema.safeParse(flattenParams(new URL(request.url).searchParams));
-    if (!parsed.success) return badQuery(parsed.error);
-    const db = await getDb();
-    const list = await listClaims(db, parsed.data);
-    return jsonWithVersion(request, db, list);
-  });
-}
+// Served through app/api/lists/claims/[view] (proxy.ts), which caches each query until the next write.
+export const GET = defineOperation(
+  {
+    method: 'GET',
+    path: '/api/claims',
+    summary: 'Claims, filtered and sorted, one bounded page at a time (keyset cursor)',
+    tags: ['claims'],
+    auth: 'public',
+    query: claimListQuerySchema,
+    responses: { 200: { description: 'A page of claim summaries.', schema: claimPageSchema, headers: ['ETag'] }, 304: { description: 'Not modified since the ETag sent in If-None-Match.' } },
+  },
+  async ({ db, request, query }) => replyWithDataVersion(request, db, await listClaims(db, query)),
+);

@@ -1,36 +1,39 @@
-import { badQuery, handle, jsonWithVersion } from '../_lib/respond';
-import { writeRoute } from '../_lib/write-route';
-import { flattenParams } from '../../_lib/search-params';
-import { getDb } from '@/lib/db';
 import { newSourceInputSchema } from '@/lib/evidence/input';
-import { etagOf } from '@/lib/evidence/write';
-import { readJsonBody, requireEditor } from '@/lib/http/request';
+import { defineOperation, replyJson, replyWithDataVersion } from '@/lib/http/api-route';
+import { sourcePageSchema, sourceRecordSchema } from '@/lib/http/api-schemas';
+import { etagOf } from '@/lib/http/etag';
 import { listSources, sourceListQuerySchema } from '@/lib/sources/list-queries';
 import { toSourceRecord } from '@/lib/sources/record';
 import { createSource } from '@/lib/sources/write';
 
-/** GET /api/sources?type=&reliability=&sort=&page=&pageSize= */
-export function GET(request: Request): Promise<Response> {
-  return handle(async () => {
-    const parsed = sourceListQuerySchema.safeParse(flattenParams(new URL(request.url).searchParams));
-    if (!parsed.success) return badQuery(parsed.error);
-    const db = await getDb();
-    return jsonWithVersion(request, db, await listSources(db, parsed.data));
-  });
-}
+// Served through app/api/lists/sources/[view] (proxy.ts), which caches each query until the next write.
+export const GET = defineOperation(
+  {
+    method: 'GET',
+    path: '/api/sources',
+    summary: 'Sources, filtered and sorted, one bounded page at a time (keyset cursor)',
+    tags: ['sources'],
+    auth: 'public',
+    query: sourceListQuerySchema,
+    responses: { 200: { description: 'A page of source summaries.', schema: sourcePageSchema, headers: ['ETag'] }, 304: { description: 'Not modified since the ETag sent in If-None-Match.' } },
+  },
+  async ({ db, request, query }) => replyWithDataVersion(request, db, await listSources(db, query)),
+);
 
-/**
- * POST /api/sources (editors): creates a source. A duplicate (same normalised URL or DOI)
- * is a 409 whose body names the existing source under error.existing.
- */
-export function POST(request: Request): Promise<Response> {
-  return writeRoute(request, async ({ db, actor }) => {
-    const editor = requireEditor(actor);
-    const input = await readJsonBody(request, newSourceInputSchema);
-    const row = await createSource(db, input, editor);
-    return Response.json(toSourceRecord(row), {
-      status: 201,
-      headers: { ETag: etagOf(row.revision), Location: `/api/sources/${row.id}`, 'Cache-Control': 'no-store' },
-    });
-  });
-}
+export const POST = defineOperation(
+  {
+    method: 'POST',
+    path: '/api/sources',
+    summary: 'Create a source',
+    description: 'A duplicate (same normalised URL or DOI) is a 409 whose body names the existing source under error.existing.',
+    tags: ['sources'],
+    auth: 'editor',
+    body: newSourceInputSchema,
+    responses: { 201: { description: 'The new source.', schema: sourceRecordSchema, headers: ['ETag', 'Location'] } },
+    errors: [401, 403, 409, 413, 415],
+  },
+  async ({ db, editor, body }) => {
+    const row = await createSource(db, body, editor);
+    return replyJson(toSourceRecord(row), { status: 201, etag: etagOf(row.revision), location: `/api/sources/${row.id}` });
+  },
+);

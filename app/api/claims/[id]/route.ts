@@ -1,14 +1,22 @@
-import { apiError, handle, jsonWithVersion, toClaimJson } from '../../_lib/respond';
 import { getClaimPage } from '@/lib/claims/claim-page';
-import { getDb } from '@/lib/db';
+import { toClaimJson } from '@/lib/claims/claim-json';
+import { defineOperation, notFound, replyWithDataVersion } from '@/lib/http/api-route';
+import { claimDetailSchema, idParams } from '@/lib/http/api-schemas';
 
-/** GET /api/claims/{id}: one claim with its chain, evidence, notes and related claims. */
-export function GET(request: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
-  return handle(async () => {
-    const { id } = await ctx.params;
-    const db = await getDb();
-    const claim = await getClaimPage(db, id);
-    if (!claim) return apiError(404, 'not_found', `No claim has the id "${id}".`);
-    return jsonWithVersion(request, db, toClaimJson(claim));
-  });
-}
+export const GET = defineOperation(
+  {
+    method: 'GET',
+    path: '/api/claims/{id}',
+    summary: 'One claim with its appearance chain, evidence, confidence notes and related claims',
+    tags: ['claims'],
+    auth: 'public',
+    params: idParams,
+    responses: { 200: { description: 'The claim.', schema: claimDetailSchema, headers: ['ETag'] }, 304: { description: 'Not modified since the ETag sent in If-None-Match.' } },
+    errors: [404],
+  },
+  async ({ db, request, params }) => {
+    const claim = await getClaimPage(db, params.id);
+    if (!claim) throw notFound('claim', params.id);
+    return replyWithDataVersion(request, db, toClaimJson(claim));
+  },
+);

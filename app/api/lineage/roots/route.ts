@@ -1,20 +1,16 @@
-import { apiError, badQuery, handle, jsonWithVersion } from '../../_lib/respond';
-import { flattenParams } from '../../../_lib/search-params';
-import { getDb } from '@/lib/db';
-import { lineageRootsQuerySchema as querySchema, listLineageRoots } from '@/lib/lineage/queries';
-import { UserFacingError } from '@/lib/shared/errors';
+import { defineOperation, replyWithDataVersion } from '@/lib/http/api-route';
+import { lineageRootPageSchema } from '@/lib/http/api-schemas';
+import { lineageRootsQuerySchema, listLineageRoots } from '@/lib/lineage/queries';
 
-/** GET /api/lineage/roots?cursor=&pageSize=: upstream roots, most claims and sources deriving from them first. */
-export function GET(request: Request): Promise<Response> {
-  return handle(async () => {
-    const parsed = querySchema.safeParse(flattenParams(new URL(request.url).searchParams));
-    if (!parsed.success) return badQuery(parsed.error);
-    const db = await getDb();
-    try {
-      return jsonWithVersion(request, db, await listLineageRoots(db, parsed.data));
-    } catch (error) {
-      if (error instanceof UserFacingError && error.code === 'invalid') return apiError(400, 'invalid', error.message, [{ param: error.field ?? 'cursor', message: error.message }]);
-      throw error;
-    }
-  });
-}
+export const GET = defineOperation(
+  {
+    method: 'GET',
+    path: '/api/lineage/roots',
+    summary: 'Upstream roots, those most claims and sources derive from first',
+    tags: ['lineage'],
+    auth: 'public',
+    query: lineageRootsQuerySchema,
+    responses: { 200: { description: 'A page of roots.', schema: lineageRootPageSchema, headers: ['ETag'] }, 304: { description: 'Not modified since the ETag sent in If-None-Match.' } },
+  },
+  async ({ db, request, query }) => replyWithDataVersion(request, db, await listLineageRoots(db, query)),
+);

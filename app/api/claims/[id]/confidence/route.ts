@@ -1,28 +1,20 @@
-import { writeRoute } from '../../../_lib/write-route';
+import { toConfidenceNoteRecord } from '@/lib/confidence/record';
 import { addConfidenceNote } from '@/lib/confidence/write';
 import { confidenceInputSchema } from '@/lib/evidence/input';
-import { readJsonBody, requireEditor } from '@/lib/http/request';
+import { defineOperation, replyJson } from '@/lib/http/api-route';
+import { confidenceNoteRecordSchema, idParams } from '@/lib/http/api-schemas';
 
-/** POST /api/claims/{id}/confidence: appends a confidence note (editors only). */
-export function POST(request: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
-  return writeRoute(request, async ({ db, actor }) => {
-    const editor = requireEditor(actor);
-    const { id } = await ctx.params;
-    const input = await readJsonBody(request, confidenceInputSchema);
-    const row = await addConfidenceNote(db, id, input, editor);
-    return Response.json(
-      {
-        id: row.id,
-        claimId: row.claim_id,
-        confidence: row.confidence,
-        verdict: row.verdict,
-        reason: row.reason,
-        evidenceIds: JSON.parse(row.evidence_ids) as string[],
-        author: row.author,
-        createdAt: row.created_at,
-        revision: 1,
-      },
-      { status: 201, headers: { 'Cache-Control': 'no-store' } },
-    );
-  });
-}
+export const POST = defineOperation(
+  {
+    method: 'POST',
+    path: '/api/claims/{id}/confidence',
+    summary: 'Append a confidence note (a confidence, a verdict, or both, with the reason)',
+    tags: ['claims'],
+    auth: 'editor',
+    params: idParams,
+    body: confidenceInputSchema,
+    responses: { 201: { description: 'The stored note.', schema: confidenceNoteRecordSchema } },
+    errors: [401, 403, 404, 409, 413, 415],
+  },
+  async ({ db, editor, params, body }) => replyJson(toConfidenceNoteRecord(await addConfidenceNote(db, params.id, body, editor)), { status: 201 }),
+);

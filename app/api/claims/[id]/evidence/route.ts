@@ -1,23 +1,27 @@
-import { writeRoute } from '../../../_lib/write-route';
 import { getEnv } from '@/lib/env';
 import { newEvidenceInputSchema } from '@/lib/evidence/input';
 import { toEvidenceRecord } from '@/lib/evidence/record';
 import { submitEvidence } from '@/lib/evidence/submit';
-import { etagOf } from '@/lib/evidence/write';
-import { clientKey, readJsonBody } from '@/lib/http/request';
+import { defineOperation, replyJson } from '@/lib/http/api-route';
+import { evidenceRecordSchema, idParams } from '@/lib/http/api-schemas';
+import { etagOf } from '@/lib/http/etag';
+import { clientKey } from '@/lib/http/request';
 
-/**
- * POST /api/claims/{id}/evidence: an editor's entry is stored accepted; without a token
- * or session it becomes a pending proposal (rate-limited per client address).
- */
-export function POST(request: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
-  return writeRoute(request, async ({ db, actor }) => {
-    const { id } = await ctx.params;
-    const input = await readJsonBody(request, newEvidenceInputSchema);
-    const row = await submitEvidence(db, id, input, { actor, clientKey: clientKey(request), proposalLimit: getEnv().PROPOSAL_RATE_LIMIT });
-    return Response.json(toEvidenceRecord(row), {
-      status: 201,
-      headers: { ETag: etagOf(row.revision), Location: `/api/evidence/${row.id}`, 'Cache-Control': 'no-store' },
-    });
-  });
-}
+export const POST = defineOperation(
+  {
+    method: 'POST',
+    path: '/api/claims/{id}/evidence',
+    summary: 'Add evidence to a claim',
+    description: "An editor's entry is stored accepted; without a token or session it becomes a pending proposal (rate-limited per client address: 429 with Retry-After).",
+    tags: ['claims', 'evidence'],
+    auth: 'optional',
+    params: idParams,
+    body: newEvidenceInputSchema,
+    responses: { 201: { description: 'The stored evidence (status accepted or pending).', schema: evidenceRecordSchema, headers: ['ETag', 'Location'] } },
+    errors: [401, 403, 404, 409, 413, 415, 429],
+  },
+  async ({ db, actor, request, params, body }) => {
+    const row = await submitEvidence(db, params.id, body, { actor, clientKey: clientKey(request), proposalLimit: getEnv().PROPOSAL_RATE_LIMIT });
+    return replyJson(toEvidenceRecord(row), { status: 201, etag: etagOf(row.revision), location: `/api/evidence/${row.id}` });
+  },
+);

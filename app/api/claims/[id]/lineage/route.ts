@@ -1,21 +1,24 @@
 import { z } from 'zod';
-import { apiError, badQuery, handle, jsonWithVersion } from '../../../_lib/respond';
-import { flattenParams } from '../../../../_lib/search-params';
-import { getDb } from '@/lib/db';
+import { defineOperation, notFound, replyWithDataVersion } from '@/lib/http/api-route';
+import { claimLineageSchema, idParams } from '@/lib/http/api-schemas';
 import { getClaimLineage } from '@/lib/lineage/queries';
 
-/** No parameters: the whole (bounded) graph is one response. */
-const querySchema = z.strictObject({});
-
-/** GET /api/claims/{id}/lineage: the claim's graph as nodes and edges with flags, its counts and first appearance. */
-export function GET(request: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
-  return handle(async () => {
-    const parsed = querySchema.safeParse(flattenParams(new URL(request.url).searchParams));
-    if (!parsed.success) return badQuery(parsed.error);
-    const { id } = await ctx.params;
-    const db = await getDb();
-    const lineage = await getClaimLineage(db, id);
-    if (!lineage) return apiError(404, 'not_found', `No claim has the id "${id}".`);
-    return jsonWithVersion(request, db, lineage);
-  });
-}
+export const GET = defineOperation(
+  {
+    method: 'GET',
+    path: '/api/claims/{id}/lineage',
+    summary: "A claim's lineage graph: nodes and edges with flags, counts and first appearance",
+    tags: ['claims', 'lineage'],
+    auth: 'public',
+    params: idParams,
+    // No parameters: the whole (bounded) graph is one response.
+    query: z.strictObject({}),
+    responses: { 200: { description: 'The lineage.', schema: claimLineageSchema, headers: ['ETag'] }, 304: { description: 'Not modified since the ETag sent in If-None-Match.' } },
+    errors: [404],
+  },
+  async ({ db, request, params }) => {
+    const lineage = await getClaimLineage(db, params.id);
+    if (!lineage) throw notFound('claim', params.id);
+    return replyWithDataVersion(request, db, lineage);
+  },
+);

@@ -1,19 +1,28 @@
 import { z } from 'zod';
-import { writeRoute } from '../../../_lib/write-route';
 import { toEvidenceRecord } from '@/lib/evidence/record';
-import { etagOf, restoreEvidence, revisionFromIfMatch } from '@/lib/evidence/write';
-import { readOptionalJsonBody, requireEditor } from '@/lib/http/request';
+import { restoreEvidence } from '@/lib/evidence/write';
+import { defineOperation, replyJson } from '@/lib/http/api-route';
+import { evidenceRecordSchema, idParams } from '@/lib/http/api-schemas';
+import { etagOf } from '@/lib/http/etag';
 
 const restoreSchema = z.strictObject({ revision: z.number().int().min(1).max(2_147_483_647).optional() });
 
-/** POST /api/evidence/{id}/restore: puts back a past revision (default: the last one before a retraction); needs If-Match like an edit. */
-export function POST(request: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
-  return writeRoute(request, async ({ db, actor }) => {
-    const editor = requireEditor(actor);
-    const { id } = await ctx.params;
-    const expected = revisionFromIfMatch(request.headers.get('if-match'));
-    const { revision } = await readOptionalJsonBody(request, restoreSchema, {});
-    const row = await restoreEvidence(db, id, revision ?? null, expected, editor);
-    return Response.json(toEvidenceRecord(row), { headers: { ETag: etagOf(row.revision), 'Cache-Control': 'no-store' } });
-  });
-}
+export const POST = defineOperation(
+  {
+    method: 'POST',
+    path: '/api/evidence/{id}/restore',
+    summary: 'Put back a past revision of an evidence entry (default: the last one before a retraction)',
+    tags: ['evidence'],
+    auth: 'editor',
+    params: idParams,
+    body: restoreSchema,
+    bodyOptional: true,
+    ifMatch: true,
+    responses: { 200: { description: 'The restored record (a new revision).', schema: evidenceRecordSchema, headers: ['ETag'] } },
+    errors: [401, 403, 404, 409, 412, 413, 415, 428],
+  },
+  async ({ db, editor, params, body, expectedRevision }) => {
+    const row = await restoreEvidence(db, params.id, body.revision ?? null, expectedRevision, editor);
+    return replyJson(toEvidenceRecord(row), { etag: etagOf(row.revision) });
+  },
+);

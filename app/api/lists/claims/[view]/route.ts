@@ -1,5 +1,5 @@
 import { GET as listClaims } from '../../../claims/route';
-import { fromListViewKey } from '@/lib/http/list-view';
+import { listViewHandler } from '@/lib/http/list-view-route';
 
 // GET /api/claims?… is served here (proxy.ts): each query string is one cached response, kept
 // until the next write (the data-version cache handler), so a list costs what a static file costs.
@@ -9,11 +9,4 @@ export function generateStaticParams(): { view: string }[] {
   return [];
 }
 
-type Ctx = { params: Promise<{ view: string }> };
-
-// The response is rendered once per view and data version, so it reads nothing of the request
-// but the view (If-None-Match is answered by Next from the cached response's ETag).
-export async function GET(_request: Request, ctx: Ctx): Promise<Response> {
-  const query = fromListViewKey((await ctx.params).view).toString();
-  return listClaims(new Request(`http://claim-ledger.invalid/api/claims${query ? `?${query}` : ''}`));
-}
+export const GET = listViewHandler(listClaims);

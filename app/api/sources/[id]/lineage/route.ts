@@ -1,27 +1,22 @@
-import { apiError, badQuery, handle, jsonWithVersion } from '../../../_lib/respond';
-import { flattenParams } from '../../../../_lib/search-params';
-import { getDb } from '@/lib/db';
-import { getSourceLineage, throughOthersQuerySchema as querySchema } from '@/lib/lineage/queries';
-import { UserFacingError } from '@/lib/shared/errors';
+import { defineOperation, notFound, replyWithDataVersion } from '@/lib/http/api-route';
+import { idParams, sourceLineageSchema } from '@/lib/http/api-schemas';
+import { getSourceLineage, throughOthersQuerySchema } from '@/lib/lineage/queries';
 
-/**
- * GET /api/sources/{id}/lineage?cursor=&pageSize=: what the source derives from and what derives
- * from it (bounded, with flags), the links among them, and a page of the claims resting on it
- * through other sources (`cursor` pages through those).
- */
-export function GET(request: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
-  return handle(async () => {
-    const parsed = querySchema.safeParse(flattenParams(new URL(request.url).searchParams));
-    if (!parsed.success) return badQuery(parsed.error);
-    const { id } = await ctx.params;
-    const db = await getDb();
-    try {
-      const lineage = await getSourceLineage(db, id, parsed.data);
-      if (!lineage) return apiError(404, 'not_found', `No source has the id "${id}".`);
-      return jsonWithVersion(request, db, lineage);
-    } catch (error) {
-      if (error instanceof UserFacingError && error.code === 'invalid') return apiError(400, 'invalid', error.message, [{ param: error.field ?? 'cursor', message: error.message }]);
-      throw error;
-    }
-  });
-}
+export const GET = defineOperation(
+  {
+    method: 'GET',
+    path: '/api/sources/{id}/lineage',
+    summary: 'What a source derives from and what derives from it, and a page of the claims resting on it through others',
+    tags: ['sources', 'lineage'],
+    auth: 'public',
+    params: idParams,
+    query: throughOthersQuerySchema,
+    responses: { 200: { description: 'The lineage (bounded, with flags); `cursor` pages through the claims.', schema: sourceLineageSchema, headers: ['ETag'] }, 304: { description: 'Not modified since the ETag sent in If-None-Match.' } },
+    errors: [404],
+  },
+  async ({ db, request, params, query }) => {
+    const lineage = await getSourceLineage(db, params.id, query);
+    if (!lineage) throw notFound('source', params.id);
+    return replyWithDataVersion(request, db, lineage);
+  },
+);

@@ -1,21 +1,19 @@
+import { z } from 'zod';
 import { getCaptureTextOrThrow } from '@/lib/captures/queries';
-import { getDb } from '@/lib/db';
-import { authenticateRequest } from '@/lib/http/request';
-import { handleWrite } from '@/lib/http/respond';
+import { defineOperation, replyJson } from '@/lib/http/api-route';
+import { captureTextSchema } from '@/lib/http/api-schemas';
 
-type Ctx = { params: Promise<{ id: string; captureId: string }> };
-
-/**
- * GET /api/sources/{id}/captures/{captureId}: one archived copy with its full text. Copyright:
- * the text is for editors (token or session), and for everyone when the source is marked
- * public (its licence allows it); anyone else gets 403.
- */
-export function GET(request: Request, ctx: Ctx): Promise<Response> {
-  return handleWrite(async () => {
-    const { id, captureId } = await ctx.params;
-    const db = await getDb();
-    const actor = await authenticateRequest(db, request);
-    const capture = await getCaptureTextOrThrow(db, id, captureId, { editor: actor !== null });
-    return Response.json(capture, { headers: { 'Cache-Control': 'private, no-store' } });
-  });
-}
+export const GET = defineOperation(
+  {
+    method: 'GET',
+    path: '/api/sources/{id}/captures/{captureId}',
+    summary: 'One archived copy with its full text',
+    description: 'Copyright: the text is for editors (token or session), and for everyone when the source is marked public (its licence allows it); anyone else gets 403.',
+    tags: ['sources', 'captures'],
+    auth: 'optional',
+    params: z.strictObject({ id: z.string().min(1).max(200), captureId: z.string().min(1).max(200) }),
+    responses: { 200: { description: 'The capture and its text.', schema: captureTextSchema } },
+    errors: [401, 403, 404],
+  },
+  async ({ db, actor, params }) => replyJson(await getCaptureTextOrThrow(db, params.id, params.captureId, { editor: actor !== null }), { cache: 'private, no-store' }),
+);
