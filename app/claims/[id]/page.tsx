@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ClaimPassages } from '../../_components/claim-passages';
+import { CiteMenu } from '../../_components/cite-menu';
 import { ConfidenceMeter } from '../../_components/confidence-meter';
 import { EditorOnly } from '../../_components/editor-only';
 import { NeedsReviewBadge } from '../../_components/needs-review-badge';
@@ -261,6 +262,7 @@ export default async function ClaimPage({ params }: Props) {
       <section aria-labelledby="cite-heading">
         <h2 id="cite-heading">Cite this claim</h2>
         <p className="cite-box">{buildClaimCitation(claim, permalink)}</p>
+        <CiteMenu kind="claim" id={claim.id} />
         <p className="meta">
           Permalink: <a href={`/claims/${claim.id}`}>{permalink}</a> · JSON: <a href={`/api/claims/${claim.id}`}>/api/claims/{claim.id}</a>
         </p>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { CiteMenu } from '../../_components/cite-menu';
 import { EditorOnly } from '../../_components/editor-only';
 import { EvidenceEntry } from '../../_components/evidence-groups';
 import { ReadStatus } from '../../_components/read-status';
@@ -139,6 +140,7 @@ export default async function SourcePage({ params }: Props) {
       </section>
 
       <LineageNeighbourhood source={source} lineage={lineage} />
+      <CiteMenu kind="source" id={source.id} />
       <p className="meta">
         JSON: <a href={`/api/sources/${source.id}`}>/api/sources/{source.id}</a> · <Link href={`/sources/${source.id}/history`}>History</Link>
         <EditorOnly>
