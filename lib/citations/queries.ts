@@ -53,7 +53,7 @@ function asVerdict(v: unknown): Verdict {
  */
 export async function getClaimVersion(db: Db, id: string, revision?: number): Promise<ClaimVersion | null> {
   if (!isSlug(id)) return null;
-  const claim = await db.selectFrom('claim as c').select(['c.id', 'c.revision']).where('c.id', '=', id).where((eb) => publicClaim(eb, 'c')).executeTakeFirst();
+  const claim = await db.selectFrom('claim as c').select(['c.id', 'c.revision']).where('c.id', '=', id).where(publicClaim('c')).executeTakeFirst();
   if (!claim) return null;
   const n = revision ?? claim.revision;
   if (!Number.isInteger(n) || n < 1 || n > claim.revision) return null;

@@ -1,12 +1,11 @@
-import type { ExpressionBuilder } from 'kysely';
-import type { Database } from '../../db/schema';
+import { sql, type RawBuilder } from 'kysely';
 
 /**
  * Which claims anything published (citations, feeds, sitemaps, open data) may name: the listed
  * ones, and withdrawn ones (their pages stay so citations still resolve). Every other unlisted
- * claim (a draft) is not public. One rule, on the derived `listed` column.
+ * claim (a draft) is not public. One rule, on the derived `listed` column, for the claim table
+ * under `alias`.
  */
-export function publicClaim<A extends string>(eb: ExpressionBuilder<Database & Record<A, Database['claim']>, A>, alias: A) {
-  const col = (c: string) => `${alias}.${c}` as never;
-  return eb.or([eb(col('listed'), '=', 1 as never), eb(col('is_withdrawn'), '=', 1 as never)]);
+export function publicClaim(alias: string): RawBuilder<boolean> {
+  return sql<boolean>`(${sql.ref(`${alias}.listed`)} = 1 or ${sql.ref(`${alias}.is_withdrawn`)} = 1)`;
 }

@@ -16,6 +16,7 @@ import { buildClaimCitation } from '@/lib/citations/cite';
 import { getClaimPermalink } from '@/lib/citations/permalink';
 import { getClaimPage } from '@/lib/claims/claim-page';
 import { getClaimSummary } from '@/lib/claims/list-queries';
+import { feedAlternates } from '@/lib/feeds/alternates';
 import { renderClaimBody } from '@/lib/claims/render';
 import { getDb } from '@/lib/db';
 import { getClaimLineage } from '@/lib/lineage/queries';
@@ -40,7 +41,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: claim.title,
     description,
-    alternates: { canonical: `/claims/${claim.id}` },
+    alternates: { canonical: `/claims/${claim.id}`, types: feedAlternates(`/claims/${claim.id}/feed`) },
     openGraph: { type: 'article', title: `${claim.title} — ${claim.verdict.label}`, description, url: `/claims/${claim.id}` },
     ...(claim.withdrawn ? { robots: { index: false } } : {}),
   };

@@ -12,6 +12,7 @@ import { SourceTitle } from '../../_components/source-title';
 import { LineageNeighbourhood } from '../../_components/lineage-neighbourhood';
 import { getSourceCaptures } from '@/lib/captures/queries';
 import { getDb } from '@/lib/db';
+import { feedAlternates } from '@/lib/feeds/alternates';
 import { getSourceLineage } from '@/lib/lineage/queries';
 import { getSource } from '@/lib/sources/source-page';
 
@@ -32,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: source.title,
     description,
-    alternates: { canonical: `/sources/${source.id}` },
+    alternates: { canonical: `/sources/${source.id}`, types: feedAlternates(`/sources/${source.id}/feed`) },
     openGraph: { type: 'article', title: source.title, description, url: `/sources/${source.id}` },
   };
 }
