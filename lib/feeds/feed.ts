@@ -2,6 +2,7 @@ import 'server-only';
 import { Feed } from 'feed';
 import { PUBLISHER_NAME } from '../citations/claim-review';
 import { getSiteOrigin } from '../citations/permalink';
+import { memoByDataVersion } from '../cache/version-memo';
 import { getDb } from '../db';
 import { getDataVersion } from '../history/revisions';
 import { describeFeedScope, FEED_ENTRY_LIMIT, listFeedEntries, type FeedDescription, type FeedEntry, type FeedScope } from './entries';
@@ -60,11 +61,6 @@ export function renderFeed(description: FeedDescription, entries: FeedEntry[], f
   });
 }
 
-// Rendered feeds by data version: the next request after a write builds anew, every other one
-// is served from here (like the pages' data-version cache). Bounded in entries.
-const CACHE_LIMIT = 200;
-const cache = new Map<string, string>();
-
 function scopeKey(scope: FeedScope): string {
   return scope.kind === 'site' ? 'site' : scope.kind === 'topic' ? `topic:${scope.topic}` : `${scope.kind}:${scope.id}`;
 }
@@ -79,16 +75,13 @@ export async function respondWithFeed(request: Request, scope: FeedScope, format
     const etag = `W/"v${version}-${format}"`;
     const headers = { 'Content-Type': `${MEDIA_TYPE[format]}; charset=utf-8`, ETag: etag, 'Cache-Control': 'public, max-age=0, must-revalidate', 'X-Content-Type-Options': 'nosniff' };
     if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-    const key = `${version}|${format}|${scopeKey(scope)}`;
-    let body = cache.get(key);
-    if (body === undefined) {
+    const body = await memoByDataVersion(version, `feed|${format}|${scopeKey(scope)}`, async () => {
       const description = await describeFeedScope(db, scope);
-      if (!description) return problem(404, 'not_found', `No public ${scope.kind} ${scope.kind === 'topic' ? `"${scope.topic}"` : `"${'id' in scope ? scope.id : ''}"`} has a feed.`);
+      if (!description) return null;
       const changedAt = await db.selectFrom('data_version').select('changed_at').where('id', '=', 1).executeTakeFirst();
-      body = renderFeed(description, await listFeedEntries(db, scope), format, new Date(changedAt?.changed_at ?? 0));
-      if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-      cache.set(key, body);
-    }
+      return renderFeed(description, await listFeedEntries(db, scope), format, new Date(changedAt?.changed_at ?? 0));
+    });
+    if (body === null) return problem(404, 'not_found', `No public ${scope.kind} ${scope.kind === 'topic' ? `"${scope.topic}"` : `"${'id' in scope ? scope.id : ''}"`} has a feed.`);
     return new Response(body, { headers });
   } catch (error) {
     console.error('feed failed', error);
