@@ -36,13 +36,22 @@ bibtexConfig.format.checkLabel = false;
  * reference managers read and citation-js reads back whole (except the language: no old tag).
  */
 function formatRis(items: CslItem[]): string {
-  return items
+  return unwrapRis(items
     .map((item) =>
       item.type === 'article-newspaper'
         ? new Cite([item]).format('ris', { spec: 'old' }).replace(/^PY {2}- .*\r?\n/m, '')
         : new Cite([item]).format('ris', { spec: 'new' }),
     )
-    .join('\n');
+    .join('\n'));
+}
+
+/**
+ * citation-js breaks every value after 70 characters onto a new line, and readers (its own
+ * among them) join such a line to the tag's value with a space, splitting a word. A line that
+ * starts no tag is joined back here, as written.
+ */
+function unwrapRis(text: string): string {
+  return text.replace(/\n(?![A-Z][A-Z0-9] {2}-( |$))/g, '');
 }
 
 const TEX_SPECIAL: Record<string, string> = { '\\': '\\textbackslash{}', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}' };

@@ -80,6 +80,12 @@ describe('citation export round-trips through citation-js', () => {
     expect(back).toMatchObject({ title, publisher: 'A&B_C' });
   });
 
+  test('a long title comes back from RIS unbroken', async () => {
+    const title = 'GPT-5 development hits major setbacks as OpenAI runs out of training data, and what that means for everyone else';
+    const [back] = await parseBack(formatCitation([{ ...REPORT, title }], 'ris'));
+    expect(back!.title).toBe(title);
+  });
+
   test('a bibliography of several kinds in one RIS file parses back record by record', async () => {
     const back = await parseBack(formatCitation([CLAIM, NEWS, REPORT], 'ris'));
     expect(back.map((b) => b.title)).toEqual([CLAIM.title, NEWS.title, REPORT.title]);

@@ -95,7 +95,7 @@ describe('citations over HTTP', () => {
       const row = await w.trx.selectFrom('claim').selectAll().where('id', '=', GPT4).executeTakeFirstOrThrow();
       await w.update('claim', row, { title: `${row.title} (retitled)` }, { action: 'update', reason: 'e2e retitle' });
     });
-    const older = await (await get(`/claims/${GPT4}?rev=${current}`)).text();
+    const older = (await (await get(`/claims/${GPT4}?rev=${current}`)).text()).replaceAll('<!-- -->', '');
     expect(older).toContain('An older revision.');
     expect(older).toContain(`revision ${current + 1} is newer`);
     const cited = await (await get(`/claims/${GPT4}/v/${current}.csl.json`)).json();
@@ -164,8 +164,9 @@ describe('sitemaps, the ClaimReview data feed and open data over HTTP', () => {
     expect(page).toContain('claims.csv');
     const csv = await get('/data/claims.csv');
     expect(csv.status).toBe(200);
-    expect(Number(csv.headers.get('content-length'))).toBe(manifest.files.find((f) => f.name === 'claims.csv')!.bytes);
-    expect((await csv.text()).split('\r\n')[0]).toMatch(/^id,url,revision,title/);
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect(bytes.length).toBe(manifest.files.find((f) => f.name === 'claims.csv')!.bytes);
+    expect(bytes.toString('utf8').split('\r\n')[0]).toMatch(/^id,url,revision,title/);
     expect((await get('/data/..%2Fsite.sqlite')).status).toBe(404);
   });
 });
