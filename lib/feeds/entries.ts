@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/schema';
 import { publicClaim } from '../citations/visibility';
 import { isSlug, VERDICT_SCALE, VERDICTS, type Verdict } from '../shared/vocabulary';
@@ -8,6 +8,9 @@ type Db = Kysely<Database>;
 
 /** Every feed holds the newest this many entries: a follower polls, a feed is not an archive. */
 export const FEED_ENTRY_LIMIT = 50;
+
+/** Up to this many claims, a topic's or source's feed is read through each claim's own log range. */
+const SMALL_SCOPE = 200;
 
 export type FeedScope = { kind: 'site' } | { kind: 'claim'; id: string } | { kind: 'source'; id: string } | { kind: 'topic'; topic: string };
 
@@ -79,16 +82,30 @@ export async function listFeedEntries(db: Db, scope: FeedScope, limit = FEED_ENT
     .leftJoin('evidence as e', (j) => j.onRef('e.id', '=', 'r.entity_id').on('r.entity_type', '=', 'evidence'))
     .select(['r.id', 'r.entity_type', 'r.entity_id', 'r.claim_id', 'r.revision', 'r.action', 'r.snapshot', 'r.diff', 'r.reason', 'r.created_at', 'c.title as claim_title'])
     .where(publicClaim('c'))
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('r.entity_type', '=', 'claim'), eb('r.action', 'in', ['create', 'update', 'withdraw', 'reinstate'])]),
-        eb.and([eb('r.entity_type', '=', 'confidence_note'), eb('r.action', '=', 'create')]),
-        eb.and([eb('r.entity_type', '=', 'evidence'), eb('r.action', 'in', ['create', 'accept', 'retract']), eb('e.status', '=', 'accepted')]),
-      ]),
-    );
+    // The log is read newest first along its primary key (or a claim's index range) until the
+    // limit is met: `|| ''` keeps the planner off the entity-type index, which would gather every
+    // matching entry of the whole log and sort them.
+    .where((eb) => {
+      const kind = sql<string>`${sql.ref('r.entity_type')} || ''`;
+      return eb.or([
+        eb.and([eb(kind, '=', 'claim'), eb('r.action', 'in', ['create', 'update', 'withdraw', 'reinstate'])]),
+        eb.and([eb(kind, '=', 'confidence_note'), eb('r.action', '=', 'create')]),
+        eb.and([eb(kind, '=', 'evidence'), eb('r.action', 'in', ['create', 'accept', 'retract']), eb('e.status', '=', 'accepted')]),
+      ]);
+    })
+    .where('r.id', '>', 0);
   if (scope.kind === 'claim') q = q.where('r.claim_id', '=', scope.id);
-  if (scope.kind === 'topic') q = q.where('r.claim_id', 'in', db.selectFrom('claim_topic').select('claim_id').where('topic', '=', scope.topic));
-  if (scope.kind === 'source') q = q.where('r.claim_id', 'in', db.selectFrom('source_claim').select('claim_id').where('source_id', '=', scope.id));
+  if (scope.kind === 'topic' || scope.kind === 'source') {
+    const members =
+      scope.kind === 'topic'
+        ? db.selectFrom('claim_topic').select('claim_id').where('topic', '=', scope.topic)
+        : (db.selectFrom('source_claim').select('claim_id').where('source_id', '=', scope.id) as unknown as SelectQueryBuilder<Database, 'claim_topic', { claim_id: string }>);
+    // A scope of few claims is read claim by claim through their index ranges (all their entries,
+    // sorted); a large one (a hub source, a broad topic) by walking the log newest first until
+    // the limit is met, as the site feed does: each way reads in proportion to the feed, not the log.
+    const few = (await db.selectFrom(members.limit(SMALL_SCOPE + 1).as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    q = Number(few) <= SMALL_SCOPE ? q.where('r.claim_id', 'in', members) : q.where(sql<string>`${sql.ref('r.claim_id')} || ''`, 'in', members);
+  }
   const rows = await q.orderBy('r.id', 'desc').limit(limit).execute();
 
   const entries: FeedEntry[] = [];
