@@ -4,7 +4,9 @@ const nextConfig = {
   poweredByHeader: false,
   // better-sqlite3 is a native addon, and pdf.js loads its worker and fonts from its own package
   // folder: keep them out of the server bundle (linkedom and Readability go with them).
-  serverExternalPackages: ['better-sqlite3', 'tsx', 'pdfjs-dist', 'linkedom', '@mozilla/readability'],
+  // citation-js stays external too: its citeproc engines are cached in the package, and the start-up
+  // warm-up (instrumentation.ts) must warm the same copy the routes use.
+  serverExternalPackages: ['better-sqlite3', 'tsx', 'pdfjs-dist', 'linkedom', '@mozilla/readability', '@citation-js/core', '@citation-js/plugin-csl', '@citation-js/plugin-bibtex', '@citation-js/plugin-ris'],
   // Silence the workspace-root inference when the repo is cloned inside another project.
   turbopack: { root: import.meta.dirname },
   outputFileTracingRoot: import.meta.dirname,

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { HeaderSearch } from './_components/header-search';
 import { SessionIndicator } from './_components/session-indicator';
 import { getSiteOrigin } from '@/lib/citations/permalink';
+import { feedAlternates } from '@/lib/feeds/alternates';
 import './globals.css';
 
 export function generateMetadata(): Metadata {
@@ -12,6 +13,7 @@ export function generateMetadata(): Metadata {
     title: { default: 'Claim Ledger', template: '%s · Claim Ledger' },
     description: 'Claim Ledger tracks factual claims back to their primary sources, with evidence, verdicts and confidence you can check.',
     openGraph: { siteName: 'Claim Ledger', type: 'website' },
+    alternates: { types: feedAlternates('/feed') },
   };
 }
 

@@ -39,6 +39,8 @@ Accounts
 Data
   backup FILE                              consistent online copy of the SQLite database
   export [--with-credentials] [--out FILE] everything as JSON Lines (stdout by default)
+  export --open [--out DIR]                the public dataset (JSON Lines + CSV, data dictionary, licence)
+                                           into DIR (default OPEN_DATA_DIR, .data/open), served at /data
   import FILE|-                            load an export into a freshly migrated, empty database
 
 Environment: DATABASE_URL (default file:.data/claims.sqlite), CLAIMS_DIR (default claims).`;

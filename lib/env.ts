@@ -32,6 +32,8 @@ const envSchema = z.object({
     .regex(/^(file:.+|postgres(ql)?:\/\/.+)$/, 'expected file:<path> (SQLite) or postgres://… ')
     .default('file:.data/claims.sqlite'),
   CLAIMS_DIR: z.string().min(1).default('claims'),
+  /** Where `claims export --open` writes the public dataset that /data serves. */
+  OPEN_DATA_DIR: z.string().min(1).default('.data/open'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Public origin for permalinks, canonical URLs and JSON-LD, e.g. https://ledger.example.org */
@@ -64,6 +66,10 @@ export function getEnv(): Env {
 /** Resolves a path from the env against the repository root (absolute paths are kept). */
 export function resolveFromRoot(p: string): string {
   return path.isAbsolute(p) ? p : path.join(/*turbopackIgnore: true*/ repoRoot, p);
+}
+
+export function getOpenDataDir(): string {
+  return resolveFromRoot(getEnv().OPEN_DATA_DIR);
 }
 
 export function getClaimsDir(): string {

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { backupSqliteOrThrow } from '../../db/backup';
 import { exportDatabase, importDatabase } from '../../lib/portability/dump';
-import { requireArg, withDb, type Io } from '../context';
+import { getOpenDataDir } from '../../lib/env';
+import { writeOpenDataset } from '../../lib/open-data/export';
+import { requireArg, UsageError, withDb, type Io } from '../context';
 
 export async function backupCommand(args: string[], io: Io): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
@@ -14,7 +17,15 @@ export async function backupCommand(args: string[], io: Io): Promise<number> {
 }
 
 export async function exportCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args, options: { 'with-credentials': { type: 'boolean' }, out: { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { 'with-credentials': { type: 'boolean' }, out: { type: 'string' }, open: { type: 'boolean' } } });
+  if (values.open) {
+    if (values['with-credentials']) throw new UsageError('--open writes the public dataset: it never holds credentials (leave out --with-credentials)');
+    const dir = values.out ? path.resolve(values.out) : getOpenDataDir();
+    const manifest = await withDb((db) => writeOpenDataset(db, dir));
+    for (const f of manifest.files) io.out(`${f.name}\t${f.bytes} bytes${f.rows !== undefined ? `\t${f.rows} rows` : ''}`);
+    io.err(`open dataset written to ${dir} (${manifest.generatedAt}); /data serves it`);
+    return 0;
+  }
   await withDb(async (db) => {
     // An export names every account (and with credentials holds their hashes): owner-only,
     // also when it replaces an older file that was readable by others.

@@ -1,6 +1,6 @@
 import type { ClaimDetail } from '../claims/dto';
 import type { ClaimLineage, LineageNode } from '../lineage/dto';
-import { VERDICT_SCALE } from '../shared/vocabulary';
+import { VERDICT_SCALE, type Verdict } from '../shared/vocabulary';
 
 export const PUBLISHER_NAME = 'Claim Ledger';
 
@@ -35,16 +35,8 @@ function appearancesFromLineage(lineage: ClaimLineage): Record<string, unknown> 
 }
 
 export function buildClaimReview(claim: ClaimDetail, permalink: string, lineage: ClaimLineage | null = null): Record<string, unknown> {
-  const scale = VERDICT_SCALE[claim.verdict.value];
-  const rating: Record<string, unknown> = {
-    '@type': 'Rating',
-    bestRating: 5,
-    worstRating: 1,
-    alternateName: scale.label,
-  };
-  if (scale.ratingValue !== null) rating.ratingValue = scale.ratingValue;
   const explanation = currentSummaryText(claim);
-  if (explanation) rating.ratingExplanation = explanation;
+  const rating = buildReviewRating(claim.verdict.value, explanation ?? verdictNoteReason(claim));
   const firstAppearance = claim.appearances[0];
   return {
     '@context': 'https://schema.org',
@@ -73,6 +65,31 @@ export function buildClaimReview(claim: ClaimDetail, permalink: string, lineage:
     ...(explanation ? { reviewBody: explanation } : {}),
     reviewRating: rating,
   };
+}
+
+/**
+ * The rating of a ClaimReview, the same on claim pages and in the data feed: the verdict scale's
+ * label as alternateName, its ratingValue where the verdict is on the true–false axis, and why.
+ */
+export function buildReviewRating(verdict: Verdict, explanation: string | null): Record<string, unknown> {
+  const scale = VERDICT_SCALE[verdict];
+  return {
+    '@type': 'Rating',
+    bestRating: 5,
+    worstRating: 1,
+    alternateName: scale.label,
+    ...(scale.ratingValue !== null ? { ratingValue: scale.ratingValue } : {}),
+    ...(explanation ? { ratingExplanation: explanation } : {}),
+  };
+}
+
+/**
+ * When a confidence note set the current verdict, its reason explains the rating (the file's
+ * summary was written for an earlier verdict): the newest note with that verdict.
+ */
+function verdictNoteReason(claim: Pick<ClaimDetail, 'verdict' | 'confidenceNotes'>): string | null {
+  if (claim.verdict.origin !== 'note') return null;
+  return (claim.confidenceNotes ?? []).find((n) => n.verdict === claim.verdict.value)?.reason ?? null;
 }
 
 /**

@@ -17,3 +17,8 @@ export function getClaimPermalink(id: string): string {
 export function getSourcePermalink(id: string): string {
   return `${getSiteOrigin()}/sources/${id}`;
 }
+
+/** The permalink of one revision of a claim: that version, whatever changed since. */
+export function getClaimVersionPermalink(id: string, revision: number): string {
+  return `${getSiteOrigin()}/claims/${id}/v/${revision}`;
+}

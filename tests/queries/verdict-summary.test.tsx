@@ -10,7 +10,12 @@ const claim = {
   verdict: { value: 'mixed', label: 'Mixed', ratingValue: 3, date: '2026-11-01', origin: 'file' },
   summary: { text, verdict: 'mixed', date: '2026-11-01' },
 } as unknown as ClaimDetail;
-const changedByNote = { ...claim, verdict: { value: 'false', label: 'False', ratingValue: 1, date: '2026-12-01', origin: 'note' } } as ClaimDetail;
+const noteReason = 'The primary report contradicts the figure.';
+const changedByNote = {
+  ...claim,
+  verdict: { value: 'false', label: 'False', ratingValue: 1, date: '2026-12-01', origin: 'note' },
+  confidenceNotes: [{ id: 'n1', confidence: 0.2, verdict: 'false', reason: noteReason, evidenceIds: [], author: 'Editors', createdAt: '2026-12-01T00:00:00Z' }],
+} as ClaimDetail;
 
 describe('the verdict summary', () => {
   it('is the ClaimReview reviewBody and the rating explanation', () => {
@@ -19,10 +24,10 @@ describe('the verdict summary', () => {
     expect(ld.reviewRating).toMatchObject({ ratingValue: 3, ratingExplanation: text });
   });
 
-  it('is left out of the JSON-LD, and marked on the page, once a later note changed the verdict', () => {
+  it('is left out of the JSON-LD, and marked on the page, once a later note changed the verdict: the note explains the rating', () => {
     const ld = buildClaimReview(changedByNote, 'u');
     expect(ld).not.toHaveProperty('reviewBody');
-    expect(ld.reviewRating).not.toHaveProperty('ratingExplanation');
+    expect(ld.reviewRating).toMatchObject({ alternateName: 'False', ratingValue: 1, ratingExplanation: noteReason });
     const html = renderToStaticMarkup(<VerdictSummary claim={changedByNote} />);
     expect(html).toContain(text);
     expect(html).toContain('written for the earlier verdict “Mixed” of <time dateTime="2026-11-01">2026-11-01</time>');

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ClaimPassages } from '../../_components/claim-passages';
+import { CiteMenu } from '../../_components/cite-menu';
 import { ConfidenceMeter } from '../../_components/confidence-meter';
 import { EditorOnly } from '../../_components/editor-only';
 import { NeedsReviewBadge } from '../../_components/needs-review-badge';
@@ -15,6 +16,7 @@ import { buildClaimCitation } from '@/lib/citations/cite';
 import { getClaimPermalink } from '@/lib/citations/permalink';
 import { getClaimPage } from '@/lib/claims/claim-page';
 import { getClaimSummary } from '@/lib/claims/list-queries';
+import { feedAlternates } from '@/lib/feeds/alternates';
 import { renderClaimBody } from '@/lib/claims/render';
 import { getDb } from '@/lib/db';
 import { getClaimLineage } from '@/lib/lineage/queries';
@@ -39,7 +41,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: claim.title,
     description,
-    alternates: { canonical: `/claims/${claim.id}` },
+    alternates: { canonical: `/claims/${claim.id}`, types: feedAlternates(`/claims/${claim.id}/feed`) },
     openGraph: { type: 'article', title: `${claim.title} — ${claim.verdict.label}`, description, url: `/claims/${claim.id}` },
     ...(claim.withdrawn ? { robots: { index: false } } : {}),
   };
@@ -261,6 +263,7 @@ export default async function ClaimPage({ params }: Props) {
       <section aria-labelledby="cite-heading">
         <h2 id="cite-heading">Cite this claim</h2>
         <p className="cite-box">{buildClaimCitation(claim, permalink)}</p>
+        <CiteMenu kind="claim" id={claim.id} />
         <p className="meta">
           Permalink: <a href={`/claims/${claim.id}`}>{permalink}</a> · JSON: <a href={`/api/claims/${claim.id}`}>/api/claims/{claim.id}</a>
         </p>

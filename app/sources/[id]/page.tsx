@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { CiteMenu } from '../../_components/cite-menu';
 import { EditorOnly } from '../../_components/editor-only';
 import { EvidenceEntry } from '../../_components/evidence-groups';
 import { ReadStatus } from '../../_components/read-status';
@@ -11,6 +12,7 @@ import { SourceTitle } from '../../_components/source-title';
 import { LineageNeighbourhood } from '../../_components/lineage-neighbourhood';
 import { getSourceCaptures } from '@/lib/captures/queries';
 import { getDb } from '@/lib/db';
+import { feedAlternates } from '@/lib/feeds/alternates';
 import { getSourceLineage } from '@/lib/lineage/queries';
 import { getSource } from '@/lib/sources/source-page';
 
@@ -31,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: source.title,
     description,
-    alternates: { canonical: `/sources/${source.id}` },
+    alternates: { canonical: `/sources/${source.id}`, types: feedAlternates(`/sources/${source.id}/feed`) },
     openGraph: { type: 'article', title: source.title, description, url: `/sources/${source.id}` },
   };
 }
@@ -139,6 +141,7 @@ export default async function SourcePage({ params }: Props) {
       </section>
 
       <LineageNeighbourhood source={source} lineage={lineage} />
+      <CiteMenu kind="source" id={source.id} />
       <p className="meta">
         JSON: <a href={`/api/sources/${source.id}`}>/api/sources/{source.id}</a> · <Link href={`/sources/${source.id}/history`}>History</Link>
         <EditorOnly>
