@@ -121,6 +121,7 @@ export async function getClaimPage(db: Db, id: string): Promise<ClaimDetail | nu
     .selectFrom('claim')
     .select(['verdict', 'verdict_date', 'summary', 'original_lang', 'original_text', 'original_translation', 'quantity_value', 'quantity_low', 'quantity_high', 'quantity_unit', 'quantity_measure', 'quantity_as_of', 'body_tree', 'body_text', 'withdrawn_at', 'updated_at', 'revision'])
     .where('id', '=', id)
+    .where('status', '=', 'published')
     .executeTakeFirst();
   if (!claim) return null;
   const summary = await getClaimSummary(db, id);

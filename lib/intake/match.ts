@@ -1,4 +1,3 @@
-import 'server-only';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { MAX_QUERY_LENGTH, rankSearch } from '../search/rank';
