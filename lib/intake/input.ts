@@ -25,18 +25,22 @@ const BLOCK = new Set(['heading', 'paragraph', 'listItem', 'blockquote', 'tableC
 export function markdownToText(markdown: string): string {
   const lines: string[] = [];
   let current = '';
+  const flush = () => {
+    if (current.trim()) lines.push(current);
+    current = '';
+  };
   const walk = (node: MdNode) => {
     if (node.type === 'text' || node.type === 'inlineCode') current += node.value ?? '';
     else if (node.type === 'break') current += ' ';
     else if (node.type === 'html') return;
     const block = BLOCK.has(node.type);
-    if (block && current.trim()) (lines.push(current), (current = ''));
+    if (block) flush();
     if (node.type === 'code') current += node.value ?? '';
     for (const child of node.children ?? []) walk(child);
-    if (block && current.trim()) (lines.push(current), (current = ''));
+    if (block) flush();
   };
   walk(fromMarkdown(markdown) as MdNode);
-  if (current.trim()) lines.push(current);
+  flush();
   return lines.join('\n');
 }
 
