@@ -139,6 +139,9 @@ const NOT_NAMES = new Set([
   'I', 'A', 'An', 'The', 'This', 'That', 'These', 'Those', 'It', 'Its', 'He', 'She', 'They', 'We', 'You', 'Our', 'His', 'Her', 'Their', 'But', 'And',
   'Or', 'So', 'If', 'In', 'On', 'At', 'As', 'For', 'By', 'With', 'From', 'To', 'Of', 'Even', 'Still', 'Yet', 'Also', 'Meanwhile', 'However',
   'AI', 'LLM', 'LLMs', 'GDP', 'NFT', 'NFTs', 'CEO', 'US', 'U.S.', 'UK', 'EU', 'IT', 'OK', 'GPU', 'GPUs', 'Photo', 'Source', 'Read', 'More',
+  // Months and weekdays are dates (their own feature), not names.
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
 ]);
 const CAPITALISED = /\b\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+(?:of\s+|de\s+|the\s+)?\p{Lu}[\p{L}\p{N}&'’.-]*)*/gu;
 

@@ -124,6 +124,11 @@ describe('check-worthiness features', () => {
     expect(scoreSentence('The bubble might perhaps be 17 times the dot-com bubble.').score).toBeLessThan(scoreSentence('The bubble is 17 times the dot-com bubble.').score);
   });
 
+  it('reads a month as a date, not a name', () => {
+    expect(keys('The audit office said construction ran late in March 2024.')).toContain('date');
+    expect(scoreSentence('The audit office said construction ran late in March 2024.').features.find((f) => f.key === 'named')).toBeUndefined();
+  });
+
   it('marks the headline', () => expect(keys('AI bubble 17 times dot-com', true)).toContain('headline'));
 });
 
