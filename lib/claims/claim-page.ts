@@ -193,7 +193,7 @@ export async function getClaimPage(db: Db, id: string): Promise<ClaimDetail | nu
   const refIds = collectBodyReferenceIds(tree);
   const references: BodyReferences = { claims: {}, sources: {} };
   if (refIds.claims.size) {
-    for (const r of await db.selectFrom('claim').select(['id', 'title', 'is_withdrawn']).where('id', 'in', [...refIds.claims]).execute()) {
+    for (const r of await db.selectFrom('claim').select(['id', 'title', 'is_withdrawn']).where('id', 'in', [...refIds.claims]).where('status', '=', 'published').execute()) {
       references.claims[r.id] = { title: r.title, withdrawn: r.is_withdrawn === 1 };
     }
   }

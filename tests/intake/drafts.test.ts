@@ -9,6 +9,7 @@ import { getClaimSummary, listClaimIds, listClaims, listRecentVerdicts } from '.
 import { analyseArticle } from '../../lib/intake/analyse';
 import { buildDrafts } from '../../lib/intake/draft';
 import { listDrafts } from '../../lib/intake/drafts';
+import { getClaimLineage } from '../../lib/lineage/queries';
 import { parseSearchParams } from '../../lib/search/params';
 import { createSearchService } from '../../lib/search/service';
 import { listSourceClaims } from '../../lib/sources/list-queries';
@@ -90,8 +91,10 @@ describe('drafts: stored for editors, absent from every reader surface', () => {
     expect(facets.filter((f) => f.count > 0)).toEqual([]);
   });
 
-  it('has no claim page, summary or sitemap entry', async () => {
+  it('has no claim page, summary, lineage or sitemap entry', async () => {
+    expect(await getClaimLineage(db, 'ai-bubble-17x-dotcom')).not.toBeNull();
     for (const id of draftIds) {
+      expect(await getClaimLineage(db, id)).toBeNull();
       expect(await getClaimPage(db, id)).toBeNull();
       expect(await getClaimSummary(db, id)).toBeNull();
     }
