@@ -47,7 +47,7 @@ export async function draftCommand(args: string[], io: Io): Promise<number> {
     const fresh = [];
     for (const c of worth) {
       const found = matches.get(c.rank) ?? [];
-      const features = c.main.features.map((f) => `${f.key}${f.weight > 0 ? '+' : ''}${f.weight}`).join(' ');
+      const features = c.features.map((f) => `${f.key}${f.weight > 0 ? '+' : ''}${f.weight}`).join(' ');
       io.out(`${String(c.rank).padStart(3)}. [${c.score}] ${c.main.text}`);
       io.out(`      ${features}${c.passages.length > 1 ? `; ${c.passages.length} passages` : ''}`);
       if (found.length) io.out(`      already in the ledger: ${found.map((m) => `${m.claimId} (${m.similarity})`).join(', ')}`);

@@ -69,7 +69,7 @@ export function uniqueId(id: string, taken: Set<string>): string {
 export function buildDraftRecord(input: DraftInput, id: string): DraftRecord {
   const { candidate, lang } = input;
   const passages = [candidate.main, ...candidate.passages.filter((p) => p !== candidate.main)].slice(0, 20);
-  const features = candidate.main.features.map((f) => f.key).join(', ');
+  const features = candidate.features.map((f) => f.key).join(', ');
   const lines = [
     '---',
     'status: "draft"',

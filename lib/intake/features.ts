@@ -21,16 +21,18 @@ import { canonicalValue, CJK_NUMERAL_CHARS, NUMBER_WORDS, parseNumber, scaleOf }
  * | date        |  +1.0  | a year, month, weekday, decade, century, 十多年, "since", 最近        |
  * | assertion   |  +0.75 | a causal or definite claim: 導致, 無法, 已經, 成為; caused, cannot    |
  * | headline    |  +1.0  | the article's headline (it usually states the central claim)         |
- * | hedge       |  -1.5  | 可能, 或許, 似乎; may, might, could, perhaps, likely                  |
+ * | restated    |  +1.0  | (a candidate) the article states it more than once: it is central    |
+ * | hedge       |  -1.5  | 可能, 或許, 如果; may, might, could, possible, likely, if (a condition) |
  * | opinion     |  -1.5  | 根本, 致命, 誇張, ？, ！; should, must, terrible, I think, a question  |
  * | fragment    |  -3.0  | too short to state anything (under 8 CJK characters or 5 words)       |
- * | boilerplate |  -4.0  | credits and page furniture: "Photo by", CC BY, subscribe, 相关推荐   |
+ * | boilerplate |  -4.0  | credits and page furniture: "Photo by", CC BY, subscribe, 相关推荐,   |
+ * |             |        | and every line after a licence notice in the article's second half   |
  *
  * Ties are broken by position in the article (earlier first), so the ranking is total.
  */
 
 export const FEATURE_KEYS = [
-  'figure', 'percent', 'multiple', 'money', 'comparison', 'attribution', 'named', 'date', 'assertion', 'headline', 'hedge', 'opinion', 'fragment', 'boilerplate',
+  'figure', 'percent', 'multiple', 'money', 'comparison', 'attribution', 'named', 'date', 'assertion', 'headline', 'restated', 'hedge', 'opinion', 'fragment', 'boilerplate',
 ] as const;
 export type FeatureKey = (typeof FEATURE_KEYS)[number];
 
@@ -45,6 +47,7 @@ export const FEATURE_WEIGHTS: Readonly<Record<FeatureKey, number>> = {
   date: 1,
   assertion: 0.75,
   headline: 1,
+  restated: 1,
   hedge: -1.5,
   opinion: -1.5,
   fragment: -3,
@@ -62,6 +65,7 @@ export const FEATURE_LABELS: Readonly<Record<FeatureKey, string>> = {
   date: 'date or period',
   assertion: 'definite or causal claim',
   headline: 'headline',
+  restated: 'stated more than once',
   hedge: 'hedge',
   opinion: 'opinion or question',
   fragment: 'fragment',
@@ -151,8 +155,8 @@ const ASSERTION = new RegExp(
   'giu',
 );
 const HEDGE = new RegExp(
-  String.raw`可能|或許|也許|似乎|大概|恐怕|應該|理應|我認為|我覺得|我想|據說|或將|傳聞|宣稱般` +
-    String.raw`|\b(?:maybe|perhaps|might|may|could|possibly|seems?|appears?|likely|probably|potentially|suggests?|I think|I believe|in my opinion|arguably)\b`,
+  String.raw`可能|或許|也許|似乎|大概|恐怕|應該|理應|我認為|我覺得|我想|據說|或將|傳聞|宣稱般|如果|若是|假如` +
+    String.raw`|\b(?:maybe|perhaps|might|may|could|possible|possibly|seems?|appears?|likely|probably|potentially|suggests?|if|unless|I think|I believe|in my opinion|arguably)\b`,
   'giu',
 );
 const OPINION = new RegExp(
@@ -221,8 +225,11 @@ function isFragment(text: string): boolean {
   return han + words * 2 < 8 || (han < 4 && words < 5);
 }
 
-/** Scores one sentence; `headline` marks the article's headline. */
-export function scoreSentence(text: string, options: { headline?: boolean } = {}): SentenceScore {
+/** A licence or copyright notice: on blogs and news sites, what follows it is the page's footer (related posts, author box). */
+export const LICENCE_NOTICE = /CC BY|Creative Commons|All rights reserved|版權所有|授权$|授權$/iu;
+
+/** Scores one sentence; `headline` marks the article's headline, `footer` a line after the licence notice. */
+export function scoreSentence(text: string, options: { headline?: boolean; footer?: boolean } = {}): SentenceScore {
   const { figures, rest } = figureMentions(text);
   const found: Partial<Record<FeatureKey, string[]>> = {};
   const kinds: Array<[FeatureKey, FigureMention['kind']]> = [['money', 'money'], ['multiple', 'multiple'], ['percent', 'percent'], ['figure', 'number']];
@@ -240,6 +247,7 @@ export function scoreSentence(text: string, options: { headline?: boolean } = {}
   const named = namedMatches(text);
   if (named.length) found.named = named;
   if (options.headline) found.headline = ['headline'];
+  if (options.footer) found.boilerplate = [...(found.boilerplate ?? []), 'after the licence notice'];
   if (isFragment(text)) found.fragment = [`${[...text].length} characters`];
 
   const features = FEATURE_KEYS.filter((k) => found[k]).map((key) => ({ key, weight: FEATURE_WEIGHTS[key], matches: found[key]! }));

@@ -1,4 +1,4 @@
-import type { FeatureHit } from './features';
+import { FEATURE_WEIGHTS, type FeatureHit } from './features';
 import { diceSimilarity, termSet } from './similarity';
 
 /**
@@ -26,6 +26,8 @@ export interface Candidate {
   score: number;
   /** The highest-scoring sentence: what the candidate is about. */
   main: ScoredSentence;
+  /** The main sentence's features, plus `restated` when the group has several passages: what the score sums. */
+  features: FeatureHit[];
   /** Every sentence of the group in article order (the main one among them). */
   passages: ScoredSentence[];
 }
@@ -66,7 +68,10 @@ export function groupCandidates(input: ScoredSentence[]): Candidate[] {
   });
   const candidates = [...groups.values()].map((passages) => {
     const main = passages.reduce((best, s) => (s.score > best.score ? s : best));
-    return { rank: 0, score: main.score, main, passages };
+    const restated: FeatureHit[] = passages.length > 1 ? [{ key: 'restated', weight: FEATURE_WEIGHTS.restated, matches: [`${passages.length} passages`] }] : [];
+    const features = [...main.features, ...restated];
+    const score = Math.round(features.reduce((s, f) => s + f.weight, 0) * 100) / 100;
+    return { rank: 0, score, main, features, passages };
   });
   candidates.sort((a, b) => b.score - a.score || a.passages[0]!.index - b.passages[0]!.index);
   candidates.forEach((c, i) => (c.rank = i + 1));

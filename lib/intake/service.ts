@@ -105,7 +105,7 @@ export async function runIntake(db: Kysely<Database>, index: SearchIndex, input:
     candidates: top.map((c) => ({
       rank: c.rank,
       score: c.score,
-      features: c.main.features.map((f) => ({ key: f.key, label: FEATURE_LABELS[f.key], weight: f.weight, matches: f.matches })),
+      features: c.features.map((f) => ({ key: f.key, label: FEATURE_LABELS[f.key], weight: f.weight, matches: f.matches })),
       passages: c.passages.map((p) => ({ index: p.index, text: p.text, headline: p.headline, locator: locatorOf(p) })),
       matches: matches.get(c.rank) ?? [],
     })),

@@ -153,6 +153,22 @@ describe('restatement grouping and ranking', () => {
     expect(candidates.find((c) => c.passages.some((p) => p.index === 3))!.passages.map((p) => p.index)).toEqual([3, 4]);
   });
 
+  it('adds the restated weight to a candidate the article states more than once', () => {
+    const { candidates } = analyseArticle(article, { lang: 'zh-Hant' });
+    const bubble = candidates.find((c) => c.passages.length === 2 && c.passages[0]!.headline)!;
+    expect(bubble.features.at(-1)).toMatchObject({ key: 'restated', weight: FEATURE_WEIGHTS.restated });
+    expect(bubble.score).toBe(bubble.main.score + FEATURE_WEIGHTS.restated);
+    const single = candidates.find((c) => c.passages.length === 1)!;
+    expect(single.score).toBe(single.main.score);
+  });
+
+  it('reads the lines after a licence notice in the second half as page furniture', () => {
+    const withFooter = ['Headline of the post', 'The dam cost US$4,200 million in 2019, the audit office said.', 'CC BY-NC-ND 4.0', 'Related: Analyst says the bridge cost 7 times its budget'].join('\n');
+    const { sentences } = analyseArticle(withFooter, { lang: 'en' });
+    expect(sentences[3]!.features.find((f) => f.key === 'boilerplate')?.matches).toContain('after the licence notice');
+    expect(sentences[1]!.features.find((f) => f.key === 'boilerplate')).toBeUndefined();
+  });
+
   it('keeps sentences with different figures apart', () => {
     const { candidates } = analyseArticle(article, { lang: 'zh-Hant' });
     expect(candidates.find((c) => c.passages.some((p) => p.index === 2))!.passages.map((p) => p.index)).toEqual([2]);
