@@ -67,6 +67,7 @@ describe('intake on the site', () => {
     await page.fill('#email', EDITOR_EMAIL);
     await page.fill('#password', EDITOR_PASSWORD);
     await Promise.all([page.waitForURL(`${server.url}/intake`), page.click('main button[type=submit]:has-text("Sign in")')]);
+    await page.locator('.session a[href="/intake"]').waitFor({ timeout: 10_000 });
 
     await page.fill('#intake-text', ARTICLE);
     await page.fill('#intake-source', 'gangge-matters-ai-bubble');
