@@ -15,6 +15,10 @@ Content
                                            ingest (--full: all of them); writes nothing
   ingest [--dir DIR] [--seed-dir DIR] [--full] [--as NAME]
                                            check, then sync what changed into the database
+  draft  --from FILE --source ID [--lang L] [--top N] [--dir DIR]
+                                           rank an article's checkable sentences (text, HTML or Markdown),
+                                           show which the ledger holds, write the top N new ones as
+                                           status: draft records into claims/
 
 Evidence (acting as an editor: --as <email>)
   evidence add --claim ID --source ID --stance S --excerpt TEXT --as EMAIL
@@ -89,6 +93,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'check':
       case 'ingest':
         return await (await import('./commands/content')).checkOrIngestCommand(command, rest, io);
+      case 'draft':
+        return await (await import('./commands/intake')).draftCommand(rest, io);
       case 'evidence':
         return await (await import('./commands/evidence')).evidenceCommand(rest, io);
       case 'confidence':

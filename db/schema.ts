@@ -23,6 +23,8 @@ export interface ClaimTable {
   verdict_date: string;
   /** The file's plain-text summary of the verdict ('' for rows written without one). */
   summary: Generated<string>;
+  /** 'published' | 'draft' (lib/claims/schema.ts CLAIM_STATUSES): a draft is never listed. */
+  status: Generated<string>;
   quantity_value: number | null;
   quantity_low: number | null;
   quantity_high: number | null;

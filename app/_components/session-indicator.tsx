@@ -3,7 +3,7 @@
 import { usePathname } from 'next/navigation';
 import { useSession } from './use-session';
 
-/** The header's sign-in link, or who is signed in with the review queue and sign-out. */
+/** The header's sign-in link, or who is signed in with the review queue, intake and sign-out. */
 export function SessionIndicator() {
   const session = useSession();
   const here = usePathname() ?? '/';
@@ -14,6 +14,7 @@ export function SessionIndicator() {
           {session.email}
         </span>
         <a href="/review">Review</a>
+        <a href="/intake">Intake</a>
         <form method="post" action="/sign-out">
           <button type="submit" className="link-button">
             Sign out

@@ -121,6 +121,7 @@ export async function getClaimPage(db: Db, id: string): Promise<ClaimDetail | nu
     .selectFrom('claim')
     .select(['verdict', 'verdict_date', 'summary', 'original_lang', 'original_text', 'original_translation', 'quantity_value', 'quantity_low', 'quantity_high', 'quantity_unit', 'quantity_measure', 'quantity_as_of', 'body_tree', 'body_text', 'withdrawn_at', 'updated_at', 'revision'])
     .where('id', '=', id)
+    .where('status', '=', 'published')
     .executeTakeFirst();
   if (!claim) return null;
   const summary = await getClaimSummary(db, id);
@@ -192,7 +193,7 @@ export async function getClaimPage(db: Db, id: string): Promise<ClaimDetail | nu
   const refIds = collectBodyReferenceIds(tree);
   const references: BodyReferences = { claims: {}, sources: {} };
   if (refIds.claims.size) {
-    for (const r of await db.selectFrom('claim').select(['id', 'title', 'is_withdrawn']).where('id', 'in', [...refIds.claims]).execute()) {
+    for (const r of await db.selectFrom('claim').select(['id', 'title', 'is_withdrawn']).where('id', 'in', [...refIds.claims]).where('status', '=', 'published').execute()) {
       references.claims[r.id] = { title: r.title, withdrawn: r.is_withdrawn === 1 };
     }
   }

@@ -34,7 +34,7 @@ export interface IngestOptions {
 const CLAIM_COLUMNS = [
   'id', 'file_path', 'title', 'statement', 'original_lang', 'original_text', 'original_translation', 'claimant', 'verdict',
   'verdict_date', 'summary', 'quantity_value', 'quantity_low', 'quantity_high', 'quantity_unit', 'quantity_measure', 'quantity_as_of',
-  'body_mdx', 'body_tree', 'body_text', 'content_hash', 'is_withdrawn', 'withdrawn_at', 'ingested_at', 'updated_at', 'revision',
+  'body_mdx', 'body_tree', 'body_text', 'content_hash', 'status', 'is_withdrawn', 'withdrawn_at', 'ingested_at', 'updated_at', 'revision',
 ] as const satisfies ReadonlyArray<keyof ClaimRow>;
 
 type StoredClaim = Pick<ClaimRow, (typeof CLAIM_COLUMNS)[number]>;
@@ -64,6 +64,7 @@ function claimRow(claim: ParsedClaim, at: string): NewClaimRow {
     body_tree: JSON.stringify(claim.body.tree),
     body_text: claim.body.text,
     content_hash: claim.contentHash,
+    status: fm.status,
     is_withdrawn: 0,
     withdrawn_at: null,
     ingested_at: at,
@@ -154,9 +155,9 @@ async function writeClaimChildren(trx: Kysely<Database>, claims: ParsedClaim[], 
       await trx.deleteFrom('claim_passage').where('claim_id', 'in', ids).execute();
     }
   }
-  // Written with the list keys the derived state gives them (a claim in a file is listed), so its refresh has nothing to redo.
+  // Written with the list keys the derived state gives them (a claim in a file is listed unless a draft), so its refresh has nothing to redo.
   const topics = claims.flatMap((c) =>
-    [...new Set(c.frontmatter.topics)].map((topic) => ({ claim_id: c.frontmatter.id, topic, listed: 1 as const, sort_title: toSortKey(c.frontmatter.title) })),
+    [...new Set(c.frontmatter.topics)].map((topic) => ({ claim_id: c.frontmatter.id, topic, listed: (c.frontmatter.status === 'draft' ? 0 : 1) as 0 | 1, sort_title: toSortKey(c.frontmatter.title) })),
   );
   const appearances = claims.flatMap((c) =>
     c.frontmatter.appearances.map((a, position) => ({

@@ -92,10 +92,13 @@ async function topicsOf(db: Db, ids: string[]): Promise<Map<string, string[]>> {
   return topics;
 }
 
-/** Summaries of these claims (withdrawn ones included), in the order given. Bounded by the ids passed. */
+/**
+ * Summaries of these claims (withdrawn ones included, drafts never: every reader page of a
+ * claim starts here, so a draft has none), in the order given. Bounded by the ids passed.
+ */
 export async function getClaimSummaries(db: Db, ids: string[]): Promise<ClaimSummary[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('claim as c').select(SUMMARY_COLUMNS).where('c.id', 'in', ids).execute();
+  const rows = await db.selectFrom('claim as c').select(SUMMARY_COLUMNS).where('c.id', 'in', ids).where('c.status', '=', 'published').execute();
   const topics = await topicsOf(db, ids);
   const byId = new Map(rows.map((r) => [r.id, toClaimSummary(r, topics.get(r.id) ?? [])]));
   return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
@@ -219,9 +222,9 @@ export async function listClaimsNeedingReview(db: Db, limit = 8): Promise<ClaimS
   return rows.map((r) => toClaimSummary(r, topics.get(r.id) ?? []));
 }
 
-/** Ids of every claim, withdrawn ones included, in id order, one page at a time (sitemaps, static params). */
+/** Ids of every published claim, withdrawn ones included (drafts never), in id order, one page at a time (sitemaps, static params). */
 export async function listClaimIds(db: Db, options: { after?: string; limit?: number } = {}): Promise<string[]> {
-  let q = db.selectFrom('claim').select('id').orderBy('id').limit(options.limit ?? 1000);
+  let q = db.selectFrom('claim').select('id').where('status', '=', 'published').orderBy('id').limit(options.limit ?? 1000);
   if (options.after) q = q.where('id', '>', options.after);
   return (await q.execute()).map((r) => r.id);
 }

@@ -96,7 +96,8 @@ export const claimSummarySchema = text(420)
 export const passageSchema = z.strictObject({
   lang: langTagSchema,
   text: verbatimTextSchema.pipe(text(3000)),
-  translation: text(3000),
+  /** Empty only in a draft (`status: draft`): a published claim checks that every passage has one. */
+  translation: z.string().trim().max(3000),
   /** Where in the source: "headline", "lead", "para. 4"… */
   locator: text(100).optional(),
 });
@@ -120,8 +121,21 @@ const originalSchema = z.unknown().transform((value, ctx) => {
   return Array.isArray(result.data) ? result.data : [result.data];
 });
 
+/**
+ * `published` (the default) or `draft`: a draft is a record still being written (as `claims
+ * draft` and /intake write them, with TODO marks and empty translations). It is stored, but
+ * shown to editors only: no list, search, count, facet or source page includes it until its
+ * file says `status: published` (or drops the line).
+ */
+export const CLAIM_STATUSES = ['published', 'draft'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** What a draft carries where the editor still has to write: it may not reach a published claim. */
+export const TODO_MARK = 'TODO';
+
 /** The YAML frontmatter of claims/<id>.mdx. */
 export const claimFrontmatterSchema = z.strictObject({
+  status: z.enum(CLAIM_STATUSES).default('published'),
   id: slugSchema,
   title: text(160),
   statement: text(600),
@@ -136,6 +150,15 @@ export const claimFrontmatterSchema = z.strictObject({
     .array(z.strictObject({ id: slugSchema, relation: z.enum(RELATIONS) }))
     .default([]),
   quantity: quantitySchema.optional(),
+}).superRefine((fm, ctx) => {
+  if (fm.status === 'draft') return;
+  const unfinished = 'still to be written: finish it, or keep `status: draft` in the frontmatter until it is';
+  for (const field of ['title', 'statement', 'claimant', 'summary'] as const) {
+    if (fm[field].includes(TODO_MARK)) ctx.addIssue({ code: 'custom', path: [field], message: `is marked ${TODO_MARK}, ${unfinished}` });
+  }
+  fm.original.forEach((p, i) => {
+    if (!p.translation) ctx.addIssue({ code: 'custom', path: ['original', i, 'translation'], message: `must not be empty (${unfinished})` });
+  });
 });
 
 export type ClaimFrontmatter = z.infer<typeof claimFrontmatterSchema>;

@@ -21,7 +21,7 @@ import { claimsQuotingSource, countQuoteProblems, refreshQuoteAnchors } from '..
 type Db = Kysely<Database>;
 
 /** Bump when the rules below change: a store holding an older version is rebuilt before use. */
-export const DERIVED_STATE_VERSION = '3';
+export const DERIVED_STATE_VERSION = '4';
 
 const CHUNK = 300;
 
@@ -33,6 +33,11 @@ function chunked<T>(items: T[], size = CHUNK): T[][] {
 
 type FacetKey = [facet: string, value: string];
 const keyOf = ([f, v]: FacetKey) => `${f}\u0000${v}`;
+
+/** A claim is listed (in lists, counts, facets, source pages) unless it is withdrawn or a draft. */
+export function isListedClaim(row: { is_withdrawn?: number; status?: string }): boolean {
+  return !row.is_withdrawn && (row.status ?? 'published') !== 'draft';
+}
 
 /** The facet_count buckets a listed claim is counted in. */
 function facetsOf(c: { verdict: string; band: string; claimant: string; topics: string[]; needsReview: boolean; sources: string[] }): FacetKey[] {
@@ -75,10 +80,10 @@ function changedColumns<T extends Record<string, unknown>>(current: object, next
  * when it is first inserted (the revision kernel does this), so that its list indexes are
  * written once. Facets stay empty: the refresh that follows counts the claim into them.
  */
-export function initialClaimState(row: { title: string; verdict: string; verdict_date: string; is_withdrawn?: number }) {
+export function initialClaimState(row: { title: string; verdict: string; verdict_date: string; is_withdrawn?: number; status?: string }) {
   const verdict = pickCurrentVerdict({ verdict: row.verdict, verdictDate: row.verdict_date }, null);
   return {
-    listed: (row.is_withdrawn ? 0 : 1) as 0 | 1,
+    listed: (isListedClaim(row) ? 1 : 0) as 0 | 1,
     sort_title: toSortKey(row.title),
     current_verdict: verdict.value,
     current_verdict_date: verdict.date,
@@ -115,7 +120,7 @@ async function refreshClaims(trx: Db, ids: string[], facetDelta: Map<string, num
     const claims = await trx
       .selectFrom('claim')
       .select([
-        'id', 'title', 'claimant', 'verdict', 'verdict_date', 'is_withdrawn', 'listed', 'sort_title', 'current_verdict',
+        'id', 'title', 'claimant', 'verdict', 'verdict_date', 'is_withdrawn', 'status', 'listed', 'sort_title', 'current_verdict',
         'current_verdict_date', 'current_verdict_origin', 'current_confidence', 'confidence_band', 'confidence_asc_key',
         'confidence_desc_key', 'last_reviewed', 'needs_review', 'evidence_count', 'facets', 'quote_problem_count',
       ])
@@ -161,7 +166,7 @@ async function refreshClaims(trx: Db, ids: string[], facetDelta: Map<string, num
       const problems = quoteProblems.get(c.id) ?? 0;
       // A quote that its source's archived copy does not bear out needs review too (lib/quotes).
       const review = needsReview(verdict.date, evidenceDays) || problems > 0;
-      const listed = c.is_withdrawn === 0 ? 1 : 0;
+      const listed = isListedClaim(c) ? 1 : 0;
       const sortTitle = toSortKey(c.title);
 
       const uses = new Map<string, SourceUse>();

@@ -192,3 +192,22 @@ export const openApiDocumentSchema = z.looseObject({ openapi: z.string(), info: 
 
 /** The `{id}` path parameter of record routes. */
 export const idParams = z.strictObject({ id: z.string().min(1).max(200).describe('The record id (a slug such as alpha-figure, or ev-…).') });
+
+const intakeCandidateSchema = z.looseObject({
+  rank: z.number().int(),
+  score: z.number(),
+  features: z.array(z.looseObject({ key: z.string(), label: z.string(), weight: z.number(), matches: z.array(z.string()) })),
+  passages: z.array(z.looseObject({ index: z.number().int(), text: z.string(), headline: z.boolean(), locator: z.string() })),
+  matches: z.array(z.looseObject({ claimId: z.string(), title: z.string(), similarity: z.number() })),
+});
+
+export const intakeResultSchema = z
+  .looseObject({
+    lang: z.string(),
+    langDetected: z.boolean(),
+    title: nullableString,
+    sentenceCount: z.number().int(),
+    candidateCount: z.number().int(),
+    candidates: z.array(intakeCandidateSchema),
+  })
+  .meta({ id: 'IntakeResult' });

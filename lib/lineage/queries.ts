@@ -46,7 +46,14 @@ function parseStored(json: string): StoredLineage | null {
 /** The stored lineage of a claim with its sources named; null when the claim has none (or no such claim). */
 export async function getClaimLineage(db: Db, claimId: string): Promise<ClaimLineage | null> {
   if (!isSlug(claimId)) return null;
-  const row = await db.selectFrom('claim_lineage').select('graph').where('claim_id', '=', claimId).executeTakeFirst();
+  // A draft has no reader pages, its lineage included.
+  const row = await db
+    .selectFrom('claim_lineage as l')
+    .innerJoin('claim as c', 'c.id', 'l.claim_id')
+    .select('l.graph')
+    .where('l.claim_id', '=', claimId)
+    .where('c.status', '=', 'published')
+    .executeTakeFirst();
   const stored = row ? parseStored(row.graph) : null;
   if (!stored) return null;
   const ids = [...new Set([...stored.nodes.map((n) => n.id), ...stored.evidence.groups.flatMap((g) => [...g.roots, ...g.sources]), ...Object.values(stored.evidence.byStance).flatMap((s) => s.sharedUpstream)])];

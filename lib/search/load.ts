@@ -6,7 +6,7 @@ import type { ClaimSearchRecord, EvidenceSearchRecord, SourceSearchRecord } from
 /**
  * Reads the records search indexes, in pages (a 100k-claim corpus does not fit in one
  * result set comfortably) or by id (incremental refresh). Only public rows are returned:
- * accepted, unretracted evidence; sources not merged into another.
+ * published claims (no drafts); accepted, unretracted evidence; sources not merged into another.
  */
 
 type Db = Kysely<Database>;
@@ -32,6 +32,7 @@ async function claimsWhere(db: Db, page: { after?: string; ids?: string[]; limit
   let q = db
     .selectFrom('claim')
     .select(['id', 'title', 'statement', 'original_text', 'original_translation', 'claimant', 'body_text', 'current_verdict', 'is_withdrawn'])
+    .where('status', '=', 'published')
     .orderBy('id');
   if (page.ids) q = q.where('id', 'in', page.ids);
   if (page.after !== undefined) q = q.where('id', '>', page.after);

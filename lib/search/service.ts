@@ -117,7 +117,7 @@ export function createSearchService(db: Kysely<Database>, options: SearchService
     const groups = emptyGroups();
     if (words.length && (!params.kinds || params.kinds.includes('claim')) && !params.sourceType) {
       const like = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      let q = db.selectFrom('claim').select(['id', 'title', 'statement', 'verdict', 'is_withdrawn']);
+      let q = db.selectFrom('claim').select(['id', 'title', 'statement', 'verdict', 'is_withdrawn']).where('status', '=', 'published');
       for (const w of words) {
         q = q.where(
           sql<boolean>`(title like ${like(w)} escape '\\' or statement like ${like(w)} escape '\\' or original_text like ${like(w)} escape '\\')`,

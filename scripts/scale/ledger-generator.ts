@@ -297,7 +297,7 @@ export async function populateScaleStore(
             verdict_date: fm.verdict_date, summary: fm.summary, quantity_value: fm.quantity?.value ?? null, quantity_low: fm.quantity?.low ?? null,
             quantity_high: fm.quantity?.high ?? null, quantity_unit: fm.quantity?.unit ?? null, quantity_measure: fm.quantity?.measure ?? null,
             quantity_as_of: fm.quantity?.as_of ?? null, body_mdx: s.bodyMdx, body_tree: tree.body_tree, body_text: tree.body_text,
-            content_hash: hashContent(toClaimFile(s)), is_withdrawn: 0, withdrawn_at: null, ingested_at: w.at, updated_at: w.at,
+            content_hash: hashContent(toClaimFile(s)), status: 'published', is_withdrawn: 0, withdrawn_at: null, ingested_at: w.at, updated_at: w.at,
           };
         });
         await w.insertMany('claim', rows, { action: 'create' });
