@@ -111,7 +111,9 @@ describe('the OpenAPI document at /api/openapi.json', () => {
     // Claims
     expect((await call('GET', '/api/claims', { path: '/api/claims?pageSize=2' })).body!.items).toHaveLength(2);
     expect((await call('GET', '/api/claims', { path: '/api/claims?pageSize=0' })).status).toBe(400);
-    expect((await call('GET', '/api/claims/{id}', { path: '/api/claims/alpha-figure' })).status).toBe(200);
+    const claim = await call('GET', '/api/claims/{id}', { path: '/api/claims/alpha-figure' });
+    expect(claim.status).toBe(200);
+    expect((await call('GET', '/api/claims/{id}', { path: '/api/claims/alpha-figure', headers: { 'if-none-match': claim.headers.get('etag')! } })).status).toBe(304);
     expect((await call('GET', '/api/claims/{id}', { path: '/api/claims/no-such-claim' })).status).toBe(404);
     expect((await call('GET', '/api/claims/{id}/lineage', { path: '/api/claims/alpha-figure/lineage' })).status).toBe(200);
     expect((await call('GET', '/api/claims/{id}/lineage', { path: '/api/claims/alpha-figure/lineage?depth=2' })).status).toBe(400);
