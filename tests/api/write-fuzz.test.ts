@@ -132,6 +132,48 @@ describe('property: no input makes a write fail with a 500 or leave a partial ro
     );
   });
 
+  // Any code points, and strings with a UTF-16 surrogate spliced in (which may or may not pair up).
+  const anyText = (minLength: number) =>
+    fc.oneof(
+      fc.string({ unit: 'binary', minLength, maxLength: 40 }),
+      fc
+        .tuple(fc.string({ maxLength: 15 }), fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)), fc.string({ maxLength: 15 }))
+        .map(([a, b, c]) => a + b + c),
+    );
+
+  it('text in is text out: an excerpt is stored exactly as sent (trimmed), or refused naming the field when it is not well-formed Unicode', async () => {
+    let stored = 0;
+    let refused = 0;
+    let lastOther = '';
+    await fc.assert(
+      fc.asyncProperty(anyText(1), anyText(0), async (excerpt, note) => {
+        const body = { sourceId: 'report', stance: 'supports', excerpt: `Alpha ${excerpt}`, note: note || null, lang: 'en' };
+        const res = await claimEvidence.POST(
+          new Request('http://h/api/claims/x/evidence', { method: 'POST', headers: { 'content-type': 'application/json', host: 'h', authorization: `Bearer ${token}` }, body: JSON.stringify(body) }),
+          { params: Promise.resolve({ id: 'alpha-figure' }) },
+        );
+        const json = await res.json();
+        const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+        if (lone.test(body.excerpt) || lone.test(note)) {
+          expect(res.status).toBe(400);
+          expect(json.error.field).toBe(lone.test(body.excerpt) ? 'excerpt' : 'note');
+          refused++;
+        } else if (res.status === 201) {
+          const row = await db.selectFrom('evidence').select(['excerpt', 'note']).where('id', '=', json.id).executeTakeFirstOrThrow();
+          expect(row.excerpt).toBe(body.excerpt.trim());
+          expect(row.note).toBe(note.trim() || null);
+          stored++;
+        } else {
+          expect(res.status, JSON.stringify(json)).toBe(400); // a control character, an ellipsis or a bracket: refused by the schema
+          lastOther = JSON.stringify(json);
+        }
+      }),
+      { numRuns: 200 },
+    );
+    expect(stored, lastOther).toBeGreaterThan(10);
+    expect(refused).toBeGreaterThan(10);
+  });
+
   /** Another process takes the store's write lock and keeps it until told to let go. */
   async function holdWriteLock(file: string): Promise<{ child: ChildProcess; release: () => Promise<void> }> {
     const script = `
