@@ -174,7 +174,7 @@ export const sessionSchema = z
   .strictObject({ signedIn: z.boolean(), email: z.string().optional(), role: z.enum(['editor', 'admin']).optional() })
   .meta({ id: 'Session' });
 
-export const mergeResultSchema = z.strictObject({ mergedInto: z.string(), movedEvidence: z.number().int().min(0) }).meta({ id: 'MergeResult' });
+export const mergeResultSchema = z.strictObject({ mergedInto: z.string(), movedEvidence: z.array(z.string()).describe('The ids of the evidence entries that moved.') }).meta({ id: 'MergeResult' });
 
 export const searchResultSchema = z
   .looseObject({

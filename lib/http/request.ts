@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { authenticateSession, authenticateToken, type Actor } from '../auth/users';
-import { invalidFromZod, UserFacingError } from '../shared/errors';
+import { UserFacingError } from '../shared/errors';
 
+/** The largest JSON body the API reads (lib/http/api-route.ts). */
 export const MAX_BODY_BYTES = 64 * 1024;
 export const SESSION_COOKIE = 'cl_session';
 
@@ -31,51 +31,6 @@ export function assertSameOrigin(request: HasHeaders): void {
     throw new UserFacingError('forbidden', 'the Origin header is not a URL');
   }
   if (!host || originHost !== host) throw new UserFacingError('forbidden', `requests from ${origin} are refused: only this site may write`);
-}
-
-/** Reads a JSON body: 415 unless it is JSON, 413 over 64 kB, 400 if malformed or invalid (naming the field). */
-export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
-    throw new UserFacingError('unsupported_media_type', 'send the body as JSON with Content-Type: application/json');
-  }
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw new UserFacingError('payload_too_large', `the body is over ${MAX_BODY_BYTES / 1024} kB`);
-  const text = await readLimited(request, MAX_BODY_BYTES);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new UserFacingError('invalid', 'the body is not valid JSON');
-  }
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) throw invalidFromZod(parsed.error);
-  return parsed.data;
-}
-
-/** Like readJsonBody, for endpoints whose body is optional: no body at all gives `empty`. */
-export async function readOptionalJsonBody<S extends z.ZodType>(request: Request, schema: S, empty: z.infer<S>): Promise<z.infer<S>> {
-  const hasBody = Number(request.headers.get('content-length') ?? '0') > 0 || request.headers.has('content-type');
-  return hasBody ? readJsonBody(request, schema) : empty;
-}
-
-/** Reads at most `limit` bytes, stopping early (a lying or absent Content-Length cannot force a big read). */
-async function readLimited(request: Request, limit: number): Promise<string> {
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new UserFacingError('payload_too_large', `the body is over ${limit / 1024} kB`);
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
 }
 
 export function readCookie(request: HasHeaders, name: string): string | null {

@@ -1,6 +1,8 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteDb, type Db } from '../../db/client';
 import { prepareStoreOrThrow } from '../../lib/history/prepare-store';
@@ -14,6 +16,7 @@ process.env.DATABASE_URL = `file:${path.join(dir, 'fuzz.sqlite')}`;
 process.env.PROPOSAL_RATE_LIMIT = '100000';
 const claimEvidence = await import('../../app/api/claims/[id]/evidence/route');
 const confidence = await import('../../app/api/claims/[id]/confidence/route');
+const { getDb } = await import('../../lib/db');
 
 const ALLOWED = new Set([201, 400, 404, 409, 413, 415]);
 
@@ -127,5 +130,110 @@ describe('property: no input makes a write fail with a 500 or leave a partial ro
       ),
       { numRuns: 200 },
     );
+  });
+
+  // Any code points, and strings with a UTF-16 surrogate spliced in (which may or may not pair up).
+  const anyText = (minLength: number) =>
+    fc.oneof(
+      fc.string({ unit: 'binary', minLength, maxLength: 40 }),
+      fc
+        .tuple(fc.string({ maxLength: 15 }), fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)), fc.string({ maxLength: 15 }))
+        .map(([a, b, c]) => a + b + c),
+    );
+
+  it('text in is text out: an excerpt is stored exactly as sent (trimmed), or refused naming the field when it is not well-formed Unicode', async () => {
+    let stored = 0;
+    let refused = 0;
+    let lastOther = '';
+    await fc.assert(
+      fc.asyncProperty(anyText(1), anyText(0), async (excerpt, note) => {
+        const body = { sourceId: 'report', stance: 'supports', excerpt: `Alpha ${excerpt}`, note: note || null, lang: 'en' };
+        const res = await claimEvidence.POST(
+          new Request('http://h/api/claims/x/evidence', { method: 'POST', headers: { 'content-type': 'application/json', host: 'h', authorization: `Bearer ${token}` }, body: JSON.stringify(body) }),
+          { params: Promise.resolve({ id: 'alpha-figure' }) },
+        );
+        const json = await res.json();
+        const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+        if (lone.test(body.excerpt) || lone.test(note)) {
+          expect(res.status).toBe(400);
+          expect(json.error.field).toBe(lone.test(body.excerpt) ? 'excerpt' : 'note');
+          refused++;
+        } else if (res.status === 201) {
+          const row = await db.selectFrom('evidence').select(['excerpt', 'note']).where('id', '=', json.id).executeTakeFirstOrThrow();
+          expect(row.excerpt).toBe(body.excerpt.trim());
+          expect(row.note).toBe(note.trim() || null);
+          stored++;
+        } else {
+          expect(res.status, JSON.stringify(json)).toBe(400); // a control character, an ellipsis or a bracket: refused by the schema
+          lastOther = JSON.stringify(json);
+        }
+      }),
+      { numRuns: 200 },
+    );
+    expect(stored, lastOther).toBeGreaterThan(10);
+    expect(refused).toBeGreaterThan(10);
+  });
+
+  /** Another process takes the store's write lock and keeps it until told to let go. */
+  async function holdWriteLock(file: string): Promise<{ child: ChildProcess; release: () => Promise<void> }> {
+    const script = `
+      const db = require('better-sqlite3')(process.argv[1]);
+      db.exec('BEGIN IMMEDIATE');
+      process.stdout.write('locked\\n');
+      process.stdin.on('data', () => {});
+      process.stdin.on('end', () => { db.exec('ROLLBACK'); db.close(); });
+    `;
+    const child = spawn(process.execPath, ['-e', script, file], { cwd: path.resolve(import.meta.dirname, '..', '..'), stdio: ['pipe', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (d) => String(d).includes('locked') && resolve());
+      child.once('exit', (code) => reject(new Error(`the lock holder exited (${code})`)));
+    });
+    return {
+      child,
+      release: () =>
+        new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.stdin!.end();
+        }),
+    };
+  }
+
+  it('while another process holds the write lock, writes answer 503 with Retry-After (never 500) and store nothing', async () => {
+    const routeDb = await getDb();
+    // The server waits busy_timeout (5 s) for the lock; the property makes hundreds of writes, so it
+    // waits 20 ms here: what is tested is the answer after the wait, not its length.
+    await sql`PRAGMA busy_timeout = 20`.execute(routeDb);
+    const lock = await holdWriteLock(path.join(dir, 'fuzz.sqlite'));
+    const statuses: number[] = [];
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(nearlyValid, nearlyValid, evidenceBody), fc.boolean(), fc.constantFrom('alpha-figure', 'beta-figure', 'missing'), async (body, asEditor, claimId) => {
+          const before = await counts();
+          const headers: Record<string, string> = { 'content-type': 'application/json', host: 'h', 'x-forwarded-for': '192.0.2.2' };
+          if (asEditor) headers.authorization = `Bearer ${token}`;
+          const res = await claimEvidence.POST(new Request('http://h/api/claims/x/evidence', { method: 'POST', headers, body: JSON.stringify(body) }), { params: Promise.resolve({ id: claimId }) });
+          statuses.push(res.status);
+          expect([...ALLOWED, 503].filter((s) => s !== 201), `status ${res.status}`).toContain(res.status);
+          const json = await res.json();
+          expect(json.error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+          if (res.status === 503) {
+            expect(json.error.code).toBe('unavailable');
+            expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+          }
+          expect(await counts()).toEqual(before);
+        }),
+        { numRuns: 120 },
+      );
+    } finally {
+      await lock.release();
+      await sql`PRAGMA busy_timeout = 5000`.execute(routeDb);
+    }
+    expect(statuses.filter((s) => s === 503).length).toBeGreaterThan(30);
+    // Once the lock is gone the same write goes through.
+    const res = await claimEvidence.POST(
+      new Request('http://h/api/claims/x/evidence', { method: 'POST', headers: { 'content-type': 'application/json', host: 'h', authorization: `Bearer ${token}` }, body: JSON.stringify({ sourceId: 'report', stance: 'supports', excerpt: 'After the lock.', lang: 'en' }) }),
+      { params: Promise.resolve({ id: 'alpha-figure' }) },
+    );
+    expect(res.status).toBe(201);
   });
 });
