@@ -30,6 +30,8 @@ export interface ApiResponseSpec {
   description: string;
   /** The JSON body; absent for bodiless answers (304). */
   schema?: z.ZodType;
+  /** A body that is not JSON (a download): the media types it can have. */
+  mediaTypes?: readonly string[];
   /** Response headers worth documenting, e.g. ETag, Location, Retry-After. */
   headers?: readonly string[];
 }

@@ -80,6 +80,7 @@ function operationObject(collector: SchemaCollector, op: ApiOperation): Json {
       description: spec.description,
       ...(spec.headers?.length ? { headers: Object.fromEntries(spec.headers.map((h) => [h, { description: HEADER_DOCS[h] ?? h, schema: { type: 'string' } }])) } : {}),
       ...(spec.schema ? { content: { 'application/json': { schema: collector.toSchema(spec.schema, 'output') } } } : {}),
+      ...(spec.mediaTypes ? { content: Object.fromEntries(spec.mediaTypes.map((t) => [t, { schema: { type: 'string', contentMediaType: t } }])) } : {}),
     };
   }
   const errors = [...new Set([...COMMON_ERRORS, ...(op.errors ?? []), ...(op.method !== 'GET' ? [403] : []), ...(op.auth === 'editor' ? [401] : [])])].sort((a, b) => a - b);

@@ -90,6 +90,11 @@ async function call(
     if (!validators.has(id)) validators.set(id, ajv.compile(deref(schema) as object));
     const validate = validators.get(id)!;
     expect(validate(parsed), `${id}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+  } else if (spec.content) {
+    // A download (not JSON): one of the media types the document lists for it.
+    const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
+    expect(Object.keys(spec.content), `${key} → ${res.status} is ${type}`).toContain(type);
+    expect(text.length, `${key} → ${res.status} has a body`).toBeGreaterThan(0);
   } else {
     expect(text, `${key} → ${res.status} has no body`).toBe('');
   }
@@ -197,6 +202,23 @@ describe('the OpenAPI document at /api/openapi.json', () => {
     expect((await call('GET', '/api/lineage/roots', { path: '/api/lineage/roots?pageSize=1000' })).status).toBe(400);
     expect((await call('GET', '/api/search', { path: '/api/search?q=alpha' })).status).toBe(200);
     expect((await call('GET', '/api/search', { path: '/api/search?q=alpha&limit=abc' })).status).toBe(400);
+    // Intake: editors only, writes nothing
+    const article = () => {
+      const form = new FormData();
+      form.set('text', 'Alpha cost $4.3 million in 2023, according to the report.\nBeta rose 17% since 2020, the agency said.');
+      form.set('lang', 'en');
+      return form;
+    };
+    const intake = await call('POST', '/api/intake', { body: article(), editor: true });
+    expect(intake.status).toBe(200);
+    expect(intake.body!.candidates.length).toBeGreaterThan(0);
+    expect((await call('POST', '/api/intake', { body: article() })).status).toBe(401);
+    const ticked = article();
+    ticked.set('rank', '1');
+    ticked.set('source', 'report');
+    expect((await call('POST', '/api/intake/drafts', { body: ticked, editor: true })).status).toBe(200);
+    expect((await call('POST', '/api/intake/drafts', { body: article() })).status).toBe(401);
+
     expect((await call('GET', '/api/session')).body).toEqual({ signedIn: false });
     expect((await call('GET', '/api/session', { editor: true })).body).toMatchObject({ signedIn: true, email: EDITOR_EMAIL });
     expect((await call('GET', '/api/session', { headers: { authorization: 'Bearer clt_wrong' } })).status).toBe(401);

@@ -10,6 +10,8 @@ import * as claimLineage from '../claims/[id]/lineage/route';
 import * as claims from '../claims/route';
 import * as evidence from '../evidence/[id]/route';
 import * as evidenceRestore from '../evidence/[id]/restore/route';
+import * as intake from '../intake/route';
+import * as intakeDrafts from '../intake/drafts/route';
 import * as lineageRoots from '../lineage/roots/route';
 import * as proposalAccept from '../proposals/[id]/accept/route';
 import * as proposalReject from '../proposals/[id]/reject/route';
@@ -30,7 +32,7 @@ import * as sources from '../sources/route';
  */
 const MODULES: Record<string, unknown>[] = [
   claims, claim, claimConfidence, claimEvidence, claimLineage,
-  evidence, evidenceRestore, lineageRoots, proposalAccept, proposalReject,
+  evidence, evidenceRestore, intake, intakeDrafts, lineageRoots, proposalAccept, proposalReject,
   search, session, sources, source, sourceCaptures, sourceCapture, sourceLineage, sourceMerge, sourceRestore,
 ];
 

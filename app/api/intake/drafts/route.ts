@@ -12,7 +12,7 @@ export const POST = defineOperation(
     tags: ['intake'],
     auth: 'editor',
     multipart: 'the fields of POST /api/intake, plus `source` and the ticked `rank`s',
-    responses: { 200: { description: 'The drafts: text/markdown for one, application/zip for several.' } },
+    responses: { 200: { description: 'The drafts: one MDX file, or a zip of several.', mediaTypes: ['text/markdown', 'application/zip'] } },
     errors: [401, 403, 413, 415, 502],
   },
   async ({ db, request }) => {
