@@ -36,30 +36,31 @@ afterAll(async () => {
  * Plan problems: the shared checks, and a sort of everything a scope matches (a TEMP B-TREE for
  * ORDER BY), which would read the whole log of a hub source or all listed claims per page.
  */
-async function plannedProblems(run: () => Promise<unknown>) {
+async function plannedProblems(run: () => Promise<unknown>, noScopeSort: boolean) {
   recorder.take();
   await run();
   const queries = explainAll(file, recorder.take());
   expect(queries.length).toBeGreaterThan(0);
-  return queries.flatMap((q) => [...planProblems(q), ...q.plan.filter((l) => /TEMP B-TREE FOR ORDER BY/.test(l))].map((p) => `${p}\n    in: ${q.sql.slice(0, 300)}`));
+  return queries.flatMap((q) => [...planProblems(q), ...q.plan.filter((l) => noScopeSort && /TEMP B-TREE FOR ORDER BY/.test(l))].map((p) => `${p}\n    in: ${q.sql.slice(0, 300)}`));
 }
 
 describe('citations, feeds and the data feed at 10,000 claims', () => {
   it.each([
-    ['a claim citation with its bibliography', () => getClaimCsl(recorder.db, HUB_CLAIM)],
-    ['a source citation', () => getSourceCsl(recorder.db, ARTICLE)],
-    ['the site feed', () => listFeedEntries(recorder.db, { kind: 'site' })],
-    ['a claim feed', () => listFeedEntries(recorder.db, { kind: 'claim', id: HUB_CLAIM })],
-    ['the feed of the hub source every claim rests on', () => listFeedEntries(recorder.db, { kind: 'source', id: ARTICLE })],
-    ['a broad topic feed', () => listFeedEntries(recorder.db, { kind: 'topic', topic: 'ai-bubble' })],
-    ['the data feed, first page', () => getClaimReviewFeedPage(recorder.db, null)],
+    // A claim's bibliography sorts that claim's own sources (at most CLAIM_BIBLIOGRAPHY_LIMIT are kept).
+    ['a claim citation with its bibliography', () => getClaimCsl(recorder.db, HUB_CLAIM), false],
+    ['a source citation', () => getSourceCsl(recorder.db, ARTICLE), false],
+    ['the site feed', () => listFeedEntries(recorder.db, { kind: 'site' }), true],
+    ['a claim feed', () => listFeedEntries(recorder.db, { kind: 'claim', id: HUB_CLAIM }), true],
+    ['the feed of the hub source every claim rests on', () => listFeedEntries(recorder.db, { kind: 'source', id: ARTICLE }), true],
+    ['a broad topic feed', () => listFeedEntries(recorder.db, { kind: 'topic', topic: 'ai-bubble' }), true],
+    ['the data feed, first page', () => getClaimReviewFeedPage(recorder.db, null), true],
     ['the data feed, a page 9,000 claims deep', async () => {
       const deep = await db.selectFrom('claim').select('id').where('listed', '=', 1).orderBy('id').offset(9_000).limit(1).executeTakeFirstOrThrow();
       recorder.take();
       return getClaimReviewFeedPage(recorder.db, deep.id);
-    }],
-  ] as const)('%s: no full scan of a ledger table, no unbounded index scan', async (_name, run) => {
-    expect(await plannedProblems(run)).toEqual([]);
+    }, true],
+  ] as const)('%s: no full scan of a ledger table, no unbounded index scan', async (_name, run, noScopeSort) => {
+    expect(await plannedProblems(run, noScopeSort)).toEqual([]);
   });
 
   it(`every feed holds at most ${FEED_ENTRY_LIMIT} entries, the hub source's and a topic's too`, async () => {

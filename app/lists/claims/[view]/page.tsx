@@ -4,13 +4,14 @@ import { CountLine, Pagination } from '../../../_components/pagination';
 import { parsePageParams, withCursorOrFirstPage } from '../../../_lib/search-params';
 import { claimListQuerySchema, listClaims } from '@/lib/claims/list-queries';
 import { getDb } from '@/lib/db';
+import { feedAlternates } from '@/lib/feeds/alternates';
 import { fromListViewKey } from '@/lib/http/list-view';
 import { VERDICT_SCALE, VERDICTS } from '@/lib/shared/vocabulary';
 
 export const metadata: Metadata = {
   title: 'All claims',
   description: 'Every claim in the ledger, filterable by verdict, topic, claimant and confidence.',
-  alternates: { canonical: '/claims' },
+  alternates: { canonical: '/claims', types: feedAlternates('/feed') },
   openGraph: { title: 'All claims · Claim Ledger' },
 };
 

@@ -5,6 +5,7 @@ import { ReadStatus } from '../../../_components/read-status';
 import { ReliabilityBadge } from '../../../_components/reliability-badge';
 import { parsePageParams, withCursorOrFirstPage } from '../../../_lib/search-params';
 import { getDb } from '@/lib/db';
+import { feedAlternates } from '@/lib/feeds/alternates';
 import { fromListViewKey } from '@/lib/http/list-view';
 import { RELIABILITY_GRADES, RELIABILITY_SCALE, SOURCE_TYPES } from '@/lib/shared/vocabulary';
 import { listSources, sourceListQuerySchema } from '@/lib/sources/list-queries';
@@ -12,7 +13,7 @@ import { listSources, sourceListQuerySchema } from '@/lib/sources/list-queries';
 export const metadata: Metadata = {
   title: 'Sources',
   description: 'Every source the ledger cites, with its type, publisher, date, reliability grade and how many claims and evidence entries rest on it.',
-  alternates: { canonical: '/sources' },
+  alternates: { canonical: '/sources', types: feedAlternates('/feed') },
   openGraph: { title: 'Sources · Claim Ledger' },
 };
 
