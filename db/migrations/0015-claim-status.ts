@@ -6,8 +6,11 @@ import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('claim').addColumn('status', 'text', (c) => c.notNull().defaultTo('published')).execute();
+  // The editors' list of drafts (lib/intake/drafts.ts) reads drafts by id without scanning the ledger.
+  await db.schema.createIndex('claim_status_idx').on('claim').columns(['status', 'id']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('claim_status_idx').execute();
   await db.schema.alterTable('claim').dropColumn('status').execute();
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import { checkClaimsAndSeed } from '../../lib/claims/check';
@@ -122,5 +123,19 @@ describe('drafts: stored for editors, absent from every reader surface', () => {
     const parsed = parseSearchParams({ q: '17 倍' });
     if (!parsed.ok) throw new Error(parsed.problem.message);
     expect((await service.search(parsed.params)).groups.claim.hits.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the editors’ draft list', () => {
+  it('reads drafts through the status index (its query plan), not by scanning the claims', async () => {
+    const { db, cleanup } = await createTestDb();
+    try {
+      const plan = await sql<{ detail: string }>`explain query plan select id, file_path from claim where status = 'draft' and is_withdrawn = 0 order by id limit 51`.execute(db);
+      const details = plan.rows.map((r) => r.detail).join(' | ');
+      expect(details).toContain('claim_status_idx');
+      expect(details).not.toMatch(/SCAN claim(?! USING)/);
+    } finally {
+      await cleanup();
+    }
   });
 });
