@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+    // Crash, contention and backup runs: `npm run test:reliability` (vitest.reliability.config.mts).
+    exclude: ['tests/reliability/**', 'node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 240_000,
     // Tests that start servers and browsers share 2 cores: keep files from starving each other.

@@ -18,6 +18,19 @@ function isSqliteBusy(error: unknown): boolean {
   return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_LOCKED';
 }
 
+/**
+ * For a single statement written outside withWriteTransaction (a rate-limit count): a lock
+ * held past busy_timeout is the same StoreBusyError (503), not an unexplained failure.
+ */
+export async function withBusyAsUnavailable<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (isSqliteBusy(error) || (error as { code?: string })?.code === LOCK_NOT_AVAILABLE) throw new StoreBusyError(1);
+    throw error;
+  }
+}
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Any fixed 64-bit number: the one lock all Claim Ledger writers take. */
 const WRITE_LOCK_KEY = 7_468_201;

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { withBusyAsUnavailable } from '../../db/transaction';
 
 export interface RateLimitResult {
   ok: boolean;
@@ -24,12 +25,14 @@ export async function consumeRateLimit(
   const windowStart = Math.floor(now / options.windowMs) * options.windowMs;
   const retryAfterSeconds = Math.max(1, Math.ceil((windowStart + options.windowMs - now) / 1000));
   // One statement: insert the window or add one, atomically, whatever other processes do.
-  const row = await db
-    .insertInto('rate_limit')
-    .values({ key, window_start: windowStart, count: 1 })
-    .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ count: sql`rate_limit.count + 1` }))
-    .returning('count')
-    .executeTakeFirstOrThrow();
+  const row = await withBusyAsUnavailable(() =>
+    db
+      .insertInto('rate_limit')
+      .values({ key, window_start: windowStart, count: 1 })
+      .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ count: sql`rate_limit.count + 1` }))
+      .returning('count')
+      .executeTakeFirstOrThrow(),
+  );
   if (row.count > options.limit) return { ok: false, remaining: 0, retryAfterSeconds };
   // Old windows are dead weight; drop them now and then. Only this key's past windows, and
   // anyone's rows older than any limiter's window: another limiter's live counts must survive.

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { withBusyAsUnavailable } from '../../db/transaction';
 import { createSecret, hashSecret } from './secrets';
 
 /**
@@ -59,7 +60,11 @@ export async function checkSignInAllowed(
 }
 
 /** Counts a wrong password (or unknown email: the same answer either way) against the account and the address. */
-export async function recordSignInFailure(db: Kysely<Database>, input: { email: string; clientKey: string; now?: number }): Promise<void> {
+export function recordSignInFailure(db: Kysely<Database>, input: { email: string; clientKey: string; now?: number }): Promise<void> {
+  return withBusyAsUnavailable(() => countFailure(db, input));
+}
+
+async function countFailure(db: Kysely<Database>, input: { email: string; clientKey: string; now?: number }): Promise<void> {
   const now = input.now ?? Date.now();
   const { accountMemoryMs, addressWindowMs, addressFailures, deviceLifetimeMs } = SIGN_IN_THROTTLE;
   // One statement each: several processes counting at once add up, none overwrites another.
@@ -103,9 +108,11 @@ export async function recordSignInFailure(db: Kysely<Database>, input: { email: 
  */
 export async function recordSignInSuccess(db: Kysely<Database>, input: { email: string; now?: number }): Promise<{ deviceToken: string }> {
   const now = input.now ?? Date.now();
-  await clearAccountThrottle(db, input.email);
   const deviceToken = createSecret('cld');
-  await db.insertInto('sign_in_throttle').values({ key: deviceKey(deviceToken), failures: 0, window_start: now, locked_until: 0, email: input.email.trim().toLowerCase() }).execute();
+  await withBusyAsUnavailable(async () => {
+    await clearAccountThrottle(db, input.email);
+    await db.insertInto('sign_in_throttle').values({ key: deviceKey(deviceToken), failures: 0, window_start: now, locked_until: 0, email: input.email.trim().toLowerCase() }).execute();
+  });
   return { deviceToken };
 }
 

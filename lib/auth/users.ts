@@ -107,6 +107,8 @@ export interface TokenSummary {
   revokedAt: string | null;
 }
 
+const TOKEN_TOUCH_MS = 60_000;
+
 /** Returns the token once; only its hash is stored. */
 export async function createApiToken(db: Kysely<Database>, email: string, name = 'default'): Promise<{ id: string; token: string }> {
   const user = await getUserByEmailOrThrow(db, email);
@@ -135,15 +137,26 @@ export async function authenticateToken(db: Kysely<Database>, token: string): Pr
   const row = await db
     .selectFrom('api_token')
     .innerJoin('user', 'user.id', 'api_token.user_id')
-    .select(['api_token.id as tokenId', 'user.id', 'user.email', 'user.role', 'user.is_disabled', 'api_token.revoked_at'])
+    .select(['api_token.id as tokenId', 'user.id', 'user.email', 'user.role', 'user.is_disabled', 'api_token.revoked_at', 'api_token.last_used_at'])
     .where('api_token.token_hash', '=', hashSecret(token))
     .executeTakeFirst();
   if (!row || row.revoked_at || row.is_disabled) return null;
-  await db.updateTable('api_token').set({ last_used_at: now() }).where('id', '=', row.tokenId).execute();
+  // "Last used" to the minute is enough: a write per request would double every API write,
+  // and bookkeeping must not fail a request while another process holds the write lock.
+  const at = now();
+  if (!row.last_used_at || Date.parse(at) - Date.parse(row.last_used_at) > TOKEN_TOUCH_MS) {
+    await db
+      .updateTable('api_token')
+      .set({ last_used_at: at })
+      .where('id', '=', row.tokenId)
+      .execute()
+      .catch((error: unknown) => console.error('could not record the token use', (error as Error).message));
+  }
   return { userId: row.id, email: row.email, role: row.role, via: 'token' };
 }
 
 // ---- sessions ----
+
 
 export const SESSION_TTL_MS = 1000 * 60 * 60 * 24 * 14;
 

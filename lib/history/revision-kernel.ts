@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import { PostgresAdapter, sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { Database } from '../../db/schema';
 import { withWriteTransaction } from '../../db/transaction';
 import { LINEAGE_SOURCE_FIELDS } from '../lineage/refresh';
@@ -143,6 +143,20 @@ export class RevisionWriter {
     this.changed = true;
   }
 
+  /** Takes over what another write of the same transaction made stale, so one refresh serves both. */
+  absorb(other: RevisionWriter): void {
+    for (const [mine, theirs] of [
+      [this.touchedClaims, other.touchedClaims],
+      [this.touchedSources, other.touchedSources],
+      [this.redatedSources, other.redatedSources],
+      [this.relinkedSources, other.relinkedSources],
+      [this.recapturedSources, other.recapturedSources],
+    ] as const) {
+      for (const id of theirs) mine.add(id);
+    }
+    this.changed ||= other.changed;
+  }
+
   /** Refreshes what the writes made stale and bumps the data version; called once, at the end. */
   async finish(): Promise<void> {
     if (!this.changed) return;
@@ -198,15 +212,44 @@ export class RevisionWriter {
   }
 }
 
+interface QueuedWrite {
+  who: { actor: string; at?: string };
+  fn: (writer: RevisionWriter) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Writes waiting for the SQLite write lock of each database, and whether a batch is running. */
+const queues = new WeakMap<Kysely<Database>, { waiting: QueuedWrite[]; running: boolean }>();
+/** At most this many writes share one commit. */
+const MAX_GROUP = 64;
+
 /**
  * Runs `fn` as one write: a write transaction, a RevisionWriter for every change, and the
  * derived-state refresh and data-version bump at the end. Throwing inside rolls back all of it.
+ *
+ * Group commit (SQLite): writes of this process that arrive while another holds the write
+ * lock queue up and then run together in one transaction, each in its own savepoint (one
+ * that throws rolls back alone and rejects alone), with one derived-state refresh for all of
+ * them and one commit; every caller is answered after that commit. A write that finds no
+ * queue runs alone, exactly as before. On PostgreSQL each write is its own transaction.
  */
 export async function writeWithRevisions<T>(
   db: Kysely<Database>,
   who: { actor: string; at?: string },
   fn: (writer: RevisionWriter) => Promise<T>,
 ): Promise<T> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return writeAlone(db, who, fn);
+  let queue = queues.get(db);
+  if (!queue) queues.set(db, (queue = { waiting: [], running: false }));
+  const q = queue;
+  return new Promise<T>((resolve, reject) => {
+    q.waiting.push({ who, fn, resolve: resolve as (value: unknown) => void, reject });
+    if (!q.running) void drain(db, q);
+  });
+}
+
+async function writeAlone<T>(db: Kysely<Database>, who: { actor: string; at?: string }, fn: (writer: RevisionWriter) => Promise<T>): Promise<T> {
   const at = who.at ?? new Date().toISOString();
   return withWriteTransaction(db, async (trx) => {
     const writer = new RevisionWriter(trx, who.actor, at);
@@ -214,4 +257,52 @@ export async function writeWithRevisions<T>(
     await writer.finish();
     return result;
   });
+}
+
+async function drain(db: Kysely<Database>, queue: { waiting: QueuedWrite[]; running: boolean }): Promise<void> {
+  queue.running = true;
+  try {
+    while (queue.waiting.length) await writeGroup(db, queue.waiting.splice(0, MAX_GROUP));
+  } finally {
+    queue.running = false;
+  }
+}
+
+async function writeGroup(db: Kysely<Database>, group: QueuedWrite[]): Promise<void> {
+  if (group.length === 1) {
+    const [only] = group as [QueuedWrite];
+    await writeAlone(db, only.who, only.fn).then(only.resolve, only.reject);
+    return;
+  }
+  const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+  try {
+    await withWriteTransaction(db, async (trx) => {
+      let first: RevisionWriter | null = null;
+      for (const [i, job] of group.entries()) {
+        const writer = new RevisionWriter(trx, job.who.actor, job.who.at ?? new Date().toISOString());
+        await sql.raw(`savepoint write_${i}`).execute(trx);
+        try {
+          const value = await job.fn(writer);
+          await sql.raw(`release write_${i}`).execute(trx);
+          outcomes[i] = { ok: true, value };
+          if (first) first.absorb(writer);
+          else first = writer;
+        } catch (error) {
+          await sql.raw(`rollback to write_${i}`).execute(trx);
+          await sql.raw(`release write_${i}`).execute(trx);
+          outcomes[i] = { ok: false, error };
+        }
+      }
+      await first?.finish();
+    });
+  } catch (error) {
+    // The commit (or the shared refresh) failed: nothing of the group was stored.
+    for (const job of group) job.reject(error);
+    return;
+  }
+  for (const [i, job] of group.entries()) {
+    const outcome = outcomes[i]!;
+    if (outcome.ok) job.resolve(outcome.value);
+    else job.reject(outcome.error);
+  }
 }

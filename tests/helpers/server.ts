@@ -80,6 +80,8 @@ export interface RunningServer {
   port: number;
   stop: () => Promise<void>;
   output: () => string;
+  /** The process id, for a test that kills it hard (kill -9) instead of stopping it. */
+  pid: number;
 }
 
 const SERVER_ENTRY = path.join(REPO_ROOT, 'server.mjs');
@@ -118,6 +120,7 @@ export async function startNextServer(databaseFile: string, extraEnv: Record<str
     url,
     port,
     output: () => log,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -121,6 +121,54 @@ describe('derived state', () => {
     );
   });
 
+  it('grouped into one commit (writes arriving together), still equals a full rebuild, each refused write refused alone', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op.filter((o) => o.kind !== 'withdraw'), { minLength: 2, maxLength: 10 }), async (ops) => {
+        const { db, cleanup } = await createTestDb();
+        const dirs = copyFixture();
+        try {
+          await checkAndIngest(db, dirs);
+          const editor = await createEditor(db);
+          await Promise.all(ops.map((o) => apply(db, editor, dirs, o)));
+          const incremental = await readDerived(db);
+          await withWriteTransaction(db, (trx) => rebuildDerivedState(trx));
+          expect(await readDerived(db)).toEqual(incremental);
+        } finally {
+          await cleanup();
+          fs.rmSync(dirs.root, { recursive: true, force: true });
+        }
+      }),
+      { numRuns: 15 },
+    );
+  }, 120_000);
+
+  it('answers every write of a group after its commit, a refused one with its own error, and bumps the version once per group', async () => {
+    const { db, cleanup } = await createTestDb();
+    const dirs = copyFixture();
+    try {
+      await checkAndIngest(db, dirs);
+      const editor = await createEditor(db);
+      const before = await getDataVersion(db);
+      const input = (i: number) => newEvidenceInputSchema.parse({ sourceId: 'report', stance: 'context', excerpt: `grouped ${i}`, lang: 'en' });
+      const results = await Promise.allSettled([
+        ...Array.from({ length: 20 }, (_, i) => createEvidence(db, 'alpha-figure', input(i), { kind: 'editor', actor: editor })),
+        createEvidence(db, 'no-such-claim', input(99), { kind: 'editor', actor: editor }),
+      ]);
+      expect(results.slice(0, 20).every((r) => r.status === 'fulfilled')).toBe(true);
+      expect(results[20]).toMatchObject({ status: 'rejected', reason: { code: 'not_found' } });
+      const stored = await db.selectFrom('evidence').select('id').where('excerpt', 'like', 'grouped %').execute();
+      expect(stored).toHaveLength(20);
+      const revisions = await db.selectFrom('revision').select('entity_id').where('entity_type', '=', 'evidence').where('entity_id', 'in', stored.map((r) => r.id)).execute();
+      expect(revisions).toHaveLength(20);
+      const bumps = (await getDataVersion(db)) - before;
+      expect(bumps).toBeGreaterThanOrEqual(1);
+      expect(bumps).toBeLessThan(20);
+    } finally {
+      await cleanup();
+      fs.rmSync(dirs.root, { recursive: true, force: true });
+    }
+  });
+
   it('counts claims per verdict and per source in facet_count, moving a claim when a note changes its verdict', async () => {
     const { db, cleanup } = await createTestDb();
     try {
