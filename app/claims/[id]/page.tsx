@@ -111,7 +111,7 @@ export default async function ClaimPage({ params }: Props) {
         <ClaimPassages passages={claim.passages} quoteProblemCount={claim.quoteProblemCount} />
         {claim.quantity ? (
           <p className="meta">
-            Figure checked: {claim.quantity.measure} ={' '}
+            Figure checked: {claim.quantity.measureLabel} ={' '}
             {claim.quantity.value !== null
               ? claim.quantity.value.toLocaleString('en')
               : `${claim.quantity.low?.toLocaleString('en')}–${claim.quantity.high?.toLocaleString('en')}`}{' '}
