@@ -11,12 +11,11 @@ import { checkAndIngest, copyFixture } from '../helpers/fixtures';
 import { createTestDb } from '../helpers/test-db';
 
 const test = base.extend<{ store: { db: Db; editor: Actor } }>({
-  // eslint-disable-next-line no-empty-pattern
-  store: async ({}, use) => {
+  store: async ({}, provide) => {
     const { db, cleanup } = await createTestDb();
     const dirs = copyFixture('valid');
     await checkAndIngest(db, dirs);
-    await use({ db, editor: await createEditor(db) });
+    await provide({ db, editor: await createEditor(db) });
     await cleanup();
     fs.rmSync(dirs.root, { recursive: true, force: true });
   },
