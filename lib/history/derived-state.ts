@@ -7,6 +7,7 @@ import { toSortKey } from '../shared/sort-key';
 import { parseCitations } from '../sources/citations';
 import { identityKeys } from '../sources/identity';
 import { clearLineage, refreshLineage } from '../lineage/refresh';
+import { clearNumbers, refreshNumbers } from '../numbers/refresh';
 import { claimsQuotingSource, countQuoteProblems, refreshQuoteAnchors } from '../quotes/refresh';
 
 /**
@@ -21,7 +22,7 @@ import { claimsQuotingSource, countQuoteProblems, refreshQuoteAnchors } from '..
 type Db = Kysely<Database>;
 
 /** Bump when the rules below change: a store holding an older version is rebuilt before use. */
-export const DERIVED_STATE_VERSION = '3';
+export const DERIVED_STATE_VERSION = '4';
 
 const CHUNK = 300;
 
@@ -318,6 +319,8 @@ export async function refreshDerivedState(
   await applyFacetDelta(trx, facetDelta);
   // After source_cite is current: the graphs of these claims and of those resting on relinked sources.
   await refreshLineage(trx, { claims, relinkedSources: touched.relinkedSources ?? new Set() });
+  // After `listed` is current: a withdrawn claim leaves the numbers lists.
+  await refreshNumbers(trx, [...claims].sort());
 }
 
 /**
@@ -331,6 +334,7 @@ export async function rebuildDerivedState(trx: Db): Promise<void> {
   await trx.updateTable('claim').set({ facets: '[]' }).execute();
   await trx.updateTable('source').set({ facets: '[]' }).execute();
   await clearLineage(trx);
+  await clearNumbers(trx);
   const claimIds = (await trx.selectFrom('claim').select('id').orderBy('id').execute()).map((r) => r.id);
   const sourceIds = (await trx.selectFrom('source').select('id').orderBy('id').execute()).map((r) => r.id);
   await refreshDerivedState(trx, { claims: new Set(claimIds), sources: new Set(sourceIds), relinkedSources: new Set(sourceIds) });
