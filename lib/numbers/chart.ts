@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { ClaimNumbers, NumberSeries } from './dto';
+import { CHART_WIDTH, claimChartHeight, seriesChartHeight } from './chart-size';
 import { intervalOf } from './compare';
 import { describeFigure } from './parse';
 import { formatNumber, formatValue, UNITS, type Unit } from './units';
@@ -12,7 +13,7 @@ import { formatNumber, formatValue, UNITS, type Unit } from './units';
  * the reader's light or dark scheme. The numbers are also a table on the page beside it.
  */
 
-const WIDTH = 560;
+const WIDTH = CHART_WIDTH;
 const STANCE_COLOURS: Record<string, string> = { supports: '#2f8f4e', contradicts: '#c23b22', qualifies: '#b7791f', context: '#5a6b86', claimed: '#7b3fb5' };
 
 function escapeXml(s: string): string {
@@ -127,7 +128,7 @@ export function renderClaimChart(numbers: ClaimNumbers): string {
   const bars = rows.filter((r) => r.value === null).map((r) => ({ ...r, from: r.low ?? x0, to: r.high ?? x1 }));
   const points = rows.filter((r) => r.value !== null);
   const claimed = rows[0]!;
-  const height = 60 + rows.length * 26;
+  const height = claimChartHeight(rows.length - 1) - 84;
   const marks: Plot.Markish[] = [
     claimed.value !== null
       ? Plot.ruleX([claimed.value], { stroke: STANCE_COLOURS.claimed, strokeDasharray: '4,3', strokeWidth: 1.5 })
@@ -163,7 +164,7 @@ export function renderSeriesChart(series: NumberSeries, familyLabel: string): st
   const pts = series.points.map((p) => ({ ...p, mid: p.interval.low !== null && p.interval.high !== null ? Math.sqrt(Math.max(p.interval.low, 1e-12) * Math.max(p.interval.high, 1e-12)) : (p.interval.low ?? p.interval.high ?? 0) }));
   const values = pts.flatMap((p) => [p.interval.low, p.interval.high]).filter((v): v is number => v !== null);
   const log = needsLogScale(values);
-  const height = 60 + series.members.length * 40;
+  const height = seriesChartHeight(series.members.length) - 84;
   const inner = plotSvg({
     width: WIDTH,
     height,

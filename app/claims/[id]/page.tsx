@@ -5,6 +5,7 @@ import { ClaimPassages } from '../../_components/claim-passages';
 import { ConfidenceMeter } from '../../_components/confidence-meter';
 import { EditorOnly } from '../../_components/editor-only';
 import { NeedsReviewBadge } from '../../_components/needs-review-badge';
+import { ClaimNumbers } from '../../_components/claim-numbers';
 import { LineageGraph } from '../../_components/lineage-graph';
 import { LineageConfidence, LineageEvidenceGroups } from '../../_components/lineage-evidence';
 import { SourceTitle } from '../../_components/source-title';
@@ -18,6 +19,7 @@ import { getClaimSummary } from '@/lib/claims/list-queries';
 import { renderClaimBody } from '@/lib/claims/render';
 import { getDb } from '@/lib/db';
 import { getClaimLineage } from '@/lib/lineage/queries';
+import { getClaimNumbers } from '@/lib/numbers/queries';
 import { VERDICT_SCALE } from '@/lib/shared/vocabulary';
 
 // Rendered on first request, then served from the cache until the store's data version
@@ -120,6 +122,8 @@ export default async function ClaimPage({ params }: Props) {
           </p>
         ) : null}
       </section>
+
+      <ClaimNumbers numbers={await getClaimNumbers(db, id)} />
 
       <section aria-labelledby="chain-heading">
         <h2 id="chain-heading">Where it appeared</h2>
