@@ -7,7 +7,7 @@ import { toSortKey } from '../shared/sort-key';
 import { parseCitations } from '../sources/citations';
 import { identityKeys } from '../sources/identity';
 import { clearLineage, refreshLineage } from '../lineage/refresh';
-import { clearNumbers, refreshNumbers } from '../numbers/refresh';
+import { clearNumbers, refreshNumbers, type NumbersRefreshOptions } from '../numbers/refresh';
 import { claimsQuotingSource, countQuoteProblems, refreshQuoteAnchors } from '../quotes/refresh';
 
 /**
@@ -304,6 +304,7 @@ async function refreshSources(trx: Db, ids: string[], facetDelta: Map<string, nu
 export async function refreshDerivedState(
   trx: Db,
   touched: { claims: Set<string>; sources: Set<string>; redatedSources?: Set<string>; relinkedSources?: Set<string>; recapturedSources?: Set<string> },
+  options: { numbers?: NumbersRefreshOptions } = {},
 ): Promise<void> {
   const claims = new Set(touched.claims);
   for (const part of chunked([...(touched.redatedSources ?? [])])) {
@@ -320,14 +321,14 @@ export async function refreshDerivedState(
   // After source_cite is current: the graphs of these claims and of those resting on relinked sources.
   await refreshLineage(trx, { claims, relinkedSources: touched.relinkedSources ?? new Set() });
   // After `listed` is current: a withdrawn claim leaves the numbers lists.
-  await refreshNumbers(trx, [...claims].sort());
+  await refreshNumbers(trx, [...claims].sort(), options.numbers);
 }
 
 /**
  * Recomputes every claim's and source's derived state from the base rows, from empty
  * aggregates. Runs after a migration that made it stale, after an import, and on demand.
  */
-export async function rebuildDerivedState(trx: Db): Promise<void> {
+export async function rebuildDerivedState(trx: Db, options: { numbers?: NumbersRefreshOptions } = {}): Promise<void> {
   await trx.deleteFrom('facet_count').execute();
   await trx.deleteFrom('source_claim').execute();
   await trx.deleteFrom('quote_anchor').execute();
@@ -337,7 +338,7 @@ export async function rebuildDerivedState(trx: Db): Promise<void> {
   await clearNumbers(trx);
   const claimIds = (await trx.selectFrom('claim').select('id').orderBy('id').execute()).map((r) => r.id);
   const sourceIds = (await trx.selectFrom('source').select('id').orderBy('id').execute()).map((r) => r.id);
-  await refreshDerivedState(trx, { claims: new Set(claimIds), sources: new Set(sourceIds), relinkedSources: new Set(sourceIds) });
+  await refreshDerivedState(trx, { claims: new Set(claimIds), sources: new Set(sourceIds), relinkedSources: new Set(sourceIds) }, options);
   await trx
     .insertInto('store_meta')
     .values({ key: 'derived-state', value: DERIVED_STATE_VERSION })
