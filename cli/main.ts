@@ -23,7 +23,8 @@ Content
 Evidence (acting as an editor: --as <email>)
   evidence add --claim ID --source ID --stance S --excerpt TEXT --as EMAIL
                [--target T] [--lang L] [--translation T] [--locator L]
-               [--value N --unit U] [--as-of DATE] [--note MARKDOWN]
+               [--figure TEXT [--unit U] [--measure KEY] | --value N --unit U]
+               [--as-of DATE] [--note MARKDOWN]   (--figure: "US$78.4M", "5 億美元", "1.5%–34%")
   evidence list --claim ID [--all]
   confidence add --claim ID --reason TEXT --as EMAIL [--confidence 0..1] [--verdict V] [--evidence ID,ID]
 

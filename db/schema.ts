@@ -31,6 +31,11 @@ export interface ClaimTable {
   quantity_unit: string | null;
   quantity_measure: string | null;
   quantity_as_of: string | null;
+  /** The rest of the claim's quantity (lib/numbers/schema.ts); quantity_measure is a measure key. */
+  quantity_price_year: ColumnType<number | null, number | null | undefined, number | null>;
+  quantity_geography: ColumnType<string | null, string | null | undefined, string | null>;
+  quantity_basis: ColumnType<string | null, string | null | undefined, string | null>;
+  quantity_note: ColumnType<string | null, string | null | undefined, string | null>;
   body_mdx: string;
   /** The analysis as a hast tree (JSON), rendered without evaluating any code. */
   body_tree: string;
@@ -165,6 +170,14 @@ export interface EvidenceTable {
   value: number | null;
   unit: string | null;
   as_of: string | null;
+  /** The rest of the quantity it states (lib/numbers/schema.ts): an open-ended range, its measure, price year… */
+  low: ColumnType<number | null, number | null | undefined, number | null>;
+  high: ColumnType<number | null, number | null | undefined, number | null>;
+  measure: ColumnType<string | null, string | null | undefined, string | null>;
+  price_year: ColumnType<number | null, number | null | undefined, number | null>;
+  geography: ColumnType<string | null, string | null | undefined, string | null>;
+  basis: ColumnType<string | null, string | null | undefined, string | null>;
+  figure_text: ColumnType<string | null, string | null | undefined, string | null>;
   note: string | null;
   status: string; // accepted | pending | rejected
   retracted_at: string | null;
@@ -421,6 +434,40 @@ export interface StoreMetaTable {
   value: string;
 }
 
+/** Derived (lib/numbers/refresh.ts): a listed numeric claim's comparison, chart and sort keys. */
+export interface ClaimNumberTable {
+  claim_id: string;
+  measure: string;
+  sort_title: string;
+  family: string | null;
+  /** |log10| of the typical claimed ÷ evidence factor; -1 when nothing compares (sorts last, descending). */
+  deviation_key: number;
+  figure_count: number;
+  conflict_count: number;
+  period_start: string | null;
+  period_end: string | null;
+  claimed_low: number | null;
+  claimed_high: number | null;
+  summary: string;
+  /** JSON ClaimNumbers (lib/numbers/dto.ts). */
+  data: string;
+  chart_svg: string;
+}
+
+export interface NumberConflictTable {
+  claim_id: string;
+  other_claim_id: string;
+  measure: string;
+  /** JSON ConflictDetail. */
+  detail: string;
+}
+
+export interface NumberSeriesTable {
+  family: string;
+  data: string;
+  chart_svg: string;
+}
+
 export interface Database {
   claim: ClaimTable;
   claim_topic: ClaimTopicTable;
@@ -453,6 +500,9 @@ export interface Database {
   capture_content: CaptureContentTable;
   claim_passage: ClaimPassageTable;
   quote_anchor: QuoteAnchorTable;
+  claim_number: ClaimNumberTable;
+  number_conflict: NumberConflictTable;
+  number_series: NumberSeriesTable;
 }
 
 export type ClaimRow = Selectable<ClaimTable>;

@@ -1,4 +1,5 @@
 import { Field, fieldProps } from './field';
+import { FigureField } from './figure-field';
 import { LIMITS } from '@/lib/evidence/limits';
 import type { SourceOption } from '@/lib/sources/options';
 import { EVIDENCE_TARGETS, STANCES } from '@/lib/shared/vocabulary';
@@ -62,16 +63,11 @@ export function EvidenceFields({ values, errors }: { values: Values; errors: Err
         <textarea {...fieldProps('translation', errors.translation)} rows={3} maxLength={LIMITS.translation} defaultValue={values.translation ?? ''} />
       </Field>
       <div className="field-row">
-        <Field name="value" label="Value (optional)" error={errors.value}>
-          <input {...fieldProps('value', errors.value)} inputMode="decimal" defaultValue={values.value ?? ''} size={14} />
-        </Field>
-        <Field name="unit" label="Unit" error={errors.unit}>
-          <input {...fieldProps('unit', errors.unit)} maxLength={LIMITS.unit} defaultValue={values.unit ?? ''} size={12} />
-        </Field>
         <Field name="asOf" label="As of (YYYY, YYYY-MM or YYYY-MM-DD)" error={errors.asOf}>
           <input {...fieldProps('asOf', errors.asOf)} defaultValue={values.asOf ?? ''} size={12} />
         </Field>
       </div>
+      <FigureField values={values} errors={errors} />
       <Field name="note" label="Note (Markdown)" error={errors.note} hint="Plain Markdown: no HTML; links must be http or https.">
         <textarea {...fieldProps('note', errors.note)} rows={4} maxLength={LIMITS.note} defaultValue={values.note ?? ''} />
       </Field>

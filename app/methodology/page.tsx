@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { LineageMethodology } from '../_components/lineage-methodology';
+import { NumbersMethodology } from '../_components/numbers-methodology';
 import { ReliabilityBadge } from '../_components/reliability-badge';
 import { VerdictBadge } from '../_components/verdict-badge';
 import { RELIABILITY_GRADES, RELIABILITY_SCALE, STANCES, VERDICT_SCALE, VERDICTS } from '@/lib/shared/vocabulary';
@@ -123,6 +124,7 @@ export default function MethodologyPage() {
       </section>
 
       <LineageMethodology />
+      <NumbersMethodology />
 
       <section aria-labelledby="corrections">
         <h2 id="corrections">Corrections policy</h2>

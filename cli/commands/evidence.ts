@@ -25,7 +25,7 @@ export async function evidenceCommand(args: string[], io: Io): Promise<number> {
       options: {
         claim: { type: 'string' }, source: { type: 'string' }, stance: { type: 'string' }, target: { type: 'string' },
         excerpt: { type: 'string' }, lang: { type: 'string' }, translation: { type: 'string' }, locator: { type: 'string' },
-        value: { type: 'string' }, unit: { type: 'string' }, 'as-of': { type: 'string' }, note: { type: 'string' }, as: { type: 'string' },
+        value: { type: 'string' }, unit: { type: 'string' }, figure: { type: 'string' }, measure: { type: 'string' }, 'as-of': { type: 'string' }, note: { type: 'string' }, as: { type: 'string' },
       },
     });
     const claimId = requireArg(values.claim, '--claim');
@@ -34,6 +34,11 @@ export async function evidenceCommand(args: string[], io: Io): Promise<number> {
       sourceId: values.source, stance: values.stance, target: values.target ?? 'whole', excerpt: values.excerpt,
       lang: values.lang ?? 'en', translation: values.translation, locator: values.locator,
       value: numberOption(values.value, '--value'), unit: values.unit, asOf: values['as-of'], note: values.note,
+      // --figure "US$78.4M" [--unit U] [--measure KEY]: the figure as written, parsed like the site's field.
+      ...(values.figure !== undefined && {
+        value: undefined, unit: undefined,
+        quantity: { text: values.figure, ...(values.unit && { unit: values.unit }), ...(values.measure && { measure: values.measure }) },
+      }),
     });
     if (!parsed.success) {
       const e = invalidFromZod(parsed.error);

@@ -7,6 +7,7 @@ import * as m0007 from './0007-captures-and-quote-anchors';
 import * as m0009 from './0009-citation-lineage';
 import * as m0012 from './0012-claim-summary';
 import * as m0013 from './0013-sign-in-throttle';
+import * as m0014 from './0014-numbers';
 import * as m0015 from './0015-claim-status';
 import * as m0016 from './0016-published-id-indexes';
 
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0009-citation-lineage': m0009,
   '0012-claim-summary': m0012,
   '0013-sign-in-throttle': m0013,
+  '0014-numbers': m0014,
   '0015-claim-status': m0015,
   '0016-published-id-indexes': m0016,
 };

@@ -17,11 +17,14 @@ import type {
   ConfidenceNote,
   DeclaredLink,
   HubSource,
+  Quantity,
   RelatedClaim,
   SharedSourceClaim,
 } from './dto';
 import { getClaimSummaries, getClaimSummary } from './list-queries';
 import { getClaimPassages } from './passages';
+import { quantityOfClaimRow } from '../numbers/columns';
+import { getMeasure } from '../numbers/measures';
 import { asVerdict, maxDay } from './verdict-rules';
 
 /**
@@ -119,7 +122,7 @@ export async function getClaimPage(db: Db, id: string): Promise<ClaimDetail | nu
   if (!isSlug(id)) return null; // names nothing (and PostgreSQL refuses some such ids outright)
   const claim = await db
     .selectFrom('claim')
-    .select(['verdict', 'verdict_date', 'summary', 'original_lang', 'original_text', 'original_translation', 'quantity_value', 'quantity_low', 'quantity_high', 'quantity_unit', 'quantity_measure', 'quantity_as_of', 'body_tree', 'body_text', 'withdrawn_at', 'updated_at', 'revision'])
+    .select(['verdict', 'verdict_date', 'summary', 'original_lang', 'original_text', 'original_translation', 'quantity_value', 'quantity_low', 'quantity_high', 'quantity_unit', 'quantity_measure', 'quantity_as_of', 'quantity_price_year', 'quantity_geography', 'quantity_basis', 'quantity_note', 'body_tree', 'body_text', 'withdrawn_at', 'updated_at', 'revision'])
     .where('id', '=', id)
     .where('status', '=', 'published')
     .executeTakeFirst();
@@ -210,10 +213,7 @@ export async function getClaimPage(db: Db, id: string): Promise<ClaimDetail | nu
     summary: claim.summary ? { text: claim.summary, verdict: asVerdict(claim.verdict), date: claim.verdict_date } : null,
     original: { lang: claim.original_lang, text: claim.original_text, translation: claim.original_translation },
     passages: await getClaimPassages(db, id),
-    quantity:
-      claim.quantity_unit && claim.quantity_measure
-        ? { value: claim.quantity_value, low: claim.quantity_low, high: claim.quantity_high, unit: claim.quantity_unit, measure: claim.quantity_measure, asOf: claim.quantity_as_of }
-        : null,
+    quantity: toClaimQuantity(claim),
     appearances,
     evidence: groupEvidenceByStance(evidence),
     evidenceCount,
@@ -307,4 +307,13 @@ export async function getRelatedClaims(
     .map((s) => ({ source: toSourceLink(s), otherClaims: s.claim_count - 1 }))
     .sort((a, b) => b.otherClaims - a.otherClaims || a.source.title.localeCompare(b.source.title));
   return { declared, incomingCount, sharedSource, hubSources };
+}
+
+function toClaimQuantity(row: Parameters<typeof quantityOfClaimRow>[0]): Quantity | null {
+  const q = quantityOfClaimRow(row);
+  if (!q || !q.measure) return null;
+  return {
+    value: q.value, low: q.low, high: q.high, unit: q.unit, measure: q.measure, measureLabel: getMeasure(q.measure)?.label ?? q.measure,
+    asOf: q.asOf, priceYear: q.priceYear, geography: q.geography, basis: q.basis, note: q.note,
+  };
 }

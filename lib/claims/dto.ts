@@ -101,13 +101,20 @@ export interface ClaimSource extends SourceLink {
   roles: ClaimSourceRole[];
 }
 
+/** The claim's figure (lib/numbers/schema.ts): `measure` is a key of db/seed/measures.json, `measureLabel` its words. */
 export interface Quantity {
   value: number | null;
   low: number | null;
   high: number | null;
   unit: string;
   measure: string;
+  measureLabel: string;
   asOf: string | null;
+  priceYear: number | null;
+  geography: string | null;
+  basis: string | null;
+  /** What the figure covers, in the claim file's words. */
+  note: string | null;
 }
 
 /** Titles of everything the analysis refers to, looked up at render time. */

@@ -8,6 +8,7 @@ import { checkClaimsAndSeed, type CheckOptions, type CheckTimings, type Corpus }
 import { toSortKey } from '../shared/sort-key';
 import type { ParsedClaim } from './parse';
 import type { Appearance } from './schema';
+import { claimQuantityColumns } from '../numbers/columns';
 import { citationFromSeed, type Citation } from '../sources/citations';
 
 export interface IngestReport {
@@ -34,6 +35,7 @@ export interface IngestOptions {
 const CLAIM_COLUMNS = [
   'id', 'file_path', 'title', 'statement', 'original_lang', 'original_text', 'original_translation', 'claimant', 'verdict',
   'verdict_date', 'summary', 'quantity_value', 'quantity_low', 'quantity_high', 'quantity_unit', 'quantity_measure', 'quantity_as_of',
+  'quantity_price_year', 'quantity_geography', 'quantity_basis', 'quantity_note',
   'body_mdx', 'body_tree', 'body_text', 'content_hash', 'status', 'is_withdrawn', 'withdrawn_at', 'ingested_at', 'updated_at', 'revision',
 ] as const satisfies ReadonlyArray<keyof ClaimRow>;
 
@@ -54,12 +56,7 @@ function claimRow(claim: ParsedClaim, at: string): NewClaimRow {
     verdict: fm.verdict,
     verdict_date: fm.verdict_date,
     summary: fm.summary,
-    quantity_value: fm.quantity?.value ?? null,
-    quantity_low: fm.quantity?.low ?? null,
-    quantity_high: fm.quantity?.high ?? null,
-    quantity_unit: fm.quantity?.unit ?? null,
-    quantity_measure: fm.quantity?.measure ?? null,
-    quantity_as_of: fm.quantity?.as_of ?? null,
+    ...claimQuantityColumns(fm.quantity),
     body_mdx: claim.bodyMdx,
     body_tree: JSON.stringify(claim.body.tree),
     body_text: claim.body.text,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { citationSeedSchema } from '../sources/citations';
+import { quantitySchema } from '../numbers/schema';
 import {
   isoDateSchema,
   langTagSchema,
@@ -57,30 +58,8 @@ export const appearanceSchema = z.strictObject({
   note: text(500).optional(),
 });
 
-export const quantitySchema = z
-  .strictObject({
-    value: z.number().finite().optional(),
-    low: z.number().finite().optional(),
-    high: z.number().finite().optional(),
-    unit: z.enum(QUANTITY_UNITS),
-    measure: text(300),
-    as_of: partialDateSchema.optional(),
-  })
-  .superRefine((q, ctx) => {
-    const hasRange = q.low !== undefined || q.high !== undefined;
-    if (q.value === undefined && !hasRange) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'give either value or low and high' });
-    }
-    if (q.value !== undefined && hasRange) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'give either value or low and high, not both' });
-    }
-    if (hasRange && (q.low === undefined || q.high === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [q.low === undefined ? 'low' : 'high'], message: 'a range needs both low and high' });
-    }
-    if (q.low !== undefined && q.high !== undefined && q.low > q.high) {
-      ctx.addIssue({ code: 'custom', path: ['low'], message: 'low must not exceed high' });
-    }
-  });
+/** The claim's figure: the one quantity schema (lib/numbers/schema.ts), its measure a key from db/seed/measures.json. */
+export { quantitySchema };
 
 /**
  * The verdict in plain words for this claim: one or two sentences a reader can take away (for a

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { quantityInputSchema } from '../numbers/input';
+import { UNIT_KEYS } from '../numbers/units';
 import { citationListInputSchema } from '../sources/citations';
 import {
   EVIDENCE_TARGETS,
@@ -53,9 +55,12 @@ const evidenceFields = {
   lang: langTagSchema,
   translation: optionalText(LIMITS.translation),
   locator: optionalText(LIMITS.locator),
+  /** Older form of a figure: a value and a unit (one of lib/numbers/units.ts). Prefer `quantity`. */
   value: z.number().finite().nullish().transform((v) => v ?? null),
-  unit: optionalText(LIMITS.unit),
+  unit: z.enum(UNIT_KEYS, { error: `expected one of ${UNIT_KEYS.join(', ')} (or give the figure as quantity.text, e.g. "US$78.4M")` }).nullish().transform((v) => v ?? null),
   asOf: partialDateSchema.nullish().transform((s) => s ?? null),
+  /** The figure the entry states (lib/numbers/input.ts): text such as "US$78.4M", or value/low/high and unit; null: none. */
+  quantity: quantityInputSchema.nullish(),
   note: optionalText(LIMITS.note),
 };
 
@@ -72,6 +77,7 @@ export const newEvidenceInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['sourceId'], message: 'give either sourceId (an existing source) or source (a new one)' });
     }
     if (v.value !== null && !v.unit) ctx.addIssue({ code: 'custom', path: ['unit'], message: 'a numeric value needs a unit' });
+    if (v.quantity && (v.value !== null || v.unit !== null)) ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'give the figure either as quantity or as value and unit, not both' });
   });
 export type NewEvidenceInput = z.infer<typeof newEvidenceInputSchema>;
 

@@ -1,4 +1,10 @@
 import type { EvidenceRow } from '../../db/schema';
+import { quantityOfEvidenceRow, toQuantityJson } from '../numbers/columns';
+
+function toEvidenceQuantityJson(row: EvidenceRow) {
+  const q = quantityOfEvidenceRow(row);
+  return q ? toQuantityJson(q) : null;
+}
 
 /** The evidence record as the write API returns it: the stored row, camelCase, with its revision. */
 export function toEvidenceRecord(row: EvidenceRow) {
@@ -15,6 +21,7 @@ export function toEvidenceRecord(row: EvidenceRow) {
     value: row.value,
     unit: row.unit,
     asOf: row.as_of,
+    quantity: toEvidenceQuantityJson(row),
     note: row.note,
     status: row.status,
     retractedAt: row.retracted_at,

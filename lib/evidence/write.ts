@@ -8,13 +8,15 @@ import { isSlug } from '../shared/vocabulary';
 import { toEvidenceRecord } from './record';
 import { acceptSourceForEditor, getSourceRowOrThrow, insertSource } from '../sources/write';
 import type { EvidencePatch, NewEvidenceInput } from './input';
+import { evidenceQuantityColumns } from '../numbers/columns';
+import { resolveEvidenceQuantityOrThrow, type QuantityInput } from '../numbers/input';
 
 export function newEvidenceId(): string {
   return `ev-${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 }
 
 async function getClaimOrThrow(db: Kysely<Database>, claimId: string) {
-  const claim = isSlug(claimId) ? await db.selectFrom('claim').select(['id', 'is_withdrawn']).where('id', '=', claimId).executeTakeFirst() : undefined;
+  const claim = isSlug(claimId) ? await db.selectFrom('claim').select(['id', 'is_withdrawn', 'quantity_measure']).where('id', '=', claimId).executeTakeFirst() : undefined;
   if (!claim) throw new UserFacingError('not_found', `no claim has id "${claimId}"`);
   return claim;
 }
@@ -38,7 +40,8 @@ export async function createEvidence(db: Kysely<Database>, claimId: string, inpu
   const status = who.kind === 'editor' ? 'accepted' : 'pending';
   return writeWithRevisions(db, { actor: actorName }, async (w) => {
     const { trx, at } = w;
-    await getClaimOrThrow(trx, claimId);
+    const claim = await getClaimOrThrow(trx, claimId);
+    const quantity = resolveEvidenceQuantityOrThrow(input, claim.quantity_measure);
     let sourceId: string;
     if (input.sourceId) {
       const source = await getSourceRowOrThrow(trx, input.sourceId).catch(() => {
@@ -63,9 +66,9 @@ export async function createEvidence(db: Kysely<Database>, claimId: string, inpu
       lang: input.lang,
       translation: input.translation,
       locator: input.locator,
-      value: input.value,
-      unit: input.unit,
-      as_of: input.asOf,
+      ...evidenceQuantityColumns(quantity),
+      // An entry without a figure may still carry a date.
+      as_of: quantity?.as_of ?? input.asOf,
       note: input.note,
       status,
       retracted_at: null,
@@ -83,6 +86,13 @@ export async function createEvidence(db: Kysely<Database>, claimId: string, inpu
     };
     return w.insert('evidence', row, { action: who.kind === 'editor' ? 'create' : 'propose' });
   });
+}
+
+/** A patch's `quantity` replaces the whole stated figure (null removes it). */
+async function patchedQuantity(trx: Kysely<Database>, before: EvidenceRow, quantity: QuantityInput | null): Promise<Partial<EvidenceRow>> {
+  if (quantity === null) return evidenceQuantityColumns(null);
+  const claim = await trx.selectFrom('claim').select('quantity_measure').where('id', '=', before.claim_id).executeTakeFirst();
+  return evidenceQuantityColumns(resolveEvidenceQuantityOrThrow({ quantity, value: null, unit: null, asOf: null }, claim?.quantity_measure ?? null));
 }
 
 export async function updateEvidence(db: Kysely<Database>, id: string, patch: EvidencePatch, expectedRevision: number | null, actor: Actor): Promise<EvidenceRow> {
@@ -108,6 +118,7 @@ export async function updateEvidence(db: Kysely<Database>, id: string, patch: Ev
       ...(patch.value !== undefined && { value: patch.value }),
       ...(patch.unit !== undefined && { unit: patch.unit }),
       ...(patch.asOf !== undefined && { as_of: patch.asOf }),
+      ...(patch.quantity !== undefined && (await patchedQuantity(trx, before, patch.quantity))),
       ...(patch.note !== undefined && { note: patch.note }),
     };
     const merged = { ...before, ...changes };
@@ -127,7 +138,10 @@ export async function retractEvidence(db: Kysely<Database>, id: string, reason: 
 }
 
 // Fields a restore puts back; identity, bookkeeping and review fields are not rewound.
-const RESTORABLE = ['source_id', 'stance', 'target', 'excerpt', 'lang', 'translation', 'locator', 'value', 'unit', 'as_of', 'note', 'retracted_at', 'retracted_reason'] as const;
+const RESTORABLE = [
+  'source_id', 'stance', 'target', 'excerpt', 'lang', 'translation', 'locator', 'value', 'unit', 'as_of', 'note', 'retracted_at', 'retracted_reason',
+  'low', 'high', 'measure', 'price_year', 'geography', 'basis', 'figure_text',
+] as const;
 
 /**
  * Restores the content of a past revision (by default the newest one that was not

@@ -42,6 +42,20 @@ function pickEvidenceFields(form: FormData): Record<string, unknown> {
   }
   const value = numberField(form, 'value');
   if (value !== undefined) out.value = value;
+  const quantity = quantityFromForm(form);
+  if (quantity) out.quantity = quantity;
+  return out;
+}
+
+/** The figure field (app/_components/figure-field.tsx): the figure as written, parsed by the schema. */
+function quantityFromForm(form: FormData): Record<string, unknown> | null {
+  const figure = text(form, 'quantity.text');
+  if (figure === undefined) return null;
+  const out: Record<string, unknown> = { text: figure.trim() };
+  const unit = text(form, 'quantity.unit');
+  const measure = text(form, 'quantity.measure');
+  if (unit !== undefined) out.unit = unit.trim();
+  if (measure !== undefined) out.measure = measure.trim();
   return out;
 }
 
@@ -67,7 +81,8 @@ export function evidenceInputFromForm(form: FormData): Record<string, unknown> {
  * a cleared optional field becomes null, and unchanged ones leave no trace in the history.
  */
 export function evidencePatchFromForm(form: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = { translation: null, locator: null, unit: null, asOf: null, note: null, value: null, ...pickEvidenceFields(form) };
+  // A cleared figure field removes the figure (quantity: null sets every quantity column empty).
+  const out: Record<string, unknown> = { translation: null, locator: null, asOf: null, note: null, quantity: null, ...pickEvidenceFields(form) };
   const id = text(form, 'sourceId');
   if (id !== undefined) out.sourceId = id.trim();
   return out;

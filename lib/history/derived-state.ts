@@ -7,6 +7,7 @@ import { toSortKey } from '../shared/sort-key';
 import { parseCitations } from '../sources/citations';
 import { identityKeys } from '../sources/identity';
 import { clearLineage, refreshLineage } from '../lineage/refresh';
+import { clearNumbers, refreshNumbers, type NumbersRefreshOptions } from '../numbers/refresh';
 import { claimsQuotingSource, countQuoteProblems, refreshQuoteAnchors } from '../quotes/refresh';
 
 /**
@@ -21,7 +22,7 @@ import { claimsQuotingSource, countQuoteProblems, refreshQuoteAnchors } from '..
 type Db = Kysely<Database>;
 
 /** Bump when the rules below change: a store holding an older version is rebuilt before use. */
-export const DERIVED_STATE_VERSION = '4';
+export const DERIVED_STATE_VERSION = '5';
 
 const CHUNK = 300;
 
@@ -308,6 +309,7 @@ async function refreshSources(trx: Db, ids: string[], facetDelta: Map<string, nu
 export async function refreshDerivedState(
   trx: Db,
   touched: { claims: Set<string>; sources: Set<string>; redatedSources?: Set<string>; relinkedSources?: Set<string>; recapturedSources?: Set<string> },
+  options: { numbers?: NumbersRefreshOptions } = {},
 ): Promise<void> {
   const claims = new Set(touched.claims);
   for (const part of chunked([...(touched.redatedSources ?? [])])) {
@@ -323,22 +325,25 @@ export async function refreshDerivedState(
   await applyFacetDelta(trx, facetDelta);
   // After source_cite is current: the graphs of these claims and of those resting on relinked sources.
   await refreshLineage(trx, { claims, relinkedSources: touched.relinkedSources ?? new Set() });
+  // After `listed` is current: a withdrawn claim leaves the numbers lists.
+  await refreshNumbers(trx, [...claims].sort(), options.numbers);
 }
 
 /**
  * Recomputes every claim's and source's derived state from the base rows, from empty
  * aggregates. Runs after a migration that made it stale, after an import, and on demand.
  */
-export async function rebuildDerivedState(trx: Db): Promise<void> {
+export async function rebuildDerivedState(trx: Db, options: { numbers?: NumbersRefreshOptions } = {}): Promise<void> {
   await trx.deleteFrom('facet_count').execute();
   await trx.deleteFrom('source_claim').execute();
   await trx.deleteFrom('quote_anchor').execute();
   await trx.updateTable('claim').set({ facets: '[]' }).execute();
   await trx.updateTable('source').set({ facets: '[]' }).execute();
   await clearLineage(trx);
+  await clearNumbers(trx);
   const claimIds = (await trx.selectFrom('claim').select('id').orderBy('id').execute()).map((r) => r.id);
   const sourceIds = (await trx.selectFrom('source').select('id').orderBy('id').execute()).map((r) => r.id);
-  await refreshDerivedState(trx, { claims: new Set(claimIds), sources: new Set(sourceIds), relinkedSources: new Set(sourceIds) });
+  await refreshDerivedState(trx, { claims: new Set(claimIds), sources: new Set(sourceIds), relinkedSources: new Set(sourceIds) }, options);
   await trx
     .insertInto('store_meta')
     .values({ key: 'derived-state', value: DERIVED_STATE_VERSION })

@@ -121,6 +121,28 @@ export const sourceSummarySchema = sourceLinkSchema
 
 export const sourcePageSchema = pageOf(sourceSummarySchema, 'SourcePage');
 
+/** A claim's numbers block: the claimed figure against each evidence figure of its measure, contradictions, series, chart and data links. */
+export const claimNumbersSchema = z
+  .looseObject({
+    claimId: z.string(),
+    claimed: z.looseObject({ unit: z.string() }),
+    measure: z.looseObject({ key: z.string(), label: z.string(), dimension: z.string() }),
+    summary: z.string(),
+    deviation: z.number().nullable().describe('Typical claimed ÷ evidence factor (1: agreement); null when nothing compares by ratio.'),
+    comparisons: z.array(z.looseObject({})),
+    conflicts: z.array(z.looseObject({ claimId: z.string() })),
+    conflictCount: z.number().int(),
+    chartUrl: z.string(),
+    csvUrl: z.string(),
+    metadataUrl: z.string(),
+  })
+  .meta({ id: 'ClaimNumbers' });
+
+export const numberListPageSchema = pageOf(
+  z.looseObject({ claimId: z.string(), title: z.string(), measure: z.string(), measureLabel: z.string(), claimed: z.string(), summary: z.string(), deviation: z.number().nullable(), figureCount: z.number().int(), conflictCount: z.number().int() }),
+  'NumberListPage',
+);
+
 export const claimDetailSchema = z
   .looseObject({
     id: z.string(),
@@ -139,6 +161,7 @@ export const claimDetailSchema = z
     analysis: z.strictObject({ text: z.string() }),
     withdrawn: z.boolean(),
     updatedAt: z.string(),
+    numbers: claimNumbersSchema.nullable().describe('Null when the claim states no figure.'),
   })
   .meta({ id: 'ClaimDetail' });
 

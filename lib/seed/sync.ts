@@ -6,6 +6,7 @@ import type { SourceSeed } from '../sources/schema';
 import { citationFromSeed, serializeCitations } from '../sources/citations';
 import { SOURCE_CONTENT_COLUMNS } from '../sources/write';
 import { hashContent } from '../shared/hash';
+import { evidenceQuantityColumns } from '../numbers/columns';
 
 export const SEED_ACTOR = 'seed';
 
@@ -44,12 +45,17 @@ function evidenceContent(r: {
   claim_id: string; source_id: string; stance: string; target: string; excerpt: string; lang: string;
   translation: string | null; locator: string | null; value: number | null; unit: string | null;
   as_of: string | null; note: string | null; author: string; created_at: string; status: string;
-  retracted_at: string | null;
+  retracted_at: string | null; low: number | null; high: number | null; measure: string | null;
+  price_year: number | null; geography: string | null; basis: string | null; figure_text: string | null;
 }) {
   return {
     claim_id: r.claim_id, source_id: r.source_id, stance: r.stance, target: r.target, excerpt: r.excerpt,
     lang: r.lang, translation: r.translation, locator: r.locator, value: r.value, unit: r.unit, as_of: r.as_of,
     note: r.note, author: r.author, created_at: r.created_at, status: r.status, retracted_at: r.retracted_at,
+    // The rest of the quantity (migration 0014), hashed only when set: rows without it keep their seed hash.
+    ...Object.fromEntries(
+      Object.entries({ low: r.low, high: r.high, measure: r.measure, price_year: r.price_year, geography: r.geography, basis: r.basis, figure_text: r.figure_text }).filter(([, v]) => v !== null),
+    ),
   };
 }
 
@@ -79,6 +85,7 @@ export function evidenceSeedToContent(e: EvidenceSeed) {
     claim_id: e.claim, source_id: e.source, stance: e.stance, target: e.target, excerpt: e.excerpt, lang: e.lang,
     translation: e.translation, locator: e.locator, value: e.value, unit: e.unit, as_of: e.as_of, note: e.note,
     author: e.author, created_at: e.created_at, status: 'accepted', retracted_at: null,
+    low: e.low, high: e.high, measure: e.measure, price_year: e.price_year, geography: e.geography, basis: e.basis, figure_text: null,
   });
 }
 
@@ -138,7 +145,7 @@ export async function syncSeed(
     const row = existingEvidence.get(e.id);
     if (!row) {
       newEvidence.push({
-        id: e.id, ...content, retracted_reason: null, origin: 'seed', seed_hash: seedHash, revision: 1, updated_at: e.created_at,
+        id: e.id, ...evidenceQuantityColumns(null), ...content, retracted_reason: null, origin: 'seed', seed_hash: seedHash, revision: 1, updated_at: e.created_at,
         proposed_by: null, reviewed_by: null, reviewed_at: null, review_reason: null,
       });
       report.evidence.added.push(e.id);
@@ -148,7 +155,7 @@ export async function syncSeed(
     const currentHash = hashOf(evidenceContent(row));
     if (currentHash === seedHash) { report.evidence.unchanged.push(e.id); continue; }
     if (currentHash !== row.seed_hash) { report.evidence['kept-edited'].push(e.id); continue; }
-    await w.update('evidence', row, { ...content, seed_hash: seedHash }, { ...seedWrite, action: 'update', reason: `seed revision ${e.seed_revision}` });
+    await w.update('evidence', row, { ...evidenceQuantityColumns(null), ...content, seed_hash: seedHash }, { ...seedWrite, action: 'update', reason: `seed revision ${e.seed_revision}` });
     report.evidence.updated.push(e.id);
   }
   await w.insertMany('evidence', newEvidence, { ...seedWrite, action: 'create' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UNIT_KEYS, type Unit } from '../numbers/units';
 
 /**
  * Controlled vocabularies shared by claim files, seed data, the API and the pages.
@@ -108,8 +109,9 @@ export const RELIABILITY_SCALE: Record<ReliabilityGrade, { label: string; meanin
 
 export const COPY_KINDS = ['mirror', 'repost', 'archive'] as const;
 
-export const QUANTITY_UNITS = ['USD', 'percent', 'ratio', 'count', 'percentage-points'] as const;
-export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
+/** The units a figure may be in, with their dimensions: lib/numbers/units.ts. */
+export const QUANTITY_UNITS = UNIT_KEYS;
+export type QuantityUnit = Unit;
 
 /**
  * How a citation link is known: 'stated' when the citing source itself names what it relies on,

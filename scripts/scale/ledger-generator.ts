@@ -13,6 +13,7 @@
  *   (bodies compiled once per template, not once per copy).
  */
 import fs from 'node:fs';
+import { evidenceQuantityColumns } from '../../lib/numbers/columns';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { ClaimRow, Database, EvidenceRow } from '../../db/schema';
@@ -149,7 +150,11 @@ export function generateEvidence(i: number, claim: ClaimSpec): EvidenceRow[] {
   for (let k = 0; k < n; k++) {
     const zh = (i + k) % 2 === 0;
     const created = `2026-${pad(1 + ((i + k) % 11))}-${pad(1 + ((i * 3 + k) % 28))}T${pad((i + k) % 24)}:00:00.000Z`;
-    const value = k % 3 === 0 ? Math.round(rand() * 5_000) * 100_000 : null;
+    // A figure on a numeric claim is of the claim's measure, 0.1× to 10× its claimed value, so comparisons have work to do.
+    const q = claim.frontmatter.quantity;
+    const base = q ? Math.abs(q.value ?? q.high ?? q.low ?? 1) || 1 : null;
+    const draw = rand();
+    const value = k % 3 === 0 ? (base !== null ? Number((base * 10 ** (draw * 2 - 1)).toPrecision(3)) : Math.round(draw * 5_000) * 100_000) : null;
     rows.push({
       id: `ev-x${i}-${k}`,
       claim_id: claim.id,
@@ -162,8 +167,8 @@ export function generateEvidence(i: number, claim: ClaimSpec): EvidenceRow[] {
       lang: zh ? 'zh-Hant' : 'en',
       translation: zh ? `Section ${k + 1} of the report says the investment reached ${value ?? 17} in ${2020 + (k % 6)}, still short of the claimed figure (case ${i}).` : null,
       locator: `section ${k + 1}`,
-      value,
-      unit: value === null ? null : 'USD',
+      ...evidenceQuantityColumns(null),
+      ...(value !== null && { value, unit: q?.unit ?? 'USD', measure: q?.measure ?? null }),
       as_of: `${2020 + (k % 6)}`,
       note: k % 4 === 0 ? 'Generated entry: compares a reported figure with the claim.' : null,
       status: 'accepted',
@@ -296,7 +301,8 @@ export async function populateScaleStore(
             original_text: fm.original[0]!.text, original_translation: fm.original[0]!.translation, claimant: fm.claimant, verdict: fm.verdict,
             verdict_date: fm.verdict_date, summary: fm.summary, quantity_value: fm.quantity?.value ?? null, quantity_low: fm.quantity?.low ?? null,
             quantity_high: fm.quantity?.high ?? null, quantity_unit: fm.quantity?.unit ?? null, quantity_measure: fm.quantity?.measure ?? null,
-            quantity_as_of: fm.quantity?.as_of ?? null, body_mdx: s.bodyMdx, body_tree: tree.body_tree, body_text: tree.body_text,
+            quantity_as_of: fm.quantity?.as_of ?? null, quantity_price_year: fm.quantity?.price_year ?? null, quantity_geography: fm.quantity?.geography ?? null,
+            quantity_basis: fm.quantity?.basis ?? null, quantity_note: fm.quantity?.note ?? null, body_mdx: s.bodyMdx, body_tree: tree.body_tree, body_text: tree.body_text,
             content_hash: hashContent(toClaimFile(s)), status: 'published', is_withdrawn: 0, withdrawn_at: null, ingested_at: w.at, updated_at: w.at,
           };
         });

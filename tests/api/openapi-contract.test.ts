@@ -200,6 +200,10 @@ describe('the OpenAPI document at /api/openapi.json', () => {
     // Lineage, search, session, the document itself
     expect((await call('GET', '/api/lineage/roots')).status).toBe(200);
     expect((await call('GET', '/api/lineage/roots', { path: '/api/lineage/roots?pageSize=1000' })).status).toBe(400);
+    const numbers = await call('GET', '/api/numbers', { path: '/api/numbers?sort=title' });
+    expect(numbers.status).toBe(200);
+    expect((await call('GET', '/api/numbers', { path: '/api/numbers?sort=size' })).status).toBe(400);
+    expect((await call('GET', '/api/numbers', { path: '/api/numbers?cursor=not-a-cursor' })).status).toBe(400);
     expect((await call('GET', '/api/search', { path: '/api/search?q=alpha' })).status).toBe(200);
     expect((await call('GET', '/api/search', { path: '/api/search?q=alpha&limit=abc' })).status).toBe(400);
     // Intake: editors only, writes nothing

@@ -91,8 +91,8 @@ describe('parseClaimFile', () => {
   });
 
   it('requires a quantity to have either a value or a low–high range', async () => {
-    const problems = await problemsOf(frontmatter({ verdict_date: 'verdict_date: "2026-11-01"\nquantity:\n  unit: "USD"\n  measure: "cost"' }));
-    expect(problems[0]).toMatchObject({ field: 'quantity.value', message: 'give either value or low and high' });
+    const problems = await problemsOf(frontmatter({ verdict_date: 'verdict_date: "2026-11-01"\nquantity:\n  unit: "USD"\n  measure: "training-cost.gpt-4"' }));
+    expect(problems[0]).toMatchObject({ field: 'quantity.value', message: 'give a value, or low and/or high (a range; either end may be open)' });
   });
 });
 

@@ -136,11 +136,11 @@ describe('the second content audit of claims/ and db/seed/', () => {
     }
   });
 
-  it('gives every numeric claim an as-of date, or says in its measure why there is none', () => {
+  it('gives every numeric claim an as-of date, or says in its note why there is none', () => {
     for (const c of corpus.claims) {
       const q = c.frontmatter.quantity;
       if (!q || q.as_of) continue;
-      expect(q.measure, c.frontmatter.id).toMatch(/no as-of date|a rule|undated/);
+      expect(q.note, c.frontmatter.id).toMatch(/no as-of date|a rule|undated/);
     }
     expect(claim('ai-task-completion-1-5-to-34-pct').frontmatter.quantity?.as_of).toBe('2025-10');
     expect(claim('large-firm-ai-adoption-declining').frontmatter.quantity).toMatchObject({ low: -2, high: -1.5, unit: 'percentage-points' });

@@ -11,7 +11,7 @@ import type { Database } from '../../db/schema';
 /** Tables that grow with the ledger: a request must never read one of them whole. */
 export const LEDGER_TABLES = [
   'claim', 'claim_topic', 'claim_appearance', 'appearance_cite', 'claim_link', 'claim_body_ref', 'evidence', 'confidence_note',
-  'revision', 'source', 'source_claim', 'source_cite', 'source_identity', 'facet_count',
+  'revision', 'source', 'source_claim', 'source_cite', 'source_identity', 'facet_count', 'claim_number', 'number_conflict',
 ] as const;
 
 export interface PlannedQuery {

@@ -7,6 +7,7 @@ import { listClaimHistory, listSourceHistory } from '../../lib/history/queries';
 import { listMostUsedSources, listSourceClaims, listSourceEvidence, listSources } from '../../lib/sources/list-queries';
 import { getSource } from '../../lib/sources/source-page';
 import { generatedSourceId } from '../../scripts/scale/ledger-generator';
+import { getClaimNumbers, listNumbers, NUMBER_SORTS } from '../../lib/numbers/queries';
 
 /** The article under review: every claim of the generated ledger rests on it. */
 export const ARTICLE = 'gangge-matters-ai-bubble';
@@ -56,6 +57,14 @@ export function scaleQueryCases(
     await listSourceClaims(db(), ARTICLE, { cursor: ctx().deepSourceCursor });
     const evidence = await listSourceEvidence(db(), ARTICLE);
     await listSourceEvidence(db(), ARTICLE, { cursor: evidence.next! });
+  }],
+  ['/numbers in each order, a page deep, and a claim\'s numbers block', async () => {
+    for (const sort of NUMBER_SORTS) {
+      const first = await listNumbers(db(), { sort });
+      if (first.next) await listNumbers(db(), { sort, cursor: first.next });
+    }
+    await listNumbers(db(), { sort: 'deviation', dir: 'asc' });
+    await getClaimNumbers(db(), HUB_CLAIM);
   }],
   ['histories and the review queue', async () => {
     const history = await listClaimHistory(db(), HUB_CLAIM, { publicOnly: true });

@@ -27,6 +27,9 @@ async function readDerived(db: Db) {
     uses: await db.selectFrom('source_claim').selectAll().orderBy('source_id').orderBy('claim_id').execute(),
     cites: await db.selectFrom('source_cite').selectAll().orderBy('source_id').orderBy('cited_source_id').execute(),
     identities: await db.selectFrom('source_identity').selectAll().orderBy('identity_key').orderBy('source_id').execute(),
+    numbers: await db.selectFrom('claim_number').selectAll().orderBy('claim_id').execute(),
+    conflicts: await db.selectFrom('number_conflict').selectAll().orderBy('claim_id').orderBy('other_claim_id').execute(),
+    series: await db.selectFrom('number_series').selectAll().orderBy('family').execute(),
   };
 }
 
@@ -61,7 +64,9 @@ async function apply(db: Db, editor: Actor, dirs: ReturnType<typeof copyFixture>
   };
   switch (o.kind) {
     case 'evidence': {
-      const input = newEvidenceInputSchema.parse({ sourceId: o.source, stance: 'qualifies', excerpt: `An entry as of ${o.asOf}.`, lang: 'en', asOf: o.asOf });
+      const input = newEvidenceInputSchema.parse({ sourceId: o.source, stance: 'qualifies', excerpt: `An entry as of ${o.asOf}.`, lang: 'en', asOf: o.asOf,
+        // Figures on the numeric claim, so that its comparison, chart and series move too.
+        ...(o.claim === 'alpha-figure' && { quantity: { text: o.asOf === '2020' ? 'US$4.3M' : 'over $100 million' } }) });
       await tolerate(createEvidence(db, o.claim, input, o.proposal ? { kind: 'anonymous', clientKey: 'k' } : { kind: 'editor', actor: editor }));
       return;
     }

@@ -30,7 +30,7 @@ const evidence = (asOf: string) => ({
   translation: null,
   locator: null,
   value: 1,
-  unit: 'USD',
+  unit: 'USD' as const,
   asOf,
   note: null,
 });

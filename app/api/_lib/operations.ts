@@ -13,6 +13,7 @@ import * as evidenceRestore from '../evidence/[id]/restore/route';
 import * as intake from '../intake/route';
 import * as intakeDrafts from '../intake/drafts/route';
 import * as lineageRoots from '../lineage/roots/route';
+import * as numbers from '../numbers/route';
 import * as proposalAccept from '../proposals/[id]/accept/route';
 import * as proposalReject from '../proposals/[id]/reject/route';
 import * as search from '../search/route';
@@ -32,7 +33,7 @@ import * as sources from '../sources/route';
  */
 const MODULES: Record<string, unknown>[] = [
   claims, claim, claimConfidence, claimEvidence, claimLineage,
-  evidence, evidenceRestore, intake, intakeDrafts, lineageRoots, proposalAccept, proposalReject,
+  evidence, evidenceRestore, intake, intakeDrafts, lineageRoots, numbers, proposalAccept, proposalReject,
   search, session, sources, source, sourceCaptures, sourceCapture, sourceLineage, sourceMerge, sourceRestore,
 ];
 

@@ -6,6 +6,7 @@ import { CiteMenu } from '../../_components/cite-menu';
 import { ConfidenceMeter } from '../../_components/confidence-meter';
 import { EditorOnly } from '../../_components/editor-only';
 import { NeedsReviewBadge } from '../../_components/needs-review-badge';
+import { ClaimNumbers } from '../../_components/claim-numbers';
 import { LineageGraph } from '../../_components/lineage-graph';
 import { LineageConfidence, LineageEvidenceGroups } from '../../_components/lineage-evidence';
 import { SourceTitle } from '../../_components/source-title';
@@ -20,6 +21,7 @@ import { feedAlternates } from '@/lib/feeds/alternates';
 import { renderClaimBody } from '@/lib/claims/render';
 import { getDb } from '@/lib/db';
 import { getClaimLineage } from '@/lib/lineage/queries';
+import { getClaimNumbers } from '@/lib/numbers/queries';
 import { VERDICT_SCALE } from '@/lib/shared/vocabulary';
 
 // Rendered on first request, then served from the cache until the store's data version
@@ -113,7 +115,7 @@ export default async function ClaimPage({ params }: Props) {
         <ClaimPassages passages={claim.passages} quoteProblemCount={claim.quoteProblemCount} />
         {claim.quantity ? (
           <p className="meta">
-            Figure checked: {claim.quantity.measure} ={' '}
+            Figure checked: {claim.quantity.measureLabel} ={' '}
             {claim.quantity.value !== null
               ? claim.quantity.value.toLocaleString('en')
               : `${claim.quantity.low?.toLocaleString('en')}–${claim.quantity.high?.toLocaleString('en')}`}{' '}
@@ -122,6 +124,8 @@ export default async function ClaimPage({ params }: Props) {
           </p>
         ) : null}
       </section>
+
+      <ClaimNumbers numbers={await getClaimNumbers(db, id)} />
 
       <section aria-labelledby="chain-heading">
         <h2 id="chain-heading">Where it appeared</h2>

@@ -5,6 +5,7 @@ import { EditEvidenceForm, RetractEvidenceForm } from '../../../_components/edit
 import { requireEditorPage } from '../../../_lib/auth';
 import { getDb } from '@/lib/db';
 import { getEvidenceRowOrThrow } from '@/lib/evidence/write';
+import { figureFormValues } from '@/lib/numbers/form-values';
 import { listSourceOptions } from '@/lib/sources/options';
 import { retractEvidenceAction, updateEvidenceAction } from './actions';
 
@@ -26,8 +27,7 @@ export default async function EditEvidencePage({ params }: Props) {
     lang: row.lang,
     translation: row.translation ?? '',
     locator: row.locator ?? '',
-    value: row.value === null ? '' : String(row.value),
-    unit: row.unit ?? '',
+    ...figureFormValues(row),
     asOf: row.as_of ?? '',
     note: row.note ?? '',
   };
