@@ -53,7 +53,7 @@ export function SourcePicker({
     }, 200);
   }
 
-  const chosen = known.current.get(text.trim());
+  const chosen = options.find((s) => s.id === text.trim());
   const props = fieldProps('sourceId', error);
   return (
     <>
