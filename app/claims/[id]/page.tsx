@@ -15,6 +15,7 @@ import { buildClaimReview, serializeJsonLd } from '@/lib/citations/claim-review'
 import { buildClaimCitation } from '@/lib/citations/cite';
 import { getClaimPermalink } from '@/lib/citations/permalink';
 import { getClaimPage } from '@/lib/claims/claim-page';
+import { claimantPath } from '@/lib/claims/claimant-path';
 import { getClaimSummary } from '@/lib/claims/list-queries';
 import { renderClaimBody } from '@/lib/claims/render';
 import { getDb } from '@/lib/db';
@@ -100,11 +101,13 @@ export default async function ClaimPage({ params }: Props) {
           <dt>What was claimed</dt>
           <dd>
             <p className="statement">{claim.statement}</p>
-            <p className="meta">Claimant: {claim.claimant}</p>
+            <p className="meta">
+              Claimant: <Link href={claimantPath(claim.claimant)}>{claim.claimant}</Link>
+            </p>
           </dd>
           <dt>Our verdict</dt>
           <dd className="claim-facts">
-            <VerdictBadge verdict={claim.verdict} /> <span className="meta">{scale.meaning}</span>
+            <VerdictBadge verdict={claim.verdict} /> <span className="meta verdict-meaning">{scale.meaning}</span>
             {claim.needsReview ? <> <NeedsReviewBadge quoteProblems={claim.quoteProblemCount} /></> : null}
           </dd>
         </dl>
