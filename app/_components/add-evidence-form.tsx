@@ -5,7 +5,6 @@ import { useActionState, useEffect } from 'react';
 import { EvidenceFields } from './evidence-fields';
 import { SourcePicker } from './source-picker';
 import { Field, fieldProps } from './field';
-import { SubmitHelp } from './submit-help';
 import { IDLE, type FormState } from '../_lib/form-state';
 import { LIMITS } from '@/lib/evidence/input';
 import type { SourceOption } from '@/lib/sources/options';
@@ -100,8 +99,7 @@ export function AddEvidenceForm({ action, sources }: { action: (prev: FormState,
       <p>
         <button type="submit" disabled={pending}>
           {pending ? 'Submitting…' : 'Submit evidence'}
-        </button>{' '}
-        <SubmitHelp />
+        </button>
       </p>
     </form>
   );

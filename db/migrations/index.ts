@@ -6,6 +6,7 @@ import * as m0004 from './0004-scale-indexes-and-derived-state';
 import * as m0007 from './0007-captures-and-quote-anchors';
 import * as m0009 from './0009-citation-lineage';
 import * as m0012 from './0012-claim-summary';
+import * as m0017 from './0017-editor-public-name';
 
 /** Static registry: bundlers and tsx see every migration; nothing is discovered at runtime. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0007-captures-and-quote-anchors': m0007,
   '0009-citation-lineage': m0009,
   '0012-claim-summary': m0012,
+  '0017-editor-public-name': m0017,
 };
