@@ -40,6 +40,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 <li><Link href="/claims">Claims</Link></li>
                 <li><Link href="/sources">Sources</Link></li>
                 <li><Link href="/methodology">Methodology</Link></li>
+                <li><Link href="/about">About</Link></li>
               </ul>
             </nav>
             <HeaderSearch />
@@ -53,7 +54,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <div className="wrap">
             <p>
               Claim Ledger: every verdict links to its evidence, every excerpt to its source. Read <Link href="/methodology">how we rate claims</Link> and
-              our <Link href="/methodology#corrections">corrections policy</Link>. Data as JSON: <code>/api/claims</code>, <code>/api/sources</code>.
+              our <Link href="/methodology#corrections">corrections policy</Link>; <Link href="/about">who runs it and how to request a correction</Link>. Data as JSON: <code>/api/claims</code>, <code>/api/sources</code>.
             </p>
           </div>
         </footer>

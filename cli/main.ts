@@ -38,6 +38,8 @@ Accounts
   user add EMAIL --role editor|admin [--password-stdin]
   user list | user role EMAIL ROLE | user disable EMAIL | user enable EMAIL
   user reset-password EMAIL [--password-stdin]
+  user publish EMAIL --name NAME | user unpublish EMAIL
+                                           list an editor on /about under the name they chose, or not
   token create EMAIL [--name NAME]         prints a personal API token once
   token list [--email EMAIL] | token revoke TOKEN_ID
 

@@ -203,6 +203,8 @@ export interface UserTable {
   password_hash: string;
   role: Role;
   is_disabled: Bool;
+  /** The name shown on /about; null: not listed (migration 0017). */
+  public_name: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }

@@ -42,6 +42,10 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
   /** Anonymous evidence proposals allowed per client address per hour. */
   PROPOSAL_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(20),
+  /** /about: who runs this ledger, how it is funded, and where correction requests go (unset: the page says none was declared). */
+  LEDGER_OPERATOR: z.string().trim().min(1).max(300).optional(),
+  LEDGER_FUNDING: z.string().trim().min(1).max(1000).optional(),
+  CORRECTIONS_EMAIL: z.email().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

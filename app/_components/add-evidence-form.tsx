@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect } from 'react';
-import { EvidenceFields, SourceSelect } from './evidence-fields';
+import { EvidenceFields } from './evidence-fields';
+import { SourcePicker } from './source-picker';
 import { Field, fieldProps } from './field';
 import { IDLE, type FormState } from '../_lib/form-state';
 import { LIMITS } from '@/lib/evidence/limits';
@@ -33,7 +34,11 @@ export function AddEvidenceForm({ action, sources }: { action: (prev: FormState,
         {state.status === 'ok' ? (
           <p className="form-ok" role="status">
             {state.message}{' '}
-            {state.message?.startsWith('Evidence added') && state.resultId ? <a href={`#evidence-${state.resultId}`}>See it below.</a> : null}
+            {state.resultHref ? (
+              <a href={state.resultHref} className="result-link">
+                See the new entry on the claim page →
+              </a>
+            ) : null}
           </p>
         ) : null}
         {state.status === 'error' ? (
@@ -56,7 +61,7 @@ export function AddEvidenceForm({ action, sources }: { action: (prev: FormState,
           <label htmlFor="sourceMode-existing">A source already in the ledger</label>
         </p>
         <Field name="sourceId" label="Source" error={errors.sourceId}>
-          <SourceSelect sources={sources} value={sourceId} error={errors.sourceId} extra={duplicate} />
+          <SourcePicker sources={sources} value={sourceId} error={errors.sourceId} extra={duplicate} />
         </Field>
         <p className="choice">
           <input type="radio" id="sourceMode-new" name="sourceMode" value="new" defaultChecked={sourceMode === 'new'} />
@@ -94,8 +99,7 @@ export function AddEvidenceForm({ action, sources }: { action: (prev: FormState,
       <p>
         <button type="submit" disabled={pending}>
           {pending ? 'Submitting…' : 'Submit evidence'}
-        </button>{' '}
-        <span className="meta">Signed-in editors’ entries are published at once; anyone else’s are proposals an editor reviews.</span>
+        </button>
       </p>
     </form>
   );

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ClaimSummary } from '@/lib/claims/dto';
 import { ConfidenceMeter } from './confidence-meter';
+import { claimantPath } from '@/lib/claims/claimant-path';
 import { NeedsReviewBadge } from './needs-review-badge';
 import { VerdictBadge } from './verdict-badge';
 
@@ -19,7 +20,7 @@ export function ClaimRow({ claim }: { claim: ClaimSummary }) {
         </h3>
         <p>{claim.statement}</p>
         <p className="meta">
-          {claim.claimant} · reviewed <time dateTime={claim.lastReviewed}>{claim.lastReviewed}</time>
+          <Link href={claimantPath(claim.claimant)}>{claim.claimant}</Link> · reviewed <time dateTime={claim.lastReviewed}>{claim.lastReviewed}</time>
         </p>
       </div>
     </li>

@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { EvidenceFields, SourceSelect } from './evidence-fields';
+import { EvidenceFields } from './evidence-fields';
+import { SourcePicker } from './source-picker';
 import { Field, fieldProps } from './field';
 import { IDLE, type FormState } from '../_lib/form-state';
 import type { SourceOption } from '@/lib/sources/options';
@@ -48,7 +49,7 @@ export function EditEvidenceForm({ action, sources, initial, revision }: { actio
       {current ? <Conflict current={current} /> : null}
       <input type="hidden" name="revision" value={nextRevision} />
       <Field name="sourceId" label="Source" error={errors.sourceId}>
-        <SourceSelect sources={sources} value={values.sourceId ?? ''} error={errors.sourceId} extra={values.sourceId ? { id: values.sourceId, title: values.sourceId } : null} />
+        <SourcePicker sources={sources} value={values.sourceId ?? ''} error={errors.sourceId} extra={values.sourceId ? { id: values.sourceId, title: values.sourceId } : null} />
       </Field>
       <EvidenceFields values={values} errors={errors} />
       <p>

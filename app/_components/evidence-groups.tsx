@@ -30,6 +30,10 @@ export function EvidenceEntry({ item, showSource = true }: { item: EvidenceItem;
           .join(' · ')}
       </p>
       {item.note ? <div className="evidence-note" dir="auto">{renderNoteMarkdown(item.note)}</div> : null}
+      <p className="meta evidence-provenance">
+        Added by {item.author} on <time dateTime={item.createdAt}>{item.createdAt.slice(0, 10)}</time> ·{' '}
+        {item.source.verified ? 'excerpt read in the source itself' : 'source not read by us: the excerpt is relayed second-hand'}
+      </p>
       <EditorOnly>
         <p className="editor-tools">
           <a href={`/evidence/${item.id}/edit`}>Edit or retract</a>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { SourceLineage } from '@/lib/lineage/dto';
 import type { SourceDetail } from '@/lib/sources/dto';
 import { SourceTitle } from './source-title';
+import { groupCitingSources } from '@/lib/sources/citing-groups';
 import { VerdictBadge } from './verdict-badge';
 
 /**
@@ -16,6 +17,7 @@ export function LineageNeighbourhood({ source, lineage }: { source: SourceDetail
   const upstream = lineage?.nodes.filter((n) => n.depth < -1) ?? [];
   const downstream = lineage?.nodes.filter((n) => n.depth > 1) ?? [];
   const through = lineage?.claimsThroughOthers;
+  const citing = groupCitingSources(source.citedBy, source.citedInAppearances);
   return (
     <section aria-labelledby="chain-heading" className="lineage-neighbourhood">
       <h2 id="chain-heading">Place in citation chains</h2>
@@ -59,20 +61,31 @@ export function LineageNeighbourhood({ source, lineage }: { source: SourceDetail
         </div>
         <div>
           <h3>What cites it</h3>
-          {source.citedBy.length || source.citedInAppearances.length ? (
-            <ul>
-              {source.citedBy.map((s) => (
-                <li key={`by-${s.id}`}>
-                  <SourceTitle source={s} />
+          {citing.length ? (
+            <ul className="citing-sources">
+              {citing.map((g) => (
+                <li key={g.source.id}>
+                  <SourceTitle source={g.source} />
+                  {g.forClaims.length ? (
+                    <>
+                      {' '}
+                      <span className="meta">
+                        — cited it for {g.forClaims.length} {g.forClaims.length === 1 ? 'claim' : 'claims'}
+                        {g.inRecord ? ' and in its own record' : ''}:
+                      </span>
+                      <ul className="meta">
+                        {g.forClaims.map((c) => (
+                          <li key={c.claimId}>
+                            <Link href={`/claims/${c.claimId}`}>{c.claimTitle}</Link>
+                            {c.date ? <> ({c.date})</> : null}
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : null}
                 </li>
               ))}
               {source.citedByCount > source.citedBy.length ? <li className="meta">…and {source.citedByCount - source.citedBy.length} more sources</li> : null}
-              {source.citedInAppearances.map((a) => (
-                <li key={`app-${a.claimId}-${a.source.id}`}>
-                  <SourceTitle source={a.source} showMeta={false} />
-                  {a.date ? <> ({a.date})</> : null} cited it for <Link href={`/claims/${a.claimId}`}>{a.claimTitle}</Link>
-                </li>
-              ))}
               {source.citedInAppearancesCount > source.citedInAppearances.length ? (
                 <li className="meta">…and {source.citedInAppearancesCount - source.citedInAppearances.length} more citing appearances</li>
               ) : null}

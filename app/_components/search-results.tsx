@@ -1,5 +1,6 @@
 import type { SearchHit } from '@/lib/search/query';
 import type { Segment } from '@/lib/search/snippet';
+import { VerdictIcon } from './verdict-icon';
 
 /**
  * Search results grouped by kind. Pure presentation (no hooks): the server page and the
@@ -45,7 +46,18 @@ function HitItem({ hit, verdictLabels }: { hit: SearchHit; verdictLabels: Record
         </a>
       </h3>
       <p className="search-hit-meta">
-        {hit.verdict ? <span className={`badge verdict verdict-${hit.verdict}`}>{verdictLabels[hit.verdict] ?? hit.verdict}</span> : null}
+        {hit.verdict && hit.kind === 'claim' ? (
+          <span className={`badge verdict verdict-${hit.verdict}`}>
+            <VerdictIcon verdict={hit.verdict} />
+            {verdictLabels[hit.verdict] ?? hit.verdict}
+          </span>
+        ) : null}
+        {/* An evidence entry has no verdict of its own: name the claim it bears on, and that claim's verdict in words. */}
+        {hit.kind === 'evidence' ? (
+          <span className="search-hit-claim">
+            Evidence entry{hit.verdict ? <> · the claim it bears on is rated {verdictLabels[hit.verdict] ?? hit.verdict}</> : null}
+          </span>
+        ) : null}
         {hit.withdrawn ? <span className="badge">Withdrawn</span> : null}
         {hit.sourceType ? <span className="badge">{hit.sourceType}</span> : null}
         {hit.kind === 'claim' && hit.matchedVia === 'evidence' ? <span> Matched in its evidence</span> : null}

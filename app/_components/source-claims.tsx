@@ -6,17 +6,28 @@ import { VerdictBadge } from './verdict-badge';
 
 const ROLE_LABELS = { appearance: 'the claim appeared here', cited: 'cited for the claim', evidence: 'evidence' } as const;
 
-/** "15 claims: 1 false, 4 misleading…", each count with its verdict badge. */
+/** Plain words for a breakdown: "15 claims: 1 false, 4 misleading, …" (the badges say the same in colour and shape). */
+export function describeBreakdown(total: number, counts: { verdict: Verdict; label: string; count: number }[], noun = ['claim', 'claims']): string {
+  return `${total.toLocaleString('en')} ${total === 1 ? noun[0] : noun[1]}: ${counts.map((c) => `${c.count.toLocaleString('en')} ${c.label.toLowerCase()}`).join(', ')}`;
+}
+
+/** "15 claims: 1 false, 4 misleading…", each count in its verdict's badge. */
 export function VerdictBreakdown({ total, counts }: { total: number; counts: { verdict: Verdict; label: string; count: number }[] }) {
   if (total === 0) return null;
+  const sentence = describeBreakdown(total, counts);
   return (
-    <ul className="verdict-counts" aria-label="Claims by verdict">
-      {counts.map((c) => (
-        <li key={c.verdict}>
-          <VerdictBadge verdict={c.verdict} /> {c.count.toLocaleString('en')}
-        </li>
-      ))}
-    </ul>
+    <div className="verdict-breakdown">
+      <p className="verdict-breakdown-total">
+        <strong>{sentence.slice(0, sentence.indexOf(':') + 1)}</strong>
+      </p>
+      <ul className="verdict-counts" aria-label={sentence}>
+        {counts.map((c) => (
+          <li key={c.verdict}>
+            <VerdictBadge verdict={c.verdict} label={`${c.count.toLocaleString('en')} ${c.label.toLowerCase()}`} />
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -12,6 +12,8 @@ export interface FormState {
   values?: FormValues;
   /** An id the answer is about (the evidence entry stored, for instance). */
   resultId?: string;
+  /** Where the stored entry can be seen, when a public page shows it. */
+  resultHref?: string;
   /** On a duplicate source: the one already in the ledger, to use instead. */
   duplicate?: { id: string; title: string; url: string | null };
   /** On a stale edit: the current version, to compare before trying again. */

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { CONFIDENCE_DEFINITION } from '@/lib/shared/definitions';
 import { LineageMethodology } from '../_components/lineage-methodology';
 import { NumbersMethodology } from '../_components/numbers-methodology';
 import { ReliabilityBadge } from '../_components/reliability-badge';
@@ -63,8 +64,7 @@ export default function MethodologyPage() {
       <section aria-labelledby="confidence">
         <h2 id="confidence">What a confidence figure means</h2>
         <p>
-          Confidence is our estimate, from 0% to 100%, that the verdict would survive a full re-check by someone with access to every source we cite.
-          It is not the probability that the claim is true. Bands used in filters: high (75% and above), medium (40–74%), low (below 40%); “no figure”
+          {CONFIDENCE_DEFINITION} Bands used in filters: high (75% and above), medium (40–74%), low (below 40%); “no figure”
           means nobody has recorded one yet. Every change is a dated confidence note with its author, reason and the evidence it rests on.
         </p>
       </section>
@@ -131,7 +131,8 @@ export default function MethodologyPage() {
         <p>
           When new evidence changes a verdict or confidence, we add a dated confidence note; earlier notes are never edited or deleted. Evidence found to
           be wrong is retracted with a reason, not removed, and the change is kept in the revision log. A claim removed from the ledger is marked
-          withdrawn: its page and permalink keep working, with a notice. To report an error, cite the claim’s permalink and the source that shows it.
+          withdrawn: its page and permalink keep working, with a notice. To report an error, cite the claim’s permalink and the source that shows it:{' '}
+          <a href="/about#corrections">how to request a correction</a>.
         </p>
       </section>
     </article>

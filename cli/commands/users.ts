@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Role } from '../../db/schema';
 import {
-  createApiToken, createUser, disableUser, enableUser, listApiTokens, listUsers, resetPassword, revokeApiToken, ROLES, setUserRole,
+  createApiToken, createUser, disableUser, enableUser, listApiTokens, listUsers, resetPassword, revokeApiToken, ROLES, setUserPublicName, setUserRole,
 } from '../../lib/auth/users';
 import { requireArg, UsageError, withDb, type Io } from '../context';
 
@@ -23,7 +23,7 @@ export async function userCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { role: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+    options: { role: { type: 'string' }, 'password-stdin': { type: 'boolean' }, name: { type: 'string' } },
   });
   switch (sub) {
     case 'add': {
@@ -32,6 +32,14 @@ export async function userCommand(args: string[], io: Io): Promise<number> {
       const password = await readPassword(io, values['password-stdin']);
       const user = await withDb((db) => createUser(db, { email, password, role }));
       io.out(`added ${user.email} (${user.role})`);
+      return 0;
+    }
+    case 'publish':
+    case 'unpublish': {
+      const email = requireArg(positionals[0], '<email>');
+      const name = sub === 'publish' ? requireArg(values.name, '--name') : null;
+      await withDb((db) => setUserPublicName(db, email, name));
+      io.out(sub === 'publish' ? `${email} is listed on /about as ${name}` : `${email} is no longer listed on /about`);
       return 0;
     }
     case 'list': {
@@ -62,7 +70,7 @@ export async function userCommand(args: string[], io: Io): Promise<number> {
       return 0;
     }
     default:
-      throw new UsageError(`unknown user command "${sub ?? ''}": add, list, role, disable, enable, reset-password`);
+      throw new UsageError(`unknown user command "${sub ?? ''}": add, list, role, disable, enable, reset-password, publish, unpublish`);
   }
 }
 

@@ -10,6 +10,7 @@ import * as m0013 from './0013-sign-in-throttle';
 import * as m0014 from './0014-numbers';
 import * as m0015 from './0015-claim-status';
 import * as m0016 from './0016-published-id-indexes';
+import * as m0017 from './0017-editor-public-name';
 
 /** Static registry: bundlers and tsx see every migration; nothing is discovered at runtime. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0014-numbers': m0014,
   '0015-claim-status': m0015,
   '0016-published-id-indexes': m0016,
+  '0017-editor-public-name': m0017,
 };

@@ -68,6 +68,14 @@ export async function setUserRole(db: Kysely<Database>, email: string, role: Rol
   await db.updateTable('user').set({ role, updated_at: now() }).where('id', '=', user.id).execute();
 }
 
+/** Lists an editor on /about under the name they chose, or (null) takes them off the list. */
+export async function setUserPublicName(db: Kysely<Database>, email: string, name: string | null): Promise<void> {
+  const user = await getUserByEmailOrThrow(db, email);
+  const clean = name === null ? null : name.trim();
+  if (clean !== null && (clean.length === 0 || clean.length > 120)) throw new AuthError('invalid', 'a public name is 1–120 characters');
+  await db.updateTable('user').set({ public_name: clean, updated_at: now() }).where('id', '=', user.id).execute();
+}
+
 /** Disabling ends the user's sessions; their tokens stop working at once (checked on every request). */
 export async function disableUser(db: Kysely<Database>, email: string): Promise<void> {
   const user = await getUserByEmailOrThrow(db, email);

@@ -45,7 +45,8 @@ const INCOMING_LINK_LIMIT = 20;
  * article under review, a big dataset): it is named with its count, not listed claim by claim.
  */
 export const HUB_SOURCE_CLAIMS = 50;
-const SHARED_SOURCE_LIMIT = 10;
+/** The related list stays short: the few claims sharing the most non-trivial sources. */
+const SHARED_SOURCE_LIMIT = 5;
 
 async function loadSourceLinks(db: Db, ids: Iterable<string>): Promise<Map<string, SourceLink & { cites: string[] }>> {
   const wanted = [...new Set(ids)];
@@ -230,7 +231,8 @@ export async function getClaimPage(db: Db, id: string): Promise<ClaimDetail | nu
 
 /**
  * Related claims: links declared in either claim's file (shown on both ends), and a short list
- * of other claims resting on the same non-hub sources, most shared first. Sources that many
+ * of other claims resting on the same non-hub sources, most shared first (a source both claims
+ * only appeared in does not count). Sources that many
  * claims rest on are named with their count instead (HUB_SOURCE_CLAIMS).
  */
 export async function getRelatedClaims(
@@ -257,21 +259,28 @@ export async function getRelatedClaims(
   const mine = await db
     .selectFrom('source_claim as sc')
     .innerJoin('source as s', 's.id', 'sc.source_id')
-    .select([...sourceLinkColumns.map((c) => `s.${c}` as const), 's.claim_count'])
+    .select([...sourceLinkColumns.map((c) => `s.${c}` as const), 's.claim_count', 'sc.via_citation', 'sc.evidence_count'])
     .where('sc.claim_id', '=', id)
     .execute();
   const hubs = mine.filter((s) => s.claim_count > HUB_SOURCE_CLAIMS);
-  const small = mine.filter((s) => s.claim_count <= HUB_SOURCE_CLAIMS).map((s) => s.id);
+  const small = mine.filter((s) => s.claim_count <= HUB_SOURCE_CLAIMS);
+  // Two claims that merely appeared in the same post (every claim of an article under review)
+  // are not related by it: a shared source counts when at least one of them cites it or draws evidence from it.
+  const onlyAppearedIn = new Set(small.filter((s) => s.via_citation === 0 && s.evidence_count === 0).map((s) => s.id));
+  const smallTitles = new Map(small.map((s) => [s.id, s.title]));
   const shared = new Map<string, Set<string>>();
   if (small.length) {
     const rows = await db
       .selectFrom('source_claim')
-      .select(['claim_id', 'source_id'])
-      .where('source_id', 'in', small)
+      .select(['claim_id', 'source_id', 'via_citation', 'evidence_count'])
+      .where('source_id', 'in', small.map((s) => s.id))
       .where('claim_id', '!=', id)
       .limit(small.length * HUB_SOURCE_CLAIMS)
       .execute();
-    for (const r of rows) shared.set(r.claim_id, (shared.get(r.claim_id) ?? new Set()).add(r.source_id));
+    for (const r of rows) {
+      if (onlyAppearedIn.has(r.source_id) && r.via_citation === 0 && r.evidence_count === 0) continue;
+      shared.set(r.claim_id, (shared.get(r.claim_id) ?? new Set()).add(r.source_id));
+    }
   }
   const ranked = [...shared.entries()]
     .sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))
@@ -300,7 +309,8 @@ export async function getRelatedClaims(
   const sharedSource: SharedSourceClaim[] = ranked
     .flatMap(([otherId, srcs]) => {
       const b = brief(otherId);
-      return b && !b.withdrawn ? [{ ...b, sharedSourceIds: [...srcs].sort() }] : [];
+      const ids = [...srcs].sort();
+      return b && !b.withdrawn ? [{ ...b, sharedSourceIds: ids, sharedSources: ids.map((sid) => ({ id: sid, title: smallTitles.get(sid) ?? sid })) }] : [];
     })
     .sort((a, b) => b.sharedSourceIds.length - a.sharedSourceIds.length || a.title.localeCompare(b.title));
   const hubSources: HubSource[] = hubs

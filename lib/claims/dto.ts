@@ -87,6 +87,8 @@ export interface DeclaredLink extends RelatedClaim {
 
 export interface SharedSourceClaim extends RelatedClaim {
   sharedSourceIds: string[];
+  /** The same sources with their titles, for pages (ids alone read as slugs). */
+  sharedSources: { id: string; title: string }[];
 }
 
 /** A source so many claims rest on that it is named with a count instead of a list. */

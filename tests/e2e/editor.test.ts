@@ -54,7 +54,7 @@ async function fillEvidence(page: Page, fields: { source: string | Record<string
   const form = page.locator('form:has(#f-excerpt)').first();
   if (typeof fields.source === 'string') {
     await form.locator('#sourceMode-existing').check();
-    await form.locator('#f-sourceId').selectOption(fields.source);
+    await form.locator('#f-sourceId').fill(fields.source);
   } else {
     await form.locator('#sourceMode-new').check();
     for (const [k, v] of Object.entries(fields.source)) {
@@ -120,9 +120,11 @@ describe('an editor adds evidence through the site', () => {
       note: 'See **table 2** and [the report](https://example.org/report).',
     });
     await form.locator('button[type=submit]').click();
-    await expect.poll(() => page.locator('.form-ok').textContent()).toContain('Evidence added');
-    // The claim page lists the entry with its note rendered from Markdown.
-    await page.goto(`${server.url}/claims/alpha-figure`);
+    await expect.poll(() => page.locator('.form-ok').textContent()).toContain('Evidence added: a “qualifies” excerpt from A report');
+    // The success message links to the new entry on the claim page, which lists it with its note rendered from Markdown.
+    const stored = await db.selectFrom('evidence').select('id').where('excerpt', 'like', '%quokkametric%').executeTakeFirstOrThrow();
+    await page.locator('.form-ok a.result-link').click();
+    await page.waitForURL(new RegExp(`/claims/alpha-figure#evidence-${stored.id}$`));
     await expect.poll(() => page.locator('.evidence').count()).toBe(before + 1);
     const entry = page.locator('.evidence', { hasText: 'quokkametric' });
     expect(await entry.locator('.evidence-note strong').textContent()).toBe('table 2');
@@ -184,8 +186,8 @@ describe('the add-evidence form without JavaScript', () => {
     expect(await page.getByText('awaiting review').count()).toBe(0);
     await page.goto(`${server.url}/claims/beta-figure/evidence/new`);
     // The form offers the sources this claim rests on and the most used ones, never the whole ledger.
-    const offered = await page.locator('#f-sourceId option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    expect(offered).toEqual(expect.arrayContaining(['', 'blog-post']));
+    const offered = await page.locator('datalist option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(offered).toEqual(expect.arrayContaining(['blog-post']));
     const form = await fillEvidence(page, { source: 'blog-post', stance: 'supports', excerpt: 'Beta was ten times alpha, per the nojsquote table.', lang: 'en' });
     await Promise.all([page.waitForLoadState('load'), form.locator('button[type=submit]').click()]);
     await page.locator('.form-ok').waitFor();
@@ -198,7 +200,7 @@ describe('the add-evidence form without JavaScript', () => {
     expect(await page.locator('#evidence-heading + p').textContent()).toContain('1 proposal awaiting review');
     expect(await page.getByText('nojsquote').count()).toBe(0);
     await page.goto(`${server.url}/claims/beta-figure/evidence/new`);
-    const all = await page.locator('#f-sourceId option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const all = await page.locator('datalist option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(all).toEqual(expect.arrayContaining(['blog-post', 'essay', 'report']));
     await context.close();
   });

@@ -102,8 +102,8 @@ describe('a reader checks a claim end to end in a real browser', () => {
     const summary = 'The $50M figure appears only in an unsourced essay; the one compute estimate we hold is $4.3M.';
     expect(review.reviewBody).toBe(summary);
     expect(review.reviewRating.ratingExplanation).toBe(summary);
-    // Directly under the verdict, in the header, as text.
-    expect(await page.locator('.claim-header .claim-facts + .verdict-summary').textContent()).toBe(`In short: ${summary}`);
+    // In the verdict box, right after the verdict, as text.
+    expect(await page.locator('.verdict-box dl + .verdict-summary').textContent()).toBe(`In short: ${summary}`);
     expect(review.itemReviewed.appearance).toHaveLength(2);
     await shoot(page, 'claim');
 

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client';
 import { getClaimPage } from '../../lib/claims/claim-page';
+import { getClaimantPage } from '../../lib/claims/claimant-page';
 import { listClaims, listClaimsNeedingReview, listRecentVerdicts } from '../../lib/claims/list-queries';
 import { listPendingProposals } from '../../lib/evidence/proposals';
 import { countByVerdict } from '../../lib/history/facet-counts';
@@ -50,6 +51,7 @@ export function scaleQueryCases(
     await listSources(db(), { reliability: 'B', type: 'report' });
   }],
   ['a claim page resting on hub sources', () => getClaimPage(db(), HUB_CLAIM)],
+  ['a claimant’s scorecard page', () => getClaimantPage(db(), 'Julien Garran, MacroStrategy Partnership (as relayed by 鋼哥) · desk 7')],
   ['a generated claim page', () => getClaimPage(db(), ctx().sampleClaim)],
   ['the article’s source page', () => getSource(db(), ARTICLE)],
   ['a generated source page', () => getSource(db(), generatedSourceId(17))],

@@ -172,12 +172,17 @@ describe('getClaimPage', () => {
     expect(beta.related.declared.map((l) => [l.id, l.relation, l.direction])).toEqual([['alpha-figure', 'same-figure', 'incoming']]);
   });
 
-  it('lists claims sharing a source, with the shared source ids', async () => {
-    const beta = (await getClaimPage(db, 'beta-figure'))!;
-    expect(beta.related.sharedSource).toEqual([expect.objectContaining({ id: 'alpha-figure', sharedSourceIds: ['blog-post'] })]);
+  it('lists claims sharing a source one of them cites or draws evidence from, with the shared sources named', async () => {
     const gamma = (await getClaimPage(db, 'gamma-figure'))!;
     // gamma appeared in the report, which is evidence for alpha.
     expect(gamma.related.sharedSource.map((c) => [c.id, c.sharedSourceIds])).toEqual([['alpha-figure', ['report']]]);
+    expect(gamma.related.sharedSource[0]!.sharedSources).toEqual([{ id: 'report', title: 'A report' }]);
+  });
+
+  it('does not relate two claims only because both appeared in the same post', async () => {
+    // alpha and beta both merely appeared in blog-post (alpha's appearance there cites the essay, not the post).
+    const beta = (await getClaimPage(db, 'beta-figure'))!;
+    expect(beta.related.sharedSource).toEqual([]);
   });
 
   it('lists the claim’s sources with the role each plays', async () => {

@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ClaimPassages } from '../../_components/claim-passages';
 import { CiteMenu } from '../../_components/cite-menu';
+import { ClaimNumbers } from '../../_components/claim-numbers';
+import { ClaimPassages } from '../../_components/claim-passages';
 import { ConfidenceMeter } from '../../_components/confidence-meter';
 import { EditorOnly } from '../../_components/editor-only';
 import { NeedsReviewBadge } from '../../_components/needs-review-badge';
-import { ClaimNumbers } from '../../_components/claim-numbers';
 import { LineageGraph } from '../../_components/lineage-graph';
 import { LineageConfidence, LineageEvidenceGroups } from '../../_components/lineage-evidence';
+import { PrimarySourceLine } from '../../_components/primary-source';
 import { SourceTitle } from '../../_components/source-title';
 import { VerdictBadge } from '../../_components/verdict-badge';
 import { VerdictSummary } from '../../_components/verdict-summary';
@@ -16,12 +17,14 @@ import { buildClaimReview, serializeJsonLd } from '@/lib/citations/claim-review'
 import { buildClaimCitation } from '@/lib/citations/cite';
 import { getClaimPermalink } from '@/lib/citations/permalink';
 import { getClaimPage } from '@/lib/claims/claim-page';
+import { claimantPath } from '@/lib/claims/claimant-path';
 import { getClaimSummary } from '@/lib/claims/list-queries';
-import { feedAlternates } from '@/lib/feeds/alternates';
 import { renderClaimBody } from '@/lib/claims/render';
+import { feedAlternates } from '@/lib/feeds/alternates';
 import { getDb } from '@/lib/db';
 import { getClaimLineage } from '@/lib/lineage/queries';
 import { getClaimNumbers } from '@/lib/numbers/queries';
+import { buildAppearanceTimeline, findPrimarySources, sortEvidenceByGrade } from '@/lib/claims/claim-page-view';
 import { VERDICT_SCALE } from '@/lib/shared/vocabulary';
 
 // Rendered on first request, then served from the cache until the store's data version
@@ -50,7 +53,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const ROLE_LABELS = { appearance: 'claim appeared here', cited: 'cited for the claim', evidence: 'evidence' } as const;
-const RELATION_LABELS = { 'same-figure': 'same figure', 'depends-on': 'depends on', contradicts: 'contradicts', context: 'context' } as const;
+/** Plain English for a declared link, read from this claim's side ("Same figure as: X"). */
+const RELATION_LABELS = {
+  outgoing: { 'same-figure': 'Same figure as', 'depends-on': 'Depends on', contradicts: 'Contradicts', context: 'Context' },
+  incoming: { 'same-figure': 'Same figure as', 'depends-on': 'Is a premise of', contradicts: 'Contradicted by', context: 'Context for' },
+} as const;
 
 export default async function ClaimPage({ params }: Props) {
   const { id } = await params;
@@ -60,6 +67,10 @@ export default async function ClaimPage({ params }: Props) {
   const lineage = await getClaimLineage(db, id);
   const permalink = getClaimPermalink(claim.id);
   const scale = VERDICT_SCALE[claim.verdict.value];
+  const primaries = findPrimarySources(claim.appearances);
+  const timeline = buildAppearanceTimeline(claim.appearances);
+  const evidence = sortEvidenceByGrade(claim.evidence);
+  const shownEvidence = Object.values(evidence).flat().length;
 
   return (
     <article className="claim">
@@ -84,72 +95,92 @@ export default async function ClaimPage({ params }: Props) {
           ))}
         </p>
         <h1>{claim.title}</h1>
-        <p className="statement">{claim.statement}</p>
-        <div className="claim-facts">
-          <span>
-            Verdict: <VerdictBadge verdict={claim.verdict} />
-          </span>
-          <span>
-            Confidence: <ConfidenceMeter value={claim.confidence} />
-          </span>
-          <span className="meta">
-            Last reviewed <time dateTime={claim.lastReviewed}>{claim.lastReviewed}</time>
-          </span>
-          {claim.needsReview ? <NeedsReviewBadge quoteProblems={claim.quoteProblemCount} /> : null}
-        </div>
+      </header>
+
+      <section className={`verdict-box verdict-box-${claim.verdict.value}`} aria-labelledby="verdict-box-heading">
+        <h2 id="verdict-box-heading" className="visually-hidden">
+          The claim and our verdict
+        </h2>
+        <dl className="verdict-box-facts">
+          <dt>What was claimed</dt>
+          <dd>
+            <p className="statement">{claim.statement}</p>
+            <p className="meta">
+              Claimant: <Link href={claimantPath(claim.claimant)}>{claim.claimant}</Link>
+            </p>
+          </dd>
+          <dt>Our verdict</dt>
+          <dd className="claim-facts">
+            <VerdictBadge verdict={claim.verdict} /> <span className="meta verdict-meaning">{scale.meaning}</span>
+            {claim.needsReview ? <> <NeedsReviewBadge quoteProblems={claim.quoteProblemCount} /></> : null}
+          </dd>
+        </dl>
         <VerdictSummary claim={claim} />
-        <p className="meta claim-links">
-          <Link href={`/claims/${claim.id}/history`}>History of its evidence and notes</Link> · <Link href={`/claims/${claim.id}/evidence/new`}>Add evidence</Link>
+        <dl className="verdict-box-facts verdict-box-meta">
+          <dt>Primary source</dt>
+          <dd>
+            <PrimarySourceLine primaries={primaries} />
+          </dd>
+          <dt>Confidence</dt>
+          <dd>
+            <ConfidenceMeter value={claim.confidence} />
+          </dd>
+          <dt>Last reviewed</dt>
+          <dd>
+            <time dateTime={claim.lastReviewed}>{claim.lastReviewed}</time>
+            <span className="meta">
+              {' '}
+              (verdict {claim.verdict.origin === 'note' ? 'from the confidence note of' : 'as of'} <time dateTime={claim.verdict.date}>{claim.verdict.date}</time>)
+            </span>
+          </dd>
+        </dl>
+        <p className="claim-links">
+          <Link href={`/claims/${claim.id}/evidence/new`} className="button">
+            Add evidence
+          </Link>{' '}
+          <Link href={`/claims/${claim.id}/history`}>History</Link> · <Link href="/methodology#scale">How verdicts are reached</Link>
           <EditorOnly>
             {' · '}
             <Link href={`/claims/${claim.id}/confidence/new`}>Add a confidence note</Link> · <Link href="/review">Review proposals</Link>
           </EditorOnly>
         </p>
-      </header>
+      </section>
 
-      <section aria-labelledby="original-heading">
-        <h2 id="original-heading">What was said</h2>
-        <p>
-          Claimant: <strong>{claim.claimant}</strong>
-        </p>
-        <ClaimPassages passages={claim.passages} quoteProblemCount={claim.quoteProblemCount} />
-        {claim.quantity ? (
-          <p className="meta">
-            Figure checked: {claim.quantity.measureLabel} ={' '}
-            {claim.quantity.value !== null
-              ? claim.quantity.value.toLocaleString('en')
-              : `${claim.quantity.low?.toLocaleString('en')}–${claim.quantity.high?.toLocaleString('en')}`}{' '}
-            {claim.quantity.unit}
-            {claim.quantity.asOf ? ` (as of ${claim.quantity.asOf})` : ''}
-          </p>
-        ) : null}
+      <section aria-labelledby="analysis-heading" className="analysis">
+        <h2 id="analysis-heading">Analysis</h2>
+        {renderClaimBody(claim.body.tree, claim.body.references)}
       </section>
 
       <ClaimNumbers numbers={await getClaimNumbers(db, id)} />
 
-      <section aria-labelledby="chain-heading">
-        <h2 id="chain-heading">Where it appeared</h2>
-        <p className="meta">Each place the claim appeared, and what it cited, traced back to the earliest source found.</p>
-        <LineageGraph lineage={lineage} />
+      <section aria-labelledby="evidence-heading">
+        <h2 id="evidence-heading">Evidence</h2>
+        {claim.pendingEvidenceCount > 0 ? (
+          <p className="meta">
+            {claim.pendingEvidenceCount} {claim.pendingEvidenceCount === 1 ? 'proposal' : 'proposals'} awaiting review (not counted below).
+          </p>
+        ) : null}
+        <LineageEvidenceGroups evidence={evidence} lineage={lineage} />
+        {claim.evidenceCount > shownEvidence ? (
+          <p className="meta">
+            The first {shownEvidence} of {claim.evidenceCount} entries are shown; the <a href={`/api/claims/${claim.id}`}>JSON</a> and{' '}
+            <Link href={`/claims/${claim.id}/history`}>the history</Link> list them all.
+          </p>
+        ) : null}
+        <p>
+          <Link href={`/claims/${claim.id}/evidence/new`} className="button">
+            Add evidence
+          </Link>
+        </p>
       </section>
 
-      <section aria-labelledby="verdict-heading">
-        <h2 id="verdict-heading">Verdict</h2>
-        <p>
-          <VerdictBadge verdict={claim.verdict} /> {scale.meaning}{' '}
-          <span className="meta">
-            ({claim.verdict.origin === 'note' ? 'from the confidence note of' : 'as of'} <time dateTime={claim.verdict.date}>{claim.verdict.date}</time>)
-          </span>
-        </p>
-        <p className="meta">
-          <Link href="/methodology#scale">The verdict scale, and how verdicts are reached →</Link>
-        </p>
-
-        <h3>Confidence history</h3>
+      <section aria-labelledby="confidence-heading">
+        <h2 id="confidence-heading">Confidence and its history</h2>
         <p>
           Current confidence: <ConfidenceMeter value={claim.confidence} />
         </p>
         <LineageConfidence lineage={lineage} />
+        <h3>Confidence notes</h3>
         {claim.confidenceNotes.length ? (
           <ol className="notes" reversed>
             {claim.confidenceNotes.map((n) => (
@@ -182,33 +213,33 @@ export default async function ClaimPage({ params }: Props) {
         ) : null}
       </section>
 
-      <section aria-labelledby="evidence-heading">
-        <h2 id="evidence-heading">Evidence</h2>
-        {claim.pendingEvidenceCount > 0 ? (
+      <section aria-labelledby="chain-heading">
+        <h2 id="chain-heading">Where it appeared</h2>
+        <ol className="timeline">
+          {timeline.map((t) => (
+            <li key={`${t.source.id}-${t.date ?? ''}`}>
+              <span className="timeline-date">{t.date ? <time dateTime={t.date}>{t.date}</time> : 'undated'}</span>{' '}
+              <SourceTitle source={t.source} />
+              {t.times > 1 ? <span className="meta"> · stated {t.times} times in it</span> : null}
+              {t.note ? <p className="meta">{t.note}</p> : null}
+            </li>
+          ))}
+        </ol>
+        <h3>What was said</h3>
+        <ClaimPassages passages={claim.passages} quoteProblemCount={claim.quoteProblemCount} />
+        {claim.quantity ? (
           <p className="meta">
-            {claim.pendingEvidenceCount} {claim.pendingEvidenceCount === 1 ? 'proposal' : 'proposals'} awaiting review (not counted below).
+            Figure checked: {claim.quantity.measureLabel} ={' '}
+            {claim.quantity.value !== null
+              ? claim.quantity.value.toLocaleString('en')
+              : `${claim.quantity.low?.toLocaleString('en')}–${claim.quantity.high?.toLocaleString('en')}`}{' '}
+            {claim.quantity.unit}
+            {claim.quantity.asOf ? ` (as of ${claim.quantity.asOf})` : ''}
           </p>
         ) : null}
-        <LineageEvidenceGroups evidence={claim.evidence} lineage={lineage} />
-        {claim.evidenceCount > Object.values(claim.evidence).flat().length ? (
-          <p className="meta">
-            The first {Object.values(claim.evidence).flat().length} of {claim.evidenceCount} entries are shown; the{' '}
-            <a href={`/api/claims/${claim.id}`}>JSON</a> and <Link href={`/claims/${claim.id}/history`}>the history</Link> list them all.
-          </p>
-        ) : null}
-      </section>
-
-      <section aria-labelledby="add-evidence-heading" id="add-evidence">
-        <h2 id="add-evidence-heading">Add evidence</h2>
-        <p>
-          Found a source that bears on this claim? <Link href={`/claims/${claim.id}/evidence/new`} className="button">Add evidence</Link>{' '}
-          <span className="meta">Quote it exactly; without an account your entry is a proposal that an editor reviews before it counts.</span>
-        </p>
-      </section>
-
-      <section aria-labelledby="analysis-heading" className="analysis">
-        <h2 id="analysis-heading">Analysis</h2>
-        {renderClaimBody(claim.body.tree, claim.body.references)}
+        <h3>How it spread</h3>
+        <p className="meta">Each place the claim appeared, and what it cited, traced back to the earliest source found.</p>
+        <LineageGraph lineage={lineage} />
       </section>
 
       <section aria-labelledby="sources-heading">
@@ -226,11 +257,11 @@ export default async function ClaimPage({ params }: Props) {
         <h2 id="related-heading">Related claims</h2>
         {claim.related.declared.length === 0 && claim.related.sharedSource.length === 0 && claim.related.hubSources.length === 0 ? <p className="meta">None.</p> : null}
         {claim.related.declared.length ? (
-          <ul>
+          <ul className="related-claims">
             {claim.related.declared.map((r) => (
-              <li key={`${r.id}-${r.relation}`}>
-                {r.direction === 'outgoing' ? `This claim ${RELATION_LABELS[r.relation]}:` : `Linked from (${RELATION_LABELS[r.relation]}):`}{' '}
-                <Link href={`/claims/${r.id}`}><bdi>{r.title}</bdi></Link> <VerdictBadge verdict={r.verdict} />
+              <li key={`${r.id}-${r.relation}-${r.direction}`}>
+                <span className="relation">{RELATION_LABELS[r.direction][r.relation]}:</span> <Link href={`/claims/${r.id}`}><bdi>{r.title}</bdi></Link>{' '}
+                <VerdictBadge verdict={r.verdict} />
                 {r.withdrawn ? <span className="meta"> (withdrawn)</span> : null}
               </li>
             ))}
@@ -242,11 +273,13 @@ export default async function ClaimPage({ params }: Props) {
         {claim.related.sharedSource.length ? (
           <>
             <h3>Resting on the same sources</h3>
-            <ul>
+            <ul className="related-claims">
               {claim.related.sharedSource.map((r) => (
                 <li key={r.id}>
                   <Link href={`/claims/${r.id}`}><bdi>{r.title}</bdi></Link> <VerdictBadge verdict={r.verdict} />{' '}
-                  <span className="meta">shares {r.sharedSourceIds.join(', ')}</span>
+                  <span className="meta">
+                    shares {r.sharedSources.map((s) => s.title).join('; ')}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -38,6 +38,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
+const SOURCE_TYPE_WORDS: Record<string, string> = {
+  report: 'A report',
+  news: 'A news article',
+  paper: 'A paper',
+  dataset: 'A dataset',
+  'official-statistics': 'Official statistics',
+  podcast: 'A podcast',
+  blog: 'A blog post',
+  social: 'A social-media post',
+};
+
 /** Source URLs and copies may come from people: no endorsement for search engines, no opener for the target. */
 const USER_LINK_REL = 'nofollow ugc noopener noreferrer';
 
@@ -59,6 +70,37 @@ export default async function SourcePage({ params }: Props) {
           This record was merged into <SourceTitle source={source.mergedInto} showMeta={false} />.
         </p>
       ) : null}
+
+      <section className="source-box" aria-labelledby="source-box-heading">
+        <h2 id="source-box-heading" className="visually-hidden">
+          What this source is and how far we trust it
+        </h2>
+        <dl className="verdict-box-facts">
+          <dt>Grade</dt>
+          <dd>
+            <ReliabilityBadge grade={source.reliability} /> <strong>{source.reliabilityLabel}.</strong> {source.reliabilityReason}
+          </dd>
+          <dt>What it is</dt>
+          <dd>
+            {SOURCE_TYPE_WORDS[source.type] ?? source.type}
+            {source.publisher ? <>, published by {source.publisher}</> : null}
+            {source.published ? <>, <time dateTime={source.published}>{source.published}</time></> : null}
+            {source.authors.length ? <>; by {source.authors.join(', ')}</> : null}
+          </dd>
+          <dt>Read by us</dt>
+          <dd>
+            <ReadStatus verified={source.verified} long />
+          </dd>
+          <dt>Claims on it</dt>
+          <dd>
+            {source.claims.total > 0 ? (
+              <VerdictBreakdown total={source.claims.total} counts={source.verdictBreakdown} />
+            ) : (
+              <span className="meta">No current claim rests on it.</span>
+            )}
+          </dd>
+        </dl>
+      </section>
 
       <dl className="source-facts">
         <dt>Authors</dt>
@@ -99,21 +141,12 @@ export default async function SourcePage({ params }: Props) {
             </dd>
           </>
         ) : null}
-        <dt>Reliability</dt>
-        <dd>
-          <ReliabilityBadge grade={source.reliability} /> {source.reliabilityLabel}. {source.reliabilityReason}
-        </dd>
-        <dt>Read by us</dt>
-        <dd>
-          <ReadStatus verified={source.verified} long />
-        </dd>
       </dl>
 
       <SourceCaptures sourceId={source.id} captures={captures.items} total={captures.total} textPublic={captures.textPublic} licence={captures.licence} hasUrl={source.url !== null} />
 
       <section aria-labelledby="claims-heading">
         <h2 id="claims-heading">Claims resting on this source ({source.claims.total.toLocaleString('en')})</h2>
-        <VerdictBreakdown total={source.claims.total} counts={source.verdictBreakdown} />
         <SourceClaimsList sourceId={source.id} page={source.claims} />
       </section>
 

@@ -4,6 +4,7 @@ import { getActionContext } from '../../../_lib/auth';
 import { errorState, invalidState, okState, type FormState } from '../../../_lib/form-state';
 import { getEnv } from '@/lib/env';
 import { newEvidenceInputSchema } from '@/lib/evidence/input';
+import { describeStoredEvidence } from '@/lib/evidence/describe';
 import { submitEvidence } from '@/lib/evidence/submit';
 import { evidenceInputFromForm, readFormValues } from '@/lib/forms/form-data';
 
@@ -18,9 +19,14 @@ export async function addEvidenceAction(claimId: string, prev: FormState, form: 
     const parsed = newEvidenceInputSchema.safeParse(evidenceInputFromForm(form));
     if (!parsed.success) return invalidState(prev, parsed.error, values);
     const row = await submitEvidence(db, claimId, parsed.data, { actor, clientKey, proposalLimit: getEnv().PROPOSAL_RATE_LIMIT });
-    return row.status === 'accepted'
-      ? okState(prev, 'Evidence added.', row.id)
-      : okState(prev, 'Thank you: your proposal is stored and awaits review by an editor. It is counted nowhere until it is accepted.', row.id);
+    const stored = await describeStoredEvidence(db, row);
+    return stored.accepted
+      ? { ...okState(prev, `Evidence added: a “${stored.stance}” excerpt from ${stored.sourceTitle}.`, row.id), resultHref: stored.href ?? undefined }
+      : okState(
+          prev,
+          `Thank you: your proposal (a “${stored.stance}” excerpt from ${stored.sourceTitle}) is stored as ${row.id} and awaits review by an editor. It is counted nowhere until it is accepted.`,
+          row.id,
+        );
   } catch (error) {
     return errorState(prev, error, values);
   }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ClaimRow } from '../../../_components/claim-row';
+import { FilterPanel } from '../../../_components/filter-panel';
 import { CountLine, Pagination } from '../../../_components/pagination';
 import { parsePageParams, withCursorOrFirstPage } from '../../../_lib/search-params';
 import { claimListQuerySchema, listClaims } from '@/lib/claims/list-queries';
@@ -41,6 +42,7 @@ export default async function ClaimsPage({ params: route }: Props) {
   return (
     <>
       <h1>All claims</h1>
+      <FilterPanel active={Boolean(query.verdict || query.topic || query.claimant || query.confidence)}>
       <form method="get" action="/claims" className="filters" aria-label="Filter claims">
         <label>
           Verdict
@@ -103,6 +105,7 @@ export default async function ClaimsPage({ params: route }: Props) {
         </label>
         <button type="submit">Apply</button>
       </form>
+      </FilterPanel>
       {ignored.length ? <p className="meta">Ignored unknown or invalid parameters: {ignored.join(', ')}.</p> : null}
       <CountLine total={list.total} lowerBound={list.totalIsLowerBound} one="claim" many="claims" />
       <ul className="claim-list">

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FilterPanel } from '../../../_components/filter-panel';
 import { CountLine, Pagination } from '../../../_components/pagination';
 import { ReadStatus } from '../../../_components/read-status';
 import { ReliabilityBadge } from '../../../_components/reliability-badge';
@@ -34,6 +35,7 @@ export default async function SourcesPage({ params: route }: Props) {
   return (
     <>
       <h1>Sources</h1>
+      <FilterPanel active={Boolean(query.type || query.reliability)}>
       <form method="get" action="/sources" className="filters" aria-label="Filter sources">
         <label>
           Type
@@ -67,10 +69,11 @@ export default async function SourcesPage({ params: route }: Props) {
         </label>
         <button type="submit">Apply</button>
       </form>
+      </FilterPanel>
       {ignored.length ? <p className="meta">Ignored unknown or invalid parameters: {ignored.join(', ')}.</p> : null}
       <CountLine total={list.total} lowerBound={list.totalIsLowerBound} one="source" many="sources" />
       <div className="table-wrap">
-        <table>
+        <table className="card-table">
           <thead>
             <tr>
               <th scope="col">Source</th>
@@ -84,17 +87,17 @@ export default async function SourcesPage({ params: route }: Props) {
           <tbody>
             {list.items.map((s) => (
               <tr key={s.id}>
-                <td>
+                <td data-label="Source">
                   <Link href={`/sources/${s.id}`}><bdi>{s.title}</bdi></Link>
                   {s.publisher ? <div className="meta">{s.publisher}</div> : null}
                 </td>
-                <td>{s.type}</td>
-                <td>{s.published ?? '—'}</td>
-                <td>
+                <td data-label="Type">{s.type}</td>
+                <td data-label="Published">{s.published ?? '—'}</td>
+                <td data-label="Grade">
                   <ReliabilityBadge grade={s.reliability} /> <ReadStatus verified={s.verified} />
                 </td>
-                <td>{s.claimCount}</td>
-                <td>{s.evidenceCount}</td>
+                <td data-label="Claims">{s.claimCount}</td>
+                <td data-label="Evidence">{s.evidenceCount}</td>
               </tr>
             ))}
           </tbody>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AddEvidenceForm } from '../../../../_components/add-evidence-form';
+import { SubmitHelp } from '../../../../_components/submit-help';
 import { getClaimSummary } from '@/lib/claims/list-queries';
 import { getDb } from '@/lib/db';
 import { listSourceOptions } from '@/lib/sources/options';
@@ -37,7 +38,9 @@ export default async function NewEvidencePage({ params }: Props) {
       <p>
         On the claim: <strong>{claim.statement}</strong>
       </p>
-      <p className="meta">Without an account your entry is a proposal: an editor reviews it before it counts.</p>
+      <p>
+        <SubmitHelp />
+      </p>
       <AddEvidenceForm action={addEvidenceAction.bind(null, claim.id)} sources={await listSourceOptions(db, claim.id)} />
     </article>
   );
