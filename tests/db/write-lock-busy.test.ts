@@ -49,8 +49,12 @@ describe('a writer facing a held write lock', () => {
 
   it('succeeds on the retry when the other writer lets go in between', async () => {
     const before = await version();
-    setTimeout(() => holder.exec('commit'), 200);
+    // Due while the first attempt blocks in busy_timeout (the event loop is held), so it runs in
+    // the pause before the second attempt: the first wait is spent, the second finds the lock free.
+    setTimeout(() => holder.exec('commit'), 100);
+    const started = Date.now();
     await withWriteTransaction(db, bump);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     expect(await version()).toBe(before + 1);
   });
 
