@@ -60,6 +60,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('claim_number_title_idx').on('claim_number').columns(['sort_title', 'claim_id']).execute();
   await db.schema.createIndex('claim_number_measure_idx').on('claim_number').columns(['measure', 'claim_id']).execute();
   await db.schema.createIndex('claim_number_family_idx').on('claim_number').columns(['family', 'claim_id']).execute();
+  await db.schema.createIndex('claim_number_conflicts_idx').on('claim_number').columns(['conflict_count', 'claim_id']).execute();
 
   await db.schema
     .createTable('number_conflict')
