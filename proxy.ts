@@ -21,10 +21,10 @@ export function proxy(request: NextRequest) {
   const cite = citationPathOf(pathname, request.headers.get('accept'));
   if (cite) {
     const url = request.nextUrl.clone();
-    const [target, query] = cite.split('?');
-    url.pathname = target!;
+    url.pathname = cite;
     const style = params.get('style');
-    url.search = new URLSearchParams([...(query ? [...new URLSearchParams(query)] : params.has('rev') ? [['rev', params.get('rev')!]] : []), ...(style ? [['style', style]] : [])]).toString();
+    const rev = params.get('rev');
+    url.search = new URLSearchParams([...(rev !== null ? [['rev', rev]] : []), ...(style !== null ? [['style', style]] : [])]).toString();
     return NextResponse.rewrite(url);
   }
   const rev = params.get('rev');

@@ -51,7 +51,8 @@ export function citationPathOf(pathname: string, accept: string | null): string 
   const v = /^\/claims\/([^/]+)\/v\/(\d+)(\.bib|\.ris|\.csl\.json)?$/.exec(pathname);
   if (v) {
     const format = v[3] ? EXTENSIONS.find(([ext]) => ext === v[3])![1] : citationFormatOfAccept(accept);
-    return format ? `/claims/${v[1]}/cite/${format}?rev=${v[2]}` : null;
+    // The revision travels in the path: a query a rewrite adds does not reach the route handler.
+    return format ? `/claims/${v[1]}/v/${v[2]}/cite/${format}` : null;
   }
   return null;
 }

@@ -22,11 +22,13 @@ function problem(status: number, code: string, message: string): Response {
  * the claim revision (?rev=N, else the newest) and its sources' bibliography. Revalidated by
  * the data version, like the lineage drawing.
  */
-export async function respondWithCitation(request: Request, kind: 'claim' | 'source', id: string, format: string): Promise<Response> {
+export async function respondWithCitation(request: Request, kind: 'claim' | 'source', id: string, format: string, pinnedRevision?: string): Promise<Response> {
   if (!(CITATION_FORMATS as readonly string[]).includes(format)) {
     return problem(404, 'not_found', `No citation format "${format}": use one of ${CITATION_FORMATS.join(', ')}.`);
   }
-  const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  // A revision in the path (/claims/{id}/v/{n}/cite/…: what /claims/{id}/v/{n}.bib is rewritten to) wins over ?rev.
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const parsed = querySchema.safeParse(pinnedRevision === undefined ? query : { ...query, rev: pinnedRevision });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return problem(400, 'invalid', `${issue.path.join('.') || 'query'}: ${issue.message} (styles: ${CITATION_STYLES.join(', ')}; rev: a revision number).`);

@@ -6,7 +6,7 @@ describe('citation links and content negotiation', () => {
     expect(citationPathOf('/claims/gpt4.bib', null)).toBe('/claims/gpt4/cite/bibtex');
     expect(citationPathOf('/sources/nyt-2023.ris', null)).toBe('/sources/nyt-2023/cite/ris');
     expect(citationPathOf('/claims/gpt4.csl.json', null)).toBe('/claims/gpt4/cite/csl-json');
-    expect(citationPathOf('/claims/gpt4/v/3.bib', null)).toBe('/claims/gpt4/cite/bibtex?rev=3');
+    expect(citationPathOf('/claims/gpt4/v/3.bib', null)).toBe('/claims/gpt4/v/3/cite/bibtex');
     expect(citationPathOf('/claims/.bib', null)).toBeNull();
   });
 
@@ -15,7 +15,7 @@ describe('citation links and content negotiation', () => {
     expect(citationPathOf('/claims/gpt4', browser)).toBeNull();
     expect(citationPathOf('/claims/gpt4', null)).toBeNull();
     expect(citationPathOf('/claims/gpt4', 'application/x-bibtex')).toBe('/claims/gpt4/cite/bibtex');
-    expect(citationPathOf('/claims/gpt4/v/2', 'application/vnd.citationstyles.csl+json')).toBe('/claims/gpt4/cite/csl-json?rev=2');
+    expect(citationPathOf('/claims/gpt4/v/2', 'application/vnd.citationstyles.csl+json')).toBe('/claims/gpt4/v/2/cite/csl-json');
     expect(citationFormatOfAccept('text/html;q=0.5, application/x-research-info-systems')).toBe('ris');
     expect(citationFormatOfAccept('application/x-bibtex;q=0.3, text/html')).toBeNull();
     expect(citationFormatOfAccept('application/x-bibtex;q=0')).toBeNull();
