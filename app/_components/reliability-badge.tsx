@@ -1,12 +1,14 @@
 import Link from 'next/link';
-import { RELIABILITY_SCALE, type ReliabilityGrade } from '@/lib/shared/vocabulary';
+import { useTranslations } from 'next-intl';
+import type { ReliabilityGrade } from '@/lib/shared/vocabulary';
 
 export function ReliabilityBadge({ grade }: { grade: ReliabilityGrade }) {
-  const scale = RELIABILITY_SCALE[grade];
+  const t = useTranslations('grades');
+  const label = t(`${grade}.label`);
   return (
-    <Link href={`/methodology#grade-${grade}`} className={`badge grade grade-${grade}`} title={`Grade ${grade}: ${scale.label}. ${scale.meaning}`}>
+    <Link href={`/methodology#grade-${grade}`} className={`badge grade grade-${grade}`} title={t('title', { grade, label, meaning: t(`${grade}.meaning`) })}>
       <span aria-hidden="true">{grade}</span>
-      <span className="visually-hidden">Reliability grade {grade}: {scale.label}</span>
+      <span className="visually-hidden">{t('spoken', { grade, label })}</span>
     </Link>
   );
 }

@@ -1,0 +1,310 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CiteMenu } from '@/app/_components/cite-menu';
+import { ClaimNumbers } from '@/app/_components/claim-numbers';
+import { ClaimPassages } from '@/app/_components/claim-passages';
+import { ConfidenceMeter } from '@/app/_components/confidence-meter';
+import { EditorOnly } from '@/app/_components/editor-only';
+import { NeedsReviewBadge } from '@/app/_components/needs-review-badge';
+import { LineageGraph } from '@/app/_components/lineage-graph';
+import { LineageConfidence, LineageEvidenceGroups } from '@/app/_components/lineage-evidence';
+import { PrimarySourceLine } from '@/app/_components/primary-source';
+import { SourceTitle } from '@/app/_components/source-title';
+import { VerdictBadge } from '@/app/_components/verdict-badge';
+import { VerdictSummary } from '@/app/_components/verdict-summary';
+import { buildClaimReview, serializeJsonLd } from '@/lib/citations/claim-review';
+import { buildClaimCitation } from '@/lib/citations/cite';
+import { getClaimPermalink } from '@/lib/citations/permalink';
+import { getClaimPage } from '@/lib/claims/claim-page';
+import { claimantPath } from '@/lib/claims/claimant-path';
+import { getClaimSummary } from '@/lib/claims/list-queries';
+import { renderClaimBody } from '@/lib/claims/render';
+import { feedAlternates } from '@/lib/feeds/alternates';
+import { getDb } from '@/lib/db';
+import { getClaimLineage } from '@/lib/lineage/queries';
+import { getClaimNumbers } from '@/lib/numbers/queries';
+import { buildAppearanceTimeline, findPrimarySources, sortEvidenceByGrade } from '@/lib/claims/claim-page-view';
+import { VERDICT_SCALE } from '@/lib/shared/vocabulary';
+
+// Rendered on first request, then served from the cache until the store's data version
+// changes (see lib/cache/data-version-cache-handler.mjs): static-page speed, fresh after any write.
+export const dynamicParams = true;
+export const revalidate = false;
+export function generateStaticParams(): { id: string }[] {
+  // Nothing prerendered at build: the build machine's database is not the one served.
+  return [];
+}
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const claim = await getClaimSummary(await getDb(), id);
+  if (!claim) return { title: 'Claim not found' };
+  const description = `${claim.verdict.label}: ${claim.statement}`;
+  return {
+    title: claim.title,
+    description,
+    alternates: { canonical: `/claims/${claim.id}`, types: feedAlternates(`/claims/${claim.id}/feed`) },
+    openGraph: { type: 'article', title: `${claim.title} — ${claim.verdict.label}`, description, url: `/claims/${claim.id}` },
+    ...(claim.withdrawn ? { robots: { index: false } } : {}),
+  };
+}
+
+const ROLE_LABELS = { appearance: 'claim appeared here', cited: 'cited for the claim', evidence: 'evidence' } as const;
+/** Plain English for a declared link, read from this claim's side ("Same figure as: X"). */
+const RELATION_LABELS = {
+  outgoing: { 'same-figure': 'Same figure as', 'depends-on': 'Depends on', contradicts: 'Contradicts', context: 'Context' },
+  incoming: { 'same-figure': 'Same figure as', 'depends-on': 'Is a premise of', contradicts: 'Contradicted by', context: 'Context for' },
+} as const;
+
+export default async function ClaimPage({ params }: Props) {
+  const { id } = await params;
+  const db = await getDb();
+  const claim = await getClaimPage(db, id);
+  if (!claim) notFound();
+  const lineage = await getClaimLineage(db, id);
+  const permalink = getClaimPermalink(claim.id);
+  const scale = VERDICT_SCALE[claim.verdict.value];
+  const primaries = findPrimarySources(claim.appearances);
+  const timeline = buildAppearanceTimeline(claim.appearances);
+  const evidence = sortEvidenceByGrade(claim.evidence);
+  const shownEvidence = Object.values(evidence).flat().length;
+
+  return (
+    <article className="claim">
+      <script type="application/ld+json">{serializeJsonLd(buildClaimReview(claim, permalink, lineage))}</script>
+
+      {claim.withdrawn ? (
+        <p className="notice" role="note">
+          <strong>Withdrawn.</strong> This claim was withdrawn from the ledger
+          {claim.withdrawnAt ? <> on <time dateTime={claim.withdrawnAt}>{claim.withdrawnAt.slice(0, 10)}</time></> : null}. The page is kept so that
+          links and citations to it still resolve; it is no longer reviewed. See the <Link href="/methodology#corrections">corrections policy</Link>.
+        </p>
+      ) : null}
+
+      <header className="claim-header">
+        <p className="meta">
+          Claim · topics:{' '}
+          {claim.topics.map((t, i) => (
+            <span key={t}>
+              {i > 0 ? ', ' : ''}
+              <Link href={`/claims?topic=${encodeURIComponent(t)}`}>{t}</Link>
+            </span>
+          ))}
+        </p>
+        <h1>{claim.title}</h1>
+      </header>
+
+      <section className={`verdict-box verdict-box-${claim.verdict.value}`} aria-labelledby="verdict-box-heading">
+        <h2 id="verdict-box-heading" className="visually-hidden">
+          The claim and our verdict
+        </h2>
+        <dl className="verdict-box-facts">
+          <dt>What was claimed</dt>
+          <dd>
+            <p className="statement">{claim.statement}</p>
+            <p className="meta">
+              Claimant: <Link href={claimantPath(claim.claimant)}>{claim.claimant}</Link>
+            </p>
+          </dd>
+          <dt>Our verdict</dt>
+          <dd className="claim-facts">
+            <VerdictBadge verdict={claim.verdict} /> <span className="meta verdict-meaning">{scale.meaning}</span>
+            {claim.needsReview ? <> <NeedsReviewBadge quoteProblems={claim.quoteProblemCount} /></> : null}
+          </dd>
+        </dl>
+        <VerdictSummary claim={claim} />
+        <dl className="verdict-box-facts verdict-box-meta">
+          <dt>Primary source</dt>
+          <dd>
+            <PrimarySourceLine primaries={primaries} />
+          </dd>
+          <dt>Confidence</dt>
+          <dd>
+            <ConfidenceMeter value={claim.confidence} />
+          </dd>
+          <dt>Last reviewed</dt>
+          <dd>
+            <time dateTime={claim.lastReviewed}>{claim.lastReviewed}</time>
+            <span className="meta">
+              {' '}
+              (verdict {claim.verdict.origin === 'note' ? 'from the confidence note of' : 'as of'} <time dateTime={claim.verdict.date}>{claim.verdict.date}</time>)
+            </span>
+          </dd>
+        </dl>
+        <p className="claim-links">
+          <Link href={`/claims/${claim.id}/evidence/new`} className="button">
+            Add evidence
+          </Link>{' '}
+          <Link href={`/claims/${claim.id}/history`}>History</Link> · <Link href="/methodology#scale">How verdicts are reached</Link>
+          <EditorOnly>
+            {' · '}
+            <Link href={`/claims/${claim.id}/confidence/new`}>Add a confidence note</Link> · <Link href="/review">Review proposals</Link>
+          </EditorOnly>
+        </p>
+      </section>
+
+      <section aria-labelledby="analysis-heading" className="analysis">
+        <h2 id="analysis-heading">Analysis</h2>
+        {renderClaimBody(claim.body.tree, claim.body.references)}
+      </section>
+
+      <ClaimNumbers numbers={await getClaimNumbers(db, id)} />
+
+      <section aria-labelledby="evidence-heading">
+        <h2 id="evidence-heading">Evidence</h2>
+        {claim.pendingEvidenceCount > 0 ? (
+          <p className="meta">
+            {claim.pendingEvidenceCount} {claim.pendingEvidenceCount === 1 ? 'proposal' : 'proposals'} awaiting review (not counted below).
+          </p>
+        ) : null}
+        <LineageEvidenceGroups evidence={evidence} lineage={lineage} />
+        {claim.evidenceCount > shownEvidence ? (
+          <p className="meta">
+            The first {shownEvidence} of {claim.evidenceCount} entries are shown; the <a href={`/api/claims/${claim.id}`}>JSON</a> and{' '}
+            <Link href={`/claims/${claim.id}/history`}>the history</Link> list them all.
+          </p>
+        ) : null}
+        <p>
+          <Link href={`/claims/${claim.id}/evidence/new`} className="button">
+            Add evidence
+          </Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="confidence-heading">
+        <h2 id="confidence-heading">Confidence and its history</h2>
+        <p>
+          Current confidence: <ConfidenceMeter value={claim.confidence} />
+        </p>
+        <LineageConfidence lineage={lineage} />
+        <h3>Confidence notes</h3>
+        {claim.confidenceNotes.length ? (
+          <ol className="notes" reversed>
+            {claim.confidenceNotes.map((n) => (
+              <li key={n.id} id={`note-${n.id}`}>
+                <time dateTime={n.createdAt}>{n.createdAt.slice(0, 10)}</time> · {n.author}
+                {n.confidence !== null ? <> · confidence {Math.round(n.confidence * 100)}%</> : null}
+                {n.verdict ? <> · verdict <VerdictBadge verdict={n.verdict} /></> : null}
+                <p dir="auto">{n.reason}</p>
+                {n.evidenceIds.length ? (
+                  <p className="meta">
+                    Based on:{' '}
+                    {n.evidenceIds.map((e, i) => (
+                      <span key={e}>
+                        {i > 0 ? ', ' : ''}
+                        <a href={`#evidence-${e}`}>{e}</a>
+                      </span>
+                    ))}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="meta">No confidence notes yet.</p>
+        )}
+        {claim.confidenceNoteCount > claim.confidenceNotes.length ? (
+          <p className="meta">
+            The newest {claim.confidenceNotes.length} of {claim.confidenceNoteCount} notes; <Link href={`/claims/${claim.id}/history`}>the history</Link> has every one.
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="chain-heading">
+        <h2 id="chain-heading">Where it appeared</h2>
+        <ol className="timeline">
+          {timeline.map((t) => (
+            <li key={`${t.source.id}-${t.date ?? ''}`}>
+              <span className="timeline-date">{t.date ? <time dateTime={t.date}>{t.date}</time> : 'undated'}</span>{' '}
+              <SourceTitle source={t.source} />
+              {t.times > 1 ? <span className="meta"> · stated {t.times} times in it</span> : null}
+              {t.note ? <p className="meta">{t.note}</p> : null}
+            </li>
+          ))}
+        </ol>
+        <h3>What was said</h3>
+        <ClaimPassages passages={claim.passages} quoteProblemCount={claim.quoteProblemCount} />
+        {claim.quantity ? (
+          <p className="meta">
+            Figure checked: {claim.quantity.measureLabel} ={' '}
+            {claim.quantity.value !== null
+              ? claim.quantity.value.toLocaleString('en')
+              : `${claim.quantity.low?.toLocaleString('en')}–${claim.quantity.high?.toLocaleString('en')}`}{' '}
+            {claim.quantity.unit}
+            {claim.quantity.asOf ? ` (as of ${claim.quantity.asOf})` : ''}
+          </p>
+        ) : null}
+        <h3>How it spread</h3>
+        <p className="meta">Each place the claim appeared, and what it cited, traced back to the earliest source found.</p>
+        <LineageGraph lineage={lineage} />
+      </section>
+
+      <section aria-labelledby="sources-heading">
+        <h2 id="sources-heading">Sources</h2>
+        <ul>
+          {claim.sources.map((s) => (
+            <li key={s.id}>
+              <SourceTitle source={s} /> <span className="meta">— {s.roles.map((r) => ROLE_LABELS[r]).join(', ')}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="related-heading">
+        <h2 id="related-heading">Related claims</h2>
+        {claim.related.declared.length === 0 && claim.related.sharedSource.length === 0 && claim.related.hubSources.length === 0 ? <p className="meta">None.</p> : null}
+        {claim.related.declared.length ? (
+          <ul className="related-claims">
+            {claim.related.declared.map((r) => (
+              <li key={`${r.id}-${r.relation}-${r.direction}`}>
+                <span className="relation">{RELATION_LABELS[r.direction][r.relation]}:</span> <Link href={`/claims/${r.id}`}><bdi>{r.title}</bdi></Link>{' '}
+                <VerdictBadge verdict={r.verdict} />
+                {r.withdrawn ? <span className="meta"> (withdrawn)</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {claim.related.incomingCount > claim.related.declared.filter((r) => r.direction === 'incoming').length ? (
+          <p className="meta">…and more claims link to this one ({claim.related.incomingCount} in all).</p>
+        ) : null}
+        {claim.related.sharedSource.length ? (
+          <>
+            <h3>Resting on the same sources</h3>
+            <ul className="related-claims">
+              {claim.related.sharedSource.map((r) => (
+                <li key={r.id}>
+                  <Link href={`/claims/${r.id}`}><bdi>{r.title}</bdi></Link> <VerdictBadge verdict={r.verdict} />{' '}
+                  <span className="meta">
+                    shares {r.sharedSources.map((s) => s.title).join('; ')}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {claim.related.hubSources.length ? (
+          <ul className="meta">
+            {claim.related.hubSources.map((h) => (
+              <li key={h.source.id}>
+                <Link href={`/sources/${h.source.id}/claims`}>{h.otherClaims.toLocaleString('en')} other claims</Link> rest on{' '}
+                <Link href={`/sources/${h.source.id}`}><bdi>{h.source.title}</bdi></Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="cite-heading">
+        <h2 id="cite-heading">Cite this claim</h2>
+        <p className="cite-box">{buildClaimCitation(claim, permalink)}</p>
+        <CiteMenu kind="claim" id={claim.id} />
+        <p className="meta">
+          Permalink: <a href={`/claims/${claim.id}`}>{permalink}</a> · JSON: <a href={`/api/claims/${claim.id}`}>/api/claims/{claim.id}</a>
+        </p>
+      </section>
+    </article>
+  );
+}
