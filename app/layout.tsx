@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { HeaderSearch } from './_components/header-search';
 import { SessionIndicator } from './_components/session-indicator';
+import { VerdictIconSprite } from './_components/verdict-icon';
 import { getSiteOrigin } from '@/lib/citations/permalink';
 import { feedAlternates } from '@/lib/feeds/alternates';
 import './globals.css';
@@ -27,6 +28,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
+        <VerdictIconSprite />
         <a href="#main" className="skip-link">
           Skip to content
         </a>

@@ -1,12 +1,14 @@
-import Link from 'next/link';
 import { RELIABILITY_SCALE, type ReliabilityGrade } from '@/lib/shared/vocabulary';
 
+/**
+ * A plain link, not next/link: a claim page carries thirty of these, each twice (HTML and the
+ * RSC payload), and the grade's meaning is one click away on /methodology.
+ */
 export function ReliabilityBadge({ grade }: { grade: ReliabilityGrade }) {
-  const scale = RELIABILITY_SCALE[grade];
+  const label = `Reliability grade ${grade}: ${RELIABILITY_SCALE[grade].label}`;
   return (
-    <Link href={`/methodology#grade-${grade}`} className={`badge grade grade-${grade}`} title={`Grade ${grade}: ${scale.label}. ${scale.meaning}`}>
-      <span aria-hidden="true">{grade}</span>
-      <span className="visually-hidden">Reliability grade {grade}: {scale.label}</span>
-    </Link>
+    <a href={`/methodology#grade-${grade}`} className={`badge grade grade-${grade}`} title={label} aria-label={label}>
+      {grade}
+    </a>
   );
 }
