@@ -152,24 +152,26 @@ export function LineageGraph({ lineage }: { lineage: ClaimLineage | null }) {
       <figure className="lineage-figure">
         <div className="lineage-scroll">
           {/* The drawing is its own server-rendered SVG document (a page carries it once, not twice in
-              HTML and the RSC payload); the list below has the same content for every reader. */}
+              HTML and the RSC payload); the linked list page has the same content for every reader. */}
           <object
             className="lineage-drawing"
             data={`/claims/${lineage.claimId}/lineage.svg`}
             type="image/svg+xml"
             width={size.width}
             height={size.height}
-            aria-label={`Citation graph: ${lineage.counts.sources} sources, ${lineage.counts.independent} independent; the list below gives the same content`}
+            aria-label={`Citation graph: ${lineage.counts.sources} sources, ${lineage.counts.independent} independent; the linked list gives the same content`}
           >
-            The citation graph is drawn as an image; the list below gives the same content.
+            The citation graph is drawn as an image; the linked list gives the same content.
           </object>
         </div>
         <figcaption className="meta">
           Dashed: cited on the way, or a link we inferred. <Link href="/methodology#lineage">The marks</Link>
         </figcaption>
       </figure>
-      <h3 id="lineage-list-heading">The same graph as a list</h3>
-      <LineageList lineage={lineage} />
+      {/* The nested list is its own page: on a claim page it cost as much as the rest of the section. */}
+      <p>
+        <Link href={`/claims/${lineage.claimId}/lineage`}>The same graph as a list</Link>: every source, what it cites, and who inferred each link.
+      </p>
     </div>
   );
 }

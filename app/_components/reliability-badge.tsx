@@ -1,14 +1,16 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { ReliabilityGrade } from '@/lib/shared/vocabulary';
 
+/**
+ * A plain link, not next/link: a claim page carries thirty of these, each twice (HTML and the
+ * RSC payload), and the grade's meaning is one click away on /methodology.
+ */
 export function ReliabilityBadge({ grade }: { grade: ReliabilityGrade }) {
   const t = useTranslations('grades');
-  const label = t(`${grade}.label`);
+  const label = t('spoken', { grade, label: t(`${grade}.label`) });
   return (
-    <Link href={`/methodology#grade-${grade}`} className={`badge grade grade-${grade}`} title={t('title', { grade, label, meaning: t(`${grade}.meaning`) })}>
-      <span aria-hidden="true">{grade}</span>
-      <span className="visually-hidden">{t('spoken', { grade, label })}</span>
-    </Link>
+    <a href={`/methodology#grade-${grade}`} className={`badge grade grade-${grade}`} title={label} aria-label={label}>
+      {grade}
+    </a>
   );
 }

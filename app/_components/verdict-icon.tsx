@@ -22,12 +22,27 @@ const PATHS: Record<string, string> = {
   'not-a-factual-claim': 'M2 2h12v9H7l-3.5 3v-3H2zm1.5 1.5v6h1.5v1.3L6.5 9.5h6v-6z',
 };
 
-export function VerdictIcon({ verdict }: { verdict: string }) {
-  const d = PATHS[verdict];
-  if (!d) return null;
+/**
+ * The shapes, defined once per page (in the root layout) and drawn by reference: a claim page
+ * shows dozens of verdicts, and an inline path per badge is paid twice (HTML and RSC payload).
+ */
+export function VerdictIconSprite() {
   return (
-    <svg className="verdict-icon" viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" focusable="false">
-      <path d={d} fill="currentColor" fillRule="evenodd" />
+    <svg width="0" height="0" aria-hidden="true" focusable="false" style={{ position: 'absolute' }}>
+      {Object.entries(PATHS).map(([verdict, d]) => (
+        <symbol key={verdict} id={`vi-${verdict}`} viewBox="0 0 16 16">
+          <path d={d} fill="currentColor" fillRule="evenodd" />
+        </symbol>
+      ))}
+    </svg>
+  );
+}
+
+export function VerdictIcon({ verdict }: { verdict: string }) {
+  if (!PATHS[verdict]) return null;
+  return (
+    <svg className="verdict-icon" width="1em" height="1em" aria-hidden="true" focusable="false">
+      <use href={`#vi-${verdict}`} />
     </svg>
   );
 }

@@ -85,6 +85,8 @@ describe('concurrent submissions over two server processes', () => {
     const revisions = await db.selectFrom('revision').select('entity_id').where('entity_type', '=', 'evidence').where('action', '=', 'create').where('entity_id', 'in', rows.map((r) => r.id)).execute();
     expect(revisions).toHaveLength(TOTAL);
     const versionAfter = (await db.selectFrom('data_version').select('version').executeTakeFirstOrThrow()).version;
-    expect(versionAfter - versionBefore).toBe(TOTAL);
+    // Group commit: writes that queued for the lock commit together, one data-version bump per group.
+    expect(versionAfter - versionBefore).toBeGreaterThanOrEqual(1);
+    expect(versionAfter - versionBefore).toBeLessThanOrEqual(TOTAL);
   }, 180_000);
 });

@@ -64,8 +64,13 @@ async function fillEvidence(page: Page, fields: { source: string | Record<string
   }
   await form.locator('#f-stance').selectOption(fields.stance);
   if (fields.target) await form.locator('#f-target').selectOption(fields.target);
-  for (const k of ['excerpt', 'lang', 'translation', 'locator', 'value', 'unit', 'asOf', 'note']) {
+  for (const k of ['excerpt', 'lang', 'translation', 'locator', 'asOf', 'note']) {
     if (typeof fields[k] === 'string') await form.locator(`#f-${k}`).fill(fields[k] as string);
+  }
+  if (typeof fields.figure === 'string') {
+    await form.locator('[id="f-quantity.text"]').fill(fields.figure);
+    // The figure is read back before it is sent.
+    await expect.poll(() => form.locator('[data-testid=figure-reading]').textContent()).toMatch(/^Will be stored as /);
   }
   return form;
 }
@@ -114,8 +119,7 @@ describe('an editor adds evidence through the site', () => {
       excerpt: 'The quokkametric estimate was 4.3 million dollars.',
       lang: 'en',
       locator: 'table 2',
-      value: '4300000',
-      unit: 'USD',
+      figure: 'US$4.3 million',
       asOf: '2021',
       note: 'See **table 2** and [the report](https://example.org/report).',
     });

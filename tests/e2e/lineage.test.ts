@@ -49,6 +49,11 @@ describe('the lineage of a claim in a real browser', () => {
     expect(svgResponse?.headers()['content-type']).toMatch(/^image\/svg\+xml/);
     expect((await page.goto(`${server.url}/claims/${GPT4}`))?.status()).toBe(200);
     expect(await page.locator('figure.lineage-figure object.lineage-drawing').getAttribute('data')).toBe(`/claims/${GPT4}/lineage.svg`);
+    // The same graph as a nested list: its own page, linked from the claim page.
+    const list = await context.newPage();
+    const listHref = await page.getByRole('link', { name: 'The same graph as a list' }).getAttribute('href');
+    expect(listHref).toBe(`/claims/${GPT4}/lineage`);
+    expect((await list.goto(`${server.url}${listHref}`))?.status()).toBe(200);
 
     const drawn = await drawing.locator('svg.lineage-svg g.lineage-node').evaluateAll((els) => els.map((e) => e.getAttribute('data-source-id')!));
     expect(drawn.length).toBeGreaterThan(3);
@@ -61,17 +66,17 @@ describe('the lineage of a claim in a real browser', () => {
     const earliestDrawn = await drawing.locator('svg.lineage-svg g.lineage-node.flag-first').evaluateAll((els) => els.map((e) => e.getAttribute('data-source-id')!));
     expect(earliestDrawn.sort()).toEqual([...api.first.sourceIds].sort());
     expect(earliestDrawn).toContain('lockett-medium-ai-bubble-worse');
-    const earliestListed = await page
+    const earliestListed = await list
       .locator('ul.lineage-list li[data-source-id]')
       .evaluateAll((els) => els.filter((e) => e.querySelector(':scope > .lineage-item-head .flag-first')).map((e) => e.getAttribute('data-source-id')!));
     expect(earliestListed.sort()).toEqual(earliestDrawn.sort());
     expect(await drawing.locator('svg.lineage-svg g.lineage-node.flag-first text').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/earliest found/)]));
 
     // The nested list holds every drawn source exactly once, and every drawn link.
-    const listed = await page.locator('ul.lineage-list li[data-source-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-source-id')!));
+    const listed = await list.locator('ul.lineage-list li[data-source-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-source-id')!));
     expect([...listed].sort()).toEqual([...drawn].sort());
     const drawnEdges = await drawing.locator('svg.lineage-svg g.lineage-edge').evaluateAll((els) => els.map((e) => e.getAttribute('data-edge')!));
-    const listedEdges = await page
+    const listedEdges = await list
       .locator('ul.lineage-list li[data-via-edge], ul.lineage-list li[data-edge-ref]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-via-edge') ?? e.getAttribute('data-edge-ref')!));
     expect([...listedEdges].sort()).toEqual([...drawnEdges].sort());
@@ -80,7 +85,7 @@ describe('the lineage of a claim in a real browser', () => {
     // Each box carries date, grade, figure and flags; the list names who inferred a link.
     const lockett = drawing.locator('svg.lineage-svg g.lineage-node[data-source-id="lockett-medium-ai-bubble-worse"]');
     expect((await lockett.locator('text').allTextContents()).join(' ')).toMatch(/2025-10 · grade C · \$500M.*earliest found/);
-    expect(await page.locator('li[data-via-edge="gangge-matters-ai-bubble>lockett-medium-ai-bubble-worse"] > .lineage-item-head').textContent()).toContain('inferred by Claim Ledger editors');
+    expect(await list.locator('li[data-via-edge="gangge-matters-ai-bubble>lockett-medium-ai-bubble-worse"] > .lineage-item-head').textContent()).toContain('inferred by Claim Ledger editors');
     expect(await page.getByTestId('independence').textContent()).toBe(`${api.counts.sources} sources, ${api.counts.independent} independent`);
 
     const review = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent())!);

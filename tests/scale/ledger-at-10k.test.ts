@@ -110,6 +110,7 @@ describe('pages and API responses at 10,000 claims, through server.mjs', () => {
     [`/sources/${ARTICLE}/history`, 150 * KB],
     [`/claims/${HUB_CLAIM}`, 150 * KB],
     [`/claims/${HUB_CLAIM}/history`, 150 * KB],
+    [`/claims/${HUB_CLAIM}/lineage`, 150 * KB],
     [`/claims/${HUB_CLAIM}/evidence/new`, 150 * KB],
     ['/claims/<a generated claim>', 150 * KB],
     ['/search?q=GPT-4', 150 * KB],
