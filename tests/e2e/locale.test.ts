@@ -70,6 +70,9 @@ describe('the interface language', () => {
       expect((await readPage('/methodology', tag)).h1).toBe('查核方法');
       expect((await readPage('/methodology', tag)).headings).toContain('判定尺度');
       expect((await readPage('/', tag)).headings).toContain('最新判定');
+      expect((await readPage('/claims/alpha-figure', tag)).headings).toMatch(/證據.*來源/);
+      expect((await readPage('/sources/report', tag)).headings).toContain('以此來源為依據的聲稱');
+      expect((await readPage('/claims', tag)).h1).toBe('所有聲稱');
     });
   }
 
@@ -83,6 +86,9 @@ describe('the interface language', () => {
         expect(view.verdicts.join(' '), url).toMatch(/Misleading|Unverifiable|misleading|unverifiable/);
       }
       expect((await readPage('/methodology', tag)).headings).toContain('The verdict scale');
+      expect((await readPage('/claims/alpha-figure', tag)).headings).toMatch(/Evidence.*Sources/);
+      expect((await readPage('/sources/report', tag)).headings).toContain('Claims resting on this source');
+      expect((await readPage('/claims', tag)).h1).toBe('All claims');
     });
   }
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { CiteMenu } from '@/app/_components/cite-menu';
 import { ClaimNumbers } from '@/app/_components/claim-numbers';
@@ -61,6 +62,7 @@ const RELATION_LABELS = {
 
 export default async function ClaimPage({ params }: Props) {
   const { id } = await params;
+  const t = await getTranslations('claim');
   const db = await getDb();
   const claim = await getClaimPage(db, id);
   if (!claim) notFound();
@@ -99,17 +101,17 @@ export default async function ClaimPage({ params }: Props) {
 
       <section className={`verdict-box verdict-box-${claim.verdict.value}`} aria-labelledby="verdict-box-heading">
         <h2 id="verdict-box-heading" className="visually-hidden">
-          The claim and our verdict
+          {t('box')}
         </h2>
         <dl className="verdict-box-facts">
-          <dt>What was claimed</dt>
+          <dt>{t('claimed')}</dt>
           <dd>
             <p className="statement">{claim.statement}</p>
             <p className="meta">
               Claimant: <Link href={claimantPath(claim.claimant)}>{claim.claimant}</Link>
             </p>
           </dd>
-          <dt>Our verdict</dt>
+          <dt>{t('verdict')}</dt>
           <dd className="claim-facts">
             <VerdictBadge verdict={claim.verdict} /> <span className="meta verdict-meaning">{scale.meaning}</span>
             {claim.needsReview ? <> <NeedsReviewBadge quoteProblems={claim.quoteProblemCount} /></> : null}
@@ -117,15 +119,15 @@ export default async function ClaimPage({ params }: Props) {
         </dl>
         <VerdictSummary claim={claim} />
         <dl className="verdict-box-facts verdict-box-meta">
-          <dt>Primary source</dt>
+          <dt>{t('primary')}</dt>
           <dd>
             <PrimarySourceLine primaries={primaries} />
           </dd>
-          <dt>Confidence</dt>
+          <dt>{t('confidence')}</dt>
           <dd>
             <ConfidenceMeter value={claim.confidence} />
           </dd>
-          <dt>Last reviewed</dt>
+          <dt>{t('reviewed')}</dt>
           <dd>
             <time dateTime={claim.lastReviewed}>{claim.lastReviewed}</time>
             <span className="meta">
@@ -147,14 +149,14 @@ export default async function ClaimPage({ params }: Props) {
       </section>
 
       <section aria-labelledby="analysis-heading" className="analysis">
-        <h2 id="analysis-heading">Analysis</h2>
+        <h2 id="analysis-heading">{t('analysis')}</h2>
         {renderClaimBody(claim.body.tree, claim.body.references)}
       </section>
 
       <ClaimNumbers numbers={await getClaimNumbers(db, id)} />
 
       <section aria-labelledby="evidence-heading">
-        <h2 id="evidence-heading">Evidence</h2>
+        <h2 id="evidence-heading">{t('evidence')}</h2>
         {claim.pendingEvidenceCount > 0 ? (
           <p className="meta">
             {claim.pendingEvidenceCount} {claim.pendingEvidenceCount === 1 ? 'proposal' : 'proposals'} awaiting review (not counted below).
@@ -175,7 +177,7 @@ export default async function ClaimPage({ params }: Props) {
       </section>
 
       <section aria-labelledby="confidence-heading">
-        <h2 id="confidence-heading">Confidence and its history</h2>
+        <h2 id="confidence-heading">{t('confidenceHistory')}</h2>
         <p>
           Current confidence: <ConfidenceMeter value={claim.confidence} />
         </p>
@@ -214,7 +216,7 @@ export default async function ClaimPage({ params }: Props) {
       </section>
 
       <section aria-labelledby="chain-heading">
-        <h2 id="chain-heading">Where it appeared</h2>
+        <h2 id="chain-heading">{t('chain')}</h2>
         <ol className="timeline">
           {timeline.map((t) => (
             <li key={`${t.source.id}-${t.date ?? ''}`}>
@@ -243,7 +245,7 @@ export default async function ClaimPage({ params }: Props) {
       </section>
 
       <section aria-labelledby="sources-heading">
-        <h2 id="sources-heading">Sources</h2>
+        <h2 id="sources-heading">{t('sources')}</h2>
         <ul>
           {claim.sources.map((s) => (
             <li key={s.id}>
@@ -254,7 +256,7 @@ export default async function ClaimPage({ params }: Props) {
       </section>
 
       <section aria-labelledby="related-heading">
-        <h2 id="related-heading">Related claims</h2>
+        <h2 id="related-heading">{t('related')}</h2>
         {claim.related.declared.length === 0 && claim.related.sharedSource.length === 0 && claim.related.hubSources.length === 0 ? <p className="meta">None.</p> : null}
         {claim.related.declared.length ? (
           <ul className="related-claims">
@@ -298,7 +300,7 @@ export default async function ClaimPage({ params }: Props) {
       </section>
 
       <section aria-labelledby="cite-heading">
-        <h2 id="cite-heading">Cite this claim</h2>
+        <h2 id="cite-heading">{t('cite')}</h2>
         <p className="cite-box">{buildClaimCitation(claim, permalink)}</p>
         <CiteMenu kind="claim" id={claim.id} />
         <p className="meta">

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { formatDay } from '@/i18n/format';
 import { notFound } from 'next/navigation';
 import { CiteMenu } from '@/app/_components/cite-menu';
 import { EditorOnly } from '@/app/_components/editor-only';
@@ -55,6 +57,9 @@ const USER_LINK_REL = 'nofollow ugc noopener noreferrer';
 
 export default async function SourcePage({ params }: Props) {
   const { id } = await params;
+  const t = await getTranslations('source');
+  const grades = await getTranslations('grades');
+  const format = await getFormatter();
   const db = await getDb();
   const source = await getSource(db, id);
   if (!source) notFound();
@@ -63,7 +68,7 @@ export default async function SourcePage({ params }: Props) {
 
   return (
     <article className="source">
-      <p className="meta">Source · {source.type}</p>
+      <p className="meta">{t('kind')} · {source.type}</p>
       <h1 lang={source.lang} dir="auto">{source.title}</h1>
       {source.mergedInto ? (
         <p className="notice" role="note">
@@ -73,45 +78,45 @@ export default async function SourcePage({ params }: Props) {
 
       <section className="source-box" aria-labelledby="source-box-heading">
         <h2 id="source-box-heading" className="visually-hidden">
-          What this source is and how far we trust it
+          {t('box')}
         </h2>
         <dl className="verdict-box-facts">
-          <dt>Grade</dt>
+          <dt>{t('grade')}</dt>
           <dd>
-            <ReliabilityBadge grade={source.reliability} /> <strong>{source.reliabilityLabel}.</strong> {source.reliabilityReason}
+            <ReliabilityBadge grade={source.reliability} /> <strong>{grades(`${source.reliability}.label`)}.</strong> {source.reliabilityReason}
           </dd>
-          <dt>What it is</dt>
+          <dt>{t('what')}</dt>
           <dd>
             {SOURCE_TYPE_WORDS[source.type] ?? source.type}
             {source.publisher ? <>, published by {source.publisher}</> : null}
             {source.published ? <>, <time dateTime={source.published}>{source.published}</time></> : null}
             {source.authors.length ? <>; by {source.authors.join(', ')}</> : null}
           </dd>
-          <dt>Read by us</dt>
+          <dt>{t('read')}</dt>
           <dd>
             <ReadStatus verified={source.verified} long />
           </dd>
-          <dt>Claims on it</dt>
+          <dt>{t('claimsOn')}</dt>
           <dd>
             {source.claims.total > 0 ? (
               <VerdictBreakdown total={source.claims.total} counts={source.verdictBreakdown} />
             ) : (
-              <span className="meta">No current claim rests on it.</span>
+              <span className="meta">{t('none')}</span>
             )}
           </dd>
         </dl>
       </section>
 
       <dl className="source-facts">
-        <dt>Authors</dt>
+        <dt>{t('authors')}</dt>
         <dd>{source.authors.length ? source.authors.join(', ') : <span className="meta">not named</span>}</dd>
-        <dt>Publisher</dt>
+        <dt>{t('publisher')}</dt>
         <dd>{source.publisher ?? <span className="meta">unknown</span>}</dd>
-        <dt>Published</dt>
-        <dd>{source.published ? <time dateTime={source.published}>{source.published}</time> : <span className="meta">undated</span>}</dd>
-        <dt>Language</dt>
+        <dt>{t('published')}</dt>
+        <dd>{source.published ? <time dateTime={source.published}>{formatDay(format, source.published)}</time> : <span className="meta">undated</span>}</dd>
+        <dt>{t('language')}</dt>
         <dd>{source.lang}</dd>
-        <dt>Original</dt>
+        <dt>{t('original')}</dt>
         <dd>
           {source.url ? (
             <a href={source.url} rel={USER_LINK_REL}>
@@ -124,7 +129,7 @@ export default async function SourcePage({ params }: Props) {
         </dd>
         {source.copies.length ? (
           <>
-            <dt>Copies</dt>
+            <dt>{t('copies')}</dt>
             <dd>
               <ul>
                 {source.copies.map((c) => (
@@ -146,12 +151,12 @@ export default async function SourcePage({ params }: Props) {
       <SourceCaptures sourceId={source.id} captures={captures.items} total={captures.total} textPublic={captures.textPublic} licence={captures.licence} hasUrl={source.url !== null} />
 
       <section aria-labelledby="claims-heading">
-        <h2 id="claims-heading">Claims resting on this source ({source.claims.total.toLocaleString('en')})</h2>
+        <h2 id="claims-heading">{t('claims', { count: format.number(source.claims.total) })}</h2>
         <SourceClaimsList sourceId={source.id} page={source.claims} />
       </section>
 
       <section aria-labelledby="evidence-heading">
-        <h2 id="evidence-heading">Evidence drawn from it ({source.evidence.total.toLocaleString('en')})</h2>
+        <h2 id="evidence-heading">{t('evidence', { count: format.number(source.evidence.total) })}</h2>
         {source.evidence.items.length ? (
           source.evidence.items.map((e) => (
             <div key={e.id}>
@@ -176,7 +181,7 @@ export default async function SourcePage({ params }: Props) {
       <LineageNeighbourhood source={source} lineage={lineage} />
       <CiteMenu kind="source" id={source.id} />
       <p className="meta">
-        JSON: <a href={`/api/sources/${source.id}`}>/api/sources/{source.id}</a> · <Link href={`/sources/${source.id}/history`}>History</Link>
+        JSON: <a href={`/api/sources/${source.id}`}>/api/sources/{source.id}</a> · <Link href={`/sources/${source.id}/history`}>{t('history')}</Link>
         <EditorOnly>
           {' · '}
           <Link href={`/sources/${source.id}/edit`}>Edit or merge this source</Link>

@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import type { Metadata } from 'next';
 import { ClaimRow } from '@/app/_components/claim-row';
 import { FilterPanel } from '@/app/_components/filter-panel';
@@ -27,6 +28,7 @@ export function generateStaticParams(): { view: string }[] {
 type Props = { params: Promise<{ view: string }> };
 
 export default async function ClaimsPage({ params: route }: Props) {
+  const t = await getTranslations('lists');
   const { query, ignored } = parsePageParams(claimListQuerySchema, Object.fromEntries(fromListViewKey((await route).view)));
   const db = await getDb();
   const list = await withCursorOrFirstPage(query, ignored, (q) => listClaims(db, q));
@@ -41,7 +43,7 @@ export default async function ClaimsPage({ params: route }: Props) {
 
   return (
     <>
-      <h1>All claims</h1>
+      <h1>{t('claims')}</h1>
       <FilterPanel active={Boolean(query.verdict || query.topic || query.claimant || query.confidence)}>
       <form method="get" action="/claims" className="filters" aria-label="Filter claims">
         <label>
@@ -103,7 +105,7 @@ export default async function ClaimsPage({ params: route }: Props) {
             <option value="desc">descending</option>
           </select>
         </label>
-        <button type="submit">Apply</button>
+        <button type="submit">{t('apply')}</button>
       </form>
       </FilterPanel>
       {ignored.length ? <p className="meta">Ignored unknown or invalid parameters: {ignored.join(', ')}.</p> : null}

@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FilterPanel } from '@/app/_components/filter-panel';
@@ -29,12 +30,13 @@ export function generateStaticParams(): { view: string }[] {
 type Props = { params: Promise<{ view: string }> };
 
 export default async function SourcesPage({ params: route }: Props) {
+  const t = await getTranslations('lists');
   const { query, ignored } = parsePageParams(sourceListQuerySchema, Object.fromEntries(fromListViewKey((await route).view)));
   const db = await getDb();
   const list = await withCursorOrFirstPage(query, ignored, (q) => listSources(db, q));
   return (
     <>
-      <h1>Sources</h1>
+      <h1>{t('sources')}</h1>
       <FilterPanel active={Boolean(query.type || query.reliability)}>
       <form method="get" action="/sources" className="filters" aria-label="Filter sources">
         <label>
@@ -67,7 +69,7 @@ export default async function SourcesPage({ params: route }: Props) {
             <option value="title">title</option>
           </select>
         </label>
-        <button type="submit">Apply</button>
+        <button type="submit">{t('apply')}</button>
       </form>
       </FilterPanel>
       {ignored.length ? <p className="meta">Ignored unknown or invalid parameters: {ignored.join(', ')}.</p> : null}
@@ -76,12 +78,12 @@ export default async function SourcesPage({ params: route }: Props) {
         <table className="card-table">
           <thead>
             <tr>
-              <th scope="col">Source</th>
-              <th scope="col">Type</th>
-              <th scope="col">Published</th>
-              <th scope="col">Grade</th>
-              <th scope="col">Claims</th>
-              <th scope="col">Evidence</th>
+              <th scope="col">{t('source')}</th>
+              <th scope="col">{t('type')}</th>
+              <th scope="col">{t('published')}</th>
+              <th scope="col">{t('grade')}</th>
+              <th scope="col">{t('claimsCol')}</th>
+              <th scope="col">{t('evidence')}</th>
             </tr>
           </thead>
           <tbody>
