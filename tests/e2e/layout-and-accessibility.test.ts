@@ -201,11 +201,14 @@ async function signIn(context: BrowserContext, next: string): Promise<Page> {
 
 describe('the add-evidence form', () => {
   it('reads "$78M" and "78 million" as people mean them, or says in words what to add, and the success message leads to the new entry', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    // At 360 px, signed in: the editor's own controls (the header's session links) fit too.
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const claim = 'gpt4-training-cost-500m';
     const page = await signIn(context, `/claims/${claim}/evidence/new`);
     const errors = collectErrors(page);
     await page.waitForLoadState('networkidle');
+    await expect.poll(() => page.locator('.session').textContent()).toContain(EDITOR_EMAIL);
+    expect((await measureOverflow(page)).scrollWidth).toBe(360);
     const field = page.locator('[id="f-quantity.text"]');
     const reading = page.locator('[data-testid=figure-reading]');
 
@@ -216,7 +219,8 @@ describe('the add-evidence form', () => {
     await field.fill('78 million');
     await expect.poll(() => reading.textContent()).toMatch(/^Cannot read this figure: "78 million" names no unit/);
     const refusal = (await reading.textContent())!;
-    expect(refusal).not.toMatch(/Invalid input|expected number|received string/);
+    expect(refusal).toContain('e.g. "US$78 million"');
+    expect(refusal).not.toMatch(/Invalid input|expected number|received string|millionx|million%/);
     // ...and once a unit is chosen, it is read.
     await page.selectOption('[id="f-quantity.unit"]', 'USD');
     await expect.poll(() => reading.textContent()).toBe('Will be stored as US$78M (78,000,000 USD). Check it before you submit.');
@@ -253,6 +257,8 @@ describe('the add-evidence form', () => {
     expect(await entry.locator('blockquote').textContent()).toBe('The tally of training costs put one model at 78 million dollars.');
     // The link lands on the entry: it is scrolled into the window.
     await expect.poll(() => entry.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= -1 && r.top < window.innerHeight; })).toBe(true);
+    expect(await entry.textContent()).toContain('value 78,000,000 USD');
+    expect((await measureOverflow(page)).scrollWidth).toBe(360);
     expect(errors).toEqual([]);
     await context.close();
   });
