@@ -150,7 +150,7 @@ export function LineageGraph({ lineage }: { lineage: ClaimLineage | null }) {
     <div className="lineage">
       <LineageSummary lineage={lineage} />
       <figure className="lineage-figure">
-        <div className="lineage-scroll">
+        <div className="lineage-scroll" tabIndex={0} role="region" aria-label="Citation graph, scrolls sideways">
           {/* The drawing is its own server-rendered SVG document (a page carries it once, not twice in
               HTML and the RSC payload); the linked list page has the same content for every reader. */}
           <object

@@ -173,9 +173,12 @@ export function parseFigure(input: string, options: ParseOptions = {}): ParseRes
   if (text === '') return { ok: false, message: 'is empty: write a figure such as "US$500M", "34%", "17x" or "1.5%–34%"' };
   if (text.length > 100) return { ok: false, message: 'is too long for a figure (at most 100 characters)' };
   let bound: 'low' | 'high' | null = null;
+  // The figure's parts around its number, to suggest where a unit goes: "over " + "100 million" + "".
+  const spelled = { lead: '', core: '', tail: '' };
   for (const [re, kind] of BOUND_WORDS) {
     const m = re.exec(text);
     if (m) {
+      spelled.lead = m[0];
       text = text.slice(m[0].length);
       if (kind !== 'about') bound = kind;
       break;
@@ -185,11 +188,13 @@ export function parseFigure(input: string, options: ParseOptions = {}): ParseRes
     const m = re.exec(text);
     if (m && m.index > 0) {
       if (bound && bound !== kind) return { ok: false, message: `"${input.trim()}" says both "at least" and "at most": give a range such as "10–20%"` };
+      spelled.tail = text.slice(m.index);
       text = text.slice(0, m.index);
       bound = kind;
       break;
     }
   }
+  spelled.core = text;
   const between = /^between\s+(.+)\s+and\s+(.+)$/i.exec(text);
   if (between) text = `${between[1]} to ${between[2]}`;
   const parts = text.split(RANGE_SPLIT).filter((p) => p !== undefined);
@@ -210,20 +215,34 @@ export function parseFigure(input: string, options: ParseOptions = {}): ParseRes
     }
     if (a.unit && b.unit && a.unit !== b.unit) return { ok: false, message: `the two ends of "${input.trim()}" have different units (${a.unit}, ${b.unit}): give one unit` };
     const unit = a.unit ?? b.unit ?? options.defaultUnit ?? null;
-    if (!unit) return { ok: false, message: missingUnit(input) };
+    if (!unit) return { ok: false, message: missingUnit(input, spelled, a.hasScale || b.hasScale) };
     if (a.value > b.value) return { ok: false, message: `"${input.trim()}": the range must go from low to high` };
     const figure: ParsedFigure = a.value === b.value ? { value: a.value, unit } : { low: a.value, high: b.value, unit };
     return { ok: true, figure, reading: describeFigure(figure) };
   }
   const only = sides[0]!;
   const unit = only.unit ?? options.defaultUnit ?? null;
-  if (!unit) return { ok: false, message: missingUnit(input) };
+  if (!unit) return { ok: false, message: missingUnit(input, spelled, only.hasScale) };
   const figure: ParsedFigure = bound === 'low' ? { low: only.value, unit } : bound === 'high' ? { high: only.value, unit } : { value: only.value, unit };
   return { ok: true, figure, reading: describeFigure(figure) };
 }
 
-function missingUnit(input: string): string {
-  return `"${input.trim()}" names no unit: add one, e.g. "US$${input.trim()}", "${input.trim()}%", "${input.trim()}x" or "${input.trim()} firms"`;
+/**
+ * Says how to write the unit in, with spellings the parser reads: the currency before the number
+ * and after a bound word ("over US$100 million"); "%" and "x" only after a bare number ("1,250%",
+ * not "78 million%"); a counted noun only where no bound suffix follows.
+ */
+function missingUnit(input: string, spelled: { lead: string; core: string; tail: string }, scaled: boolean): string {
+  const between = /^between\s+/i.exec(spelled.core);
+  const lead = spelled.lead + (between?.[0] ?? '');
+  const core = spelled.core.slice(between?.[0].length ?? 0);
+  const { tail } = spelled;
+  const examples = [`${lead}US$${core}${tail}`];
+  if (!scaled) examples.push(`${lead}${core}%${tail}`, `${lead}${core}x${tail}`);
+  if (!tail) examples.push(`${lead}${core} firms`);
+  const quoted = examples.map((e) => `"${e}"`);
+  const list = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted[0];
+  return `"${input.trim()}" names no unit: write one in, e.g. ${list}, or choose the unit separately`;
 }
 
 /** A figure in words a reader checks: "US$500M (500,000,000 USD)", "at least 4×", "1.5%–34%". */

@@ -85,6 +85,17 @@ describe('the figure parser refuses what could be read two ways, saying what to 
   });
 });
 
+describe('a figure that names no unit', () => {
+  // The message suggests ways to write the unit in; each must be one the parser then reads.
+  it.each(['500M', '78 million', '$78M', '50,000 萬', '1,250', '1.5–34', '4.6–5 million', 'over 100 million', 'about 40', 'between 2 and 3 billion', '100 萬以上', '20 or more'].filter((t) => !parseFigure(t).ok))('suggests only spellings it reads, for %j', (input) => {
+    const result = parseFigure(input);
+    expect(result.ok ? '' : result.message).toMatch(/names no unit/);
+    const suggestions = [...(result.ok ? '' : result.message).matchAll(/"([^"]+)"/g)].map((m) => m[1]!).filter((s) => s !== input);
+    expect(suggestions.length).toBeGreaterThanOrEqual(1);
+    for (const s of suggestions) expect(parseFigure(s), s).toMatchObject({ ok: true });
+  });
+});
+
 describe('the quantity schema', () => {
   const base = { unit: 'USD', measure: 'training-cost.gpt-4' } as const;
 
