@@ -14,7 +14,7 @@ export default getRequestConfig(async () => {
   const locale = hasLocale(LOCALES, param) ? param : DEFAULT_LOCALE;
   return {
     locale,
-    messages: (await import(`../messages/${locale}.json`)).default,
+    messages: (await import(`../messages/${locale}/index.ts`)).default,
     // Dates are calendar dates of the record; UTC keeps a day from shifting with the server's zone.
     timeZone: 'UTC',
   };

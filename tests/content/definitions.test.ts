@@ -22,7 +22,7 @@ describe('the one definition of confidence', () => {
     const methodology = fs.readFileSync(path.join(ROOT, 'app/[locale]/methodology/page.tsx'), 'utf8');
     expect(methodology).toContain("t('confidence.definition')");
     expect(methodology).not.toMatch(/Confidence is our estimate/);
-    const en = JSON.parse(fs.readFileSync(path.join(ROOT, 'messages/en.json'), 'utf8')) as { methodology: { confidence: { definition: string } } };
+    const en = { methodology: JSON.parse(fs.readFileSync(path.join(ROOT, 'messages/en/methodology.json'), 'utf8')) as { confidence: { definition: string } } };
     expect(en.methodology.confidence.definition).toBe(CONFIDENCE_DEFINITION);
   });
 });

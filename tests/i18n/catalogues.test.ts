@@ -7,7 +7,13 @@ import { RELIABILITY_GRADES, RELIABILITY_SCALE, STANCES, VERDICT_SCALE, VERDICTS
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 type Tree = { [key: string]: string | Tree };
-const read = (locale: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'messages', `${locale}.json`), 'utf8')) as Tree;
+const camel = (file: string) => path.basename(file, '.json').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+/** A locale's catalogue: messages/{locale}/{namespace}.json, one file per namespace (as its index.ts imports them). */
+function read(locale: string): Tree {
+  const dir = path.join(ROOT, 'messages', locale);
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
+  return Object.fromEntries(files.map((f) => [camel(f), JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Tree]));
+}
 
 /** Every leaf of a catalogue as "a.b.c" → value. */
 function leaves(tree: Tree, prefix = ''): Map<string, unknown> {
@@ -35,6 +41,13 @@ describe('the message catalogues', () => {
 
   it('exist for every locale', () => {
     expect(LOCALES).toEqual(['en', 'zh-Hant']);
+  });
+
+  it('are loaded whole: each locale\'s index.ts imports every namespace file in its folder', () => {
+    for (const locale of LOCALES) {
+      const index = fs.readFileSync(path.join(ROOT, 'messages', locale, 'index.ts'), 'utf8');
+      for (const namespace of Object.keys(read(locale))) expect(index, `${locale} ${namespace}`).toMatch(new RegExp(`import ${namespace} from`));
+    }
   });
 
   it('have the same keys in every language', () => {
