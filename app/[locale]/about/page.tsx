@@ -1,88 +1,81 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
 import { listPublicEditors } from '@/lib/about/editors';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
-import { CONFIDENCE_DEFINITION } from '@/lib/shared/definitions';
 
-export const metadata: Metadata = {
-  title: 'About',
-  description: 'Who runs this Claim Ledger, its named editors, how to request a correction, and how it is funded.',
-  alternates: { canonical: '/about' },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('pages.about');
+  return { title: t('title'), description: t('metaDescription'), alternates: { canonical: '/about' } };
+}
 
 // Accounts change outside the revision log (the data version does not follow them): rendered per request.
 export const dynamic = 'force-dynamic';
 
 /** Transparency, as the IFCN code of principles asks: who runs it, who edits, how to correct it, who pays. */
 export default async function AboutPage() {
+  const t = await getTranslations('pages.about');
+  const methodology = await getTranslations('methodology');
   const env = getEnv();
   const editors = await listPublicEditors(await getDb());
+  const tags = {
+    code: (chunks: ReactNode) => <code>{chunks}</code>,
+    strong: (chunks: ReactNode) => <strong>{chunks}</strong>,
+    meta: (chunks: ReactNode) => <span className="meta">{chunks}</span>,
+  };
   return (
     <article className="narrow about">
-      <h1>About this ledger</h1>
+      <h1>{t('heading')}</h1>
       <section aria-labelledby="operator">
-        <h2 id="operator">Who runs it</h2>
-        {env.LEDGER_OPERATOR ? (
-          <p>This ledger is run by {env.LEDGER_OPERATOR}.</p>
-        ) : (
-          <p>
-            The operator of this instance has not declared who runs it. <span className="meta">(Operators state it with the LEDGER_OPERATOR setting.)</span>
-          </p>
-        )}
-        <p>
-          Claim Ledger is open software: every verdict links to its evidence and every excerpt to its source, and the whole record is public as JSON
-          (<code>/api/claims</code>, <code>/api/sources</code>).
-        </p>
+        <h2 id="operator">{t('operator.heading')}</h2>
+        {env.LEDGER_OPERATOR ? <p>{t('operator.runBy', { operator: env.LEDGER_OPERATOR })}</p> : <p>{t.rich('operator.undeclared', tags)}</p>}
+        <p>{t.rich('operator.open', tags)}</p>
       </section>
 
       <section aria-labelledby="editors">
-        <h2 id="editors">Editors</h2>
+        <h2 id="editors">{t('editors.heading')}</h2>
         {editors.length ? (
           <ul className="editor-list">
             {editors.map((e) => (
               <li key={`${e.name}-${e.since}`}>
-                <strong>{e.name}</strong> <span className="meta">· {e.role === 'admin' ? 'administrator' : 'editor'} since {e.since}</span>
+                <strong>{e.name}</strong>{' '}
+                <span className="meta">· {t(e.role === 'admin' ? 'editors.adminSince' : 'editors.editorSince', { since: e.since })}</span>
               </li>
             ))}
           </ul>
         ) : (
-          <p className="meta">No editor has chosen to be listed yet.</p>
+          <p className="meta">{t('editors.none')}</p>
         )}
-        <p className="meta">Editors are listed only if they choose to be. Each confidence note and evidence entry names who added it.</p>
+        <p className="meta">{t('editors.optIn')}</p>
       </section>
 
       <section aria-labelledby="corrections">
-        <h2 id="corrections">How to request a correction</h2>
+        <h2 id="corrections">{t('corrections.heading')}</h2>
         <ol>
+          <li>{t.rich('corrections.addEvidence', tags)}</li>
           <li>
-            Open the claim and use <strong>Add evidence</strong>: quote the source that shows the error. Without an account your entry is filed as a
-            proposal, which an editor reviews; accepted or rejected, the decision and its reason are kept in the claim’s history.
-          </li>
-          <li>
-            {env.CORRECTIONS_EMAIL ? (
-              <>
-                Or write to <a href={`mailto:${env.CORRECTIONS_EMAIL}`}>{env.CORRECTIONS_EMAIL}</a> with the claim’s permalink and the source.
-              </>
-            ) : (
-              <>No correction address has been declared for this instance: use the proposal form above.</>
-            )}
+            {env.CORRECTIONS_EMAIL
+              ? t.rich('corrections.email', {
+                  email: env.CORRECTIONS_EMAIL,
+                  mail: (chunks: ReactNode) => <a href={`mailto:${env.CORRECTIONS_EMAIL}`}>{chunks}</a>,
+                })
+              : t('corrections.noEmail')}
           </li>
         </ol>
-        <p>
-          Corrections are shown, never hidden: see the <Link href="/methodology#corrections">corrections policy</Link>.
-        </p>
+        <p>{t.rich('corrections.policy', { link: (chunks: ReactNode) => <Link href="/methodology#corrections">{chunks}</Link> })}</p>
       </section>
 
       <section aria-labelledby="funding">
-        <h2 id="funding">Funding</h2>
-        {env.LEDGER_FUNDING ? <p>{env.LEDGER_FUNDING}</p> : <p>No funder has been declared for this instance.</p>}
-        <p className="meta">The site shows no advertising.</p>
+        <h2 id="funding">{t('funding.heading')}</h2>
+        {env.LEDGER_FUNDING ? <p>{env.LEDGER_FUNDING}</p> : <p>{t('funding.none')}</p>}
+        <p className="meta">{t('funding.noAds')}</p>
       </section>
 
       <section aria-labelledby="confidence-def">
-        <h2 id="confidence-def">What our confidence figures mean</h2>
-        <p>{CONFIDENCE_DEFINITION}</p>
+        <h2 id="confidence-def">{t('confidenceHeading')}</h2>
+        <p>{methodology('confidence.definition')}</p>
       </section>
     </article>
   );

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { ClaimRow } from '@/app/_components/claim-row';
-import { describeBreakdown, VerdictBreakdown } from '@/app/_components/source-claims';
+import { VerdictBreakdown } from '@/app/_components/source-claims';
 import { getClaimantPage } from '@/lib/claims/claimant-page';
 import { getDb } from '@/lib/db';
 
@@ -26,8 +27,15 @@ function nameOf(id: string): string | null {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const name = nameOf((await params).id);
   const page = name ? await getClaimantPage(await getDb(), name) : null;
-  if (!page) return { title: 'Claimant not found' };
-  return { title: `Claims by ${page.name}`, description: `${describeBreakdown(page.total, page.verdictBreakdown)}.` };
+  const t = await getTranslations('pages.claimant');
+  if (!page) return { title: t('notFound') };
+  // "15 claims: 1 false, 4 misleading." in the reader's language, as the page's breakdown says it.
+  const breakdown = await getTranslations('breakdown');
+  const verdicts = await getTranslations('verdicts');
+  const format = await getFormatter();
+  const counts = page.verdictBreakdown.map((c) => breakdown('count', { count: format.number(c.count), verdict: verdicts(`${c.verdict}.label`).toLowerCase() }));
+  const description = t('description', { total: breakdown('total', { count: page.total, formatted: format.number(page.total) }), counts: counts.join(breakdown('separator')) });
+  return { title: t('title', { name: page.name }), description };
 }
 
 /** A claimant's scorecard: every current claim whose file names them, by verdict, and the first page of those claims. */
@@ -35,18 +43,20 @@ export default async function ClaimantPage({ params }: Props) {
   const name = nameOf((await params).id);
   const page = name ? await getClaimantPage(await getDb(), name) : null;
   if (!page) notFound();
+  const t = await getTranslations('pages.claimant');
+  const format = await getFormatter();
   const listHref = `/claims?claimant=${encodeURIComponent(page.name)}`;
   return (
     <article className="claimant">
-      <p className="meta">Claimant</p>
+      <p className="meta">{t('kind')}</p>
       <h1>{page.name}</h1>
-      <p className="meta">As the claim files name them: a person or organisation, and how the claim reached us.</p>
+      <p className="meta">{t('about')}</p>
       <section aria-labelledby="scorecard-heading" className="scorecard">
-        <h2 id="scorecard-heading">How their claims were rated</h2>
+        <h2 id="scorecard-heading">{t('scorecard')}</h2>
         <VerdictBreakdown total={page.total} counts={page.verdictBreakdown} />
       </section>
       <section aria-labelledby="claimant-claims-heading">
-        <h2 id="claimant-claims-heading">Their claims</h2>
+        <h2 id="claimant-claims-heading">{t('claims')}</h2>
         <ul className="claim-list">
           {page.claims.items.map((c) => (
             <ClaimRow key={c.id} claim={c} />
@@ -55,12 +65,12 @@ export default async function ClaimantPage({ params }: Props) {
         {page.claims.next ? (
           <p>
             <Link href={`${listHref}&cursor=${encodeURIComponent(page.claims.next)}`}>
-              More of their claims ({(page.total - page.claims.items.length).toLocaleString('en')} more) →
+              {t('more', { more: format.number(page.total - page.claims.items.length) })}
             </Link>
           </p>
         ) : null}
         <p className="meta">
-          <Link href={listHref}>All their claims, with filters and sorting</Link>
+          <Link href={listHref}>{t('all')}</Link>
         </p>
       </section>
     </article>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { CountLine, Pagination } from '@/app/_components/pagination';
 import { SourceClaimsList } from '@/app/_components/source-claims';
@@ -13,7 +14,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const source = await getSourceLink(await getDb(), id);
-  return { title: source ? `Claims resting on ${source.title}` : 'Source not found', robots: { index: false } };
+  const t = await getTranslations('pages.sourceClaims');
+  return { title: source ? t('title', { title: source.title }) : t('notFound'), robots: { index: false } };
 }
 
 /** Every current claim resting on one source, a keyset page at a time. */
@@ -22,6 +24,8 @@ export default async function SourceClaimsPage({ params, searchParams }: Props) 
   const db = await getDb();
   const source = await getSourceLink(db, id);
   if (!source) notFound();
+  const t = await getTranslations('pages.sourceClaims');
+  const counts = await getTranslations('pages.counts');
   const { query, ignored } = parsePageParams(sourceClaimsQuerySchema, await searchParams);
   const page = await withCursorOrFirstPage(query, ignored, (q) => listSourceClaims(db, id, q));
   return (
@@ -29,8 +33,8 @@ export default async function SourceClaimsPage({ params, searchParams }: Props) 
       <p className="meta">
         <Link href={`/sources/${id}`}>← <bdi>{source.title}</bdi></Link>
       </p>
-      <h1>Claims resting on this source</h1>
-      <CountLine total={page.total} lowerBound={page.totalIsLowerBound} one="claim" many="claims" />
+      <h1>{t('heading')}</h1>
+      <CountLine total={page.total} lowerBound={page.totalIsLowerBound} one={counts('claim.one')} many={counts('claim.many')} />
       <SourceClaimsList sourceId={id} page={{ ...page, next: null }} />
       <Pagination basePath={`/sources/${id}/claims`} params={{}} next={page.next} prev={page.prev} />
     </article>

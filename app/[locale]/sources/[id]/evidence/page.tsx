@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { EvidenceEntry } from '@/app/_components/evidence-groups';
 import { CountLine, Pagination } from '@/app/_components/pagination';
@@ -13,7 +14,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const source = await getSourceLink(await getDb(), id);
-  return { title: source ? `Evidence drawn from ${source.title}` : 'Source not found', robots: { index: false } };
+  const t = await getTranslations('pages.sourceEvidence');
+  return { title: source ? t('title', { title: source.title }) : t('notFound'), robots: { index: false } };
 }
 
 /** Every accepted evidence entry drawn from one source, a keyset page at a time. */
@@ -22,6 +24,9 @@ export default async function SourceEvidencePage({ params, searchParams }: Props
   const db = await getDb();
   const source = await getSourceLink(db, id);
   if (!source) notFound();
+  const t = await getTranslations('pages.sourceEvidence');
+  const counts = await getTranslations('pages.counts');
+  const stances = await getTranslations('stances');
   const { query, ignored } = parsePageParams(sourceClaimsQuerySchema, await searchParams);
   const page = await withCursorOrFirstPage(query, ignored, (q) => listSourceEvidence(db, id, q));
   return (
@@ -29,12 +34,12 @@ export default async function SourceEvidencePage({ params, searchParams }: Props
       <p className="meta">
         <Link href={`/sources/${id}`}>← <bdi>{source.title}</bdi></Link>
       </p>
-      <h1>Evidence drawn from this source</h1>
-      <CountLine total={page.total} lowerBound={page.totalIsLowerBound} one="entry" many="entries" />
+      <h1>{t('heading')}</h1>
+      <CountLine total={page.total} lowerBound={page.totalIsLowerBound} one={counts('entry.one')} many={counts('entry.many')} />
       {page.items.map((e) => (
         <div key={e.id}>
           <p>
-            <span className={`badge stance stance-${e.stance}`}>{e.stance}</span> <Link href={`/claims/${e.claimId}`}>{e.claimTitle}</Link>
+            <span className={`badge stance stance-${e.stance}`}>{stances.has(e.stance) ? stances(e.stance) : e.stance}</span> <Link href={`/claims/${e.claimId}`}>{e.claimTitle}</Link>
           </p>
           <EvidenceEntry item={e} showSource={false} />
         </div>
