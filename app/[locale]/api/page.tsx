@@ -1,26 +1,40 @@
 import type { Metadata } from 'next';
+import { useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
 import { getOpenApiDocument } from '@/app/api/_lib/operations';
 import { describeOpenApi } from '@/lib/http/openapi-reference';
 
-export const metadata: Metadata = {
-  title: 'API reference',
-  description: 'The Claim Ledger JSON API: every operation, its parameters, body and answers, from the OpenAPI document at /api/openapi.json.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('pages.api');
+  return { title: t('title'), description: t('metaDescription') };
+}
 
 // The document is built from the route declarations alone (no store data): one static page.
 export const dynamic = 'force-static';
 
+/** The access lines lib/http/openapi-reference.ts writes, by the message that says each in the reader's language. */
+const ACCESS_KEYS: Record<string, string> = {
+  'anyone (no credentials read)': 'accessAnyone',
+  'anyone; an editor’s token or session is honoured when sent': 'accessAnyoneHonoured',
+  'editors: Authorization: Bearer <token>, or a signed-in session': 'accessEditors',
+};
+
 export default function ApiReferencePage() {
+  const t = useTranslations('pages.api');
   const reference = describeOpenApi(getOpenApiDocument());
   return (
     <article className="api-reference">
-      <h1>API reference</h1>
+      <h1>{t('heading')}</h1>
       <p className="lede">{reference.description}</p>
       <p>
-        The machine-readable description is <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI {reference.openapi}). Errors always have the shape{' '}
-        <code>{'{ "error": { "code", "message", "field"? } }'}</code>.
+        {t.rich('intro', {
+          version: reference.openapi,
+          doc: (chunks: ReactNode) => <a href="/api/openapi.json">{chunks}</a>,
+          shape: () => <code>{'{ "error": { "code", "message", "field"? } }'}</code>,
+        })}
       </p>
-      <nav aria-label="Operations">
+      <nav aria-label={t('operations')}>
         <ul>
           {reference.operations.map((op) => (
             <li key={op.id}>
@@ -43,17 +57,17 @@ export default function ApiReferencePage() {
           </h2>
           <p>{op.summary}</p>
           {op.description ? <p className="meta">{op.description}</p> : null}
-          <p className="meta">Who may call it: {op.access}</p>
+          <p className="meta">{t('access', { access: ACCESS_KEYS[op.access] ? t(ACCESS_KEYS[op.access]!, { token: '<token>' }) : op.access })}</p>
           {op.parameters.length > 0 ? (
             <div className="table-wrap">
               <table className="scale-table">
-                <caption className="visually-hidden">Parameters</caption>
+                <caption className="visually-hidden">{t('parameters')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Parameter</th>
-                    <th scope="col">In</th>
-                    <th scope="col">Schema</th>
-                    <th scope="col">About</th>
+                    <th scope="col">{t('parameter')}</th>
+                    <th scope="col">{t('in')}</th>
+                    <th scope="col">{t('schema')}</th>
+                    <th scope="col">{t('about')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -61,7 +75,7 @@ export default function ApiReferencePage() {
                     <tr key={`${p.in}:${p.name}`}>
                       <td>
                         <code>{p.name}</code>
-                        {p.required ? ' (required)' : ''}
+                        {p.required ? t('requiredParam') : ''}
                       </td>
                       <td>{p.in}</td>
                       <td>
@@ -77,12 +91,12 @@ export default function ApiReferencePage() {
           {op.body ? (
             <details>
               <summary>
-                Request body ({op.body.required ? 'required' : 'optional'}): {op.body.contentTypes.join(', ')}
+                {t(op.body.required ? 'bodyRequired' : 'bodyOptional', { types: op.body.contentTypes.join(', ') })}
               </summary>
               <pre>{op.body.schema}</pre>
             </details>
           ) : null}
-          <h3>Answers</h3>
+          <h3>{t('answers')}</h3>
           <ul>
             {op.responses.map((r) => (
               <li key={r.status}>

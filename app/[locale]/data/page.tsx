@@ -1,5 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
 import { CLAIM_REVIEW_FEED_PAGE_SIZE, CLAIM_REVIEW_FEED_PATH } from '@/lib/citations/claim-review-feed';
 import { FEED_ENTRY_LIMIT } from '@/lib/feeds/entries';
 import { readOpenDataManifest } from '@/lib/open-data/published';
@@ -7,32 +10,38 @@ import { readOpenDataManifest } from '@/lib/open-data/published';
 // The dataset is written by the CLI outside the data version: read its manifest per request.
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = { title: 'Open data', description: 'Download the Claim Ledger as open data: claims, sources, evidence, confidence notes, quantities and revisions.' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('pages.data');
+  return { title: t('title'), description: t('metaDescription') };
+}
 
 const size = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 export default function OpenDataPage() {
+  const t = useTranslations('pages.data');
+  const format = useFormatter();
   const manifest = readOpenDataManifest();
   return (
     <article>
-      <h1>Open data</h1>
-      <p>
-        The ledger&apos;s public content as a dataset: claims, quantities, sources, evidence, confidence notes and the revision log, each as JSON Lines and CSV, with a data
-        dictionary. Nothing private is in it: no accounts, tokens, proposals awaiting review, unaccepted sources, archived copies&apos; texts, drafts, or the names of who wrote
-        an entry.
-      </p>
+      <h1>{t('heading')}</h1>
+      <p>{t('intro')}</p>
       {manifest ? (
         <>
           <p className="meta">
-            Exported <time dateTime={manifest.generatedAt}>{manifest.generatedAt.replace('T', ' ').slice(0, 16)} UTC</time> · licence{' '}
-            <a href={manifest.licence.url}>{manifest.licence.name}</a> (quoted excerpts stay under their sources&apos; terms; see <a href="/data/LICENCE.txt">LICENCE.txt</a>)
+            {t.rich('exported', {
+              when: manifest.generatedAt.replace('T', ' ').slice(0, 16),
+              name: manifest.licence.name,
+              time: (chunks: ReactNode) => <time dateTime={manifest.generatedAt}>{chunks}</time>,
+              licence: (chunks: ReactNode) => <a href={manifest.licence.url}>{chunks}</a>,
+              file: (chunks: ReactNode) => <a href="/data/LICENCE.txt">{chunks}</a>,
+            })}
           </p>
           <table>
             <thead>
               <tr>
-                <th>File</th>
-                <th>Size</th>
-                <th>Rows</th>
+                <th>{t('file')}</th>
+                <th>{t('size')}</th>
+                <th>{t('rows')}</th>
                 <th>SHA-256</th>
               </tr>
             </thead>
@@ -45,7 +54,7 @@ export default function OpenDataPage() {
                     </a>
                   </td>
                   <td>{size(f.bytes)}</td>
-                  <td>{f.rows !== undefined ? f.rows.toLocaleString('en') : ''}</td>
+                  <td>{f.rows !== undefined ? format.number(f.rows) : ''}</td>
                   <td>
                     <code>{f.sha256.slice(0, 12)}…</code>
                   </td>
@@ -56,20 +65,26 @@ export default function OpenDataPage() {
         </>
       ) : (
         <p className="notice" role="note">
-          No dataset has been exported yet. Run <code>npm run claims -- export --open</code> on the server.
+          {t.rich('none', { code: (chunks: ReactNode) => <code>{chunks}</code> })}
         </p>
       )}
-      <h2>Other machine-readable forms</h2>
+      <h2>{t('other')}</h2>
       <ul>
         <li>
-          <a href={CLAIM_REVIEW_FEED_PATH}>ClaimReview data feed</a> (schema.org DataFeed, JSON-LD; {CLAIM_REVIEW_FEED_PAGE_SIZE} reviews per page, the next page in the
-          Link header)
+          {t.rich('claimReview', { size: String(CLAIM_REVIEW_FEED_PAGE_SIZE), feed: (chunks: ReactNode) => <a href={CLAIM_REVIEW_FEED_PATH}>{chunks}</a> })}
         </li>
         <li>
-          Feeds of the newest {FEED_ENTRY_LIMIT} changes: <a href="/feed.atom">Atom</a> · <a href="/feed.json">JSON Feed</a>; each claim, source and topic has its own
+          {t.rich('feeds', {
+            limit: String(FEED_ENTRY_LIMIT),
+            atom: (chunks: ReactNode) => <a href="/feed.atom">{chunks}</a>,
+            json: (chunks: ReactNode) => <a href="/feed.json">{chunks}</a>,
+          })}
         </li>
         <li>
-          <a href="/sitemap.xml">sitemap.xml</a> · citations of any claim or source as BibTeX, RIS or CSL-JSON (its page&apos;s Cite menu) · <Link href="/methodology">methodology</Link>
+          {t.rich('more', {
+            sitemap: (chunks: ReactNode) => <a href="/sitemap.xml">{chunks}</a>,
+            methodology: (chunks: ReactNode) => <Link href="/methodology">{chunks}</Link>,
+          })}
         </li>
       </ul>
     </article>
