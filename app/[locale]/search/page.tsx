@@ -68,7 +68,8 @@ export default async function SearchPage({ searchParams }: PageProps) {
     }
   }
 
-  const sourceTypeLabels = Object.fromEntries(SOURCE_TYPES.map((type) => [type, t(`sourceTypes.${type}`)]));
+  const typeNames = await getTranslations('pages.sourceTypes');
+  const sourceTypeLabels = Object.fromEntries(SOURCE_TYPES.map((type) => [type, typeNames(type)]));
   const labels: SearchBoxLabels = {
     label: t('box.label'),
     placeholder: t('box.placeholder'),

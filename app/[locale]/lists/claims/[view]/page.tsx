@@ -8,14 +8,17 @@ import { claimListQuerySchema, listClaims } from '@/lib/claims/list-queries';
 import { getDb } from '@/lib/db';
 import { feedAlternates } from '@/lib/feeds/alternates';
 import { fromListViewKey } from '@/lib/http/list-view';
-import { VERDICT_SCALE, VERDICTS } from '@/lib/shared/vocabulary';
+import { VERDICTS } from '@/lib/shared/vocabulary';
 
-export const metadata: Metadata = {
-  title: 'All claims',
-  description: 'Every claim in the ledger, filterable by verdict, topic, claimant and confidence.',
-  alternates: { canonical: '/claims', types: feedAlternates('/feed') },
-  openGraph: { title: 'All claims · Claim Ledger' },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('pages.claimsList');
+  return {
+    title: t('title'),
+    description: t('metaDescription'),
+    alternates: { canonical: '/claims', types: feedAlternates('/feed') },
+    openGraph: { title: t('ogTitle') },
+  };
+}
 
 // Each view (a query string of /claims, see lib/http/list-view.ts) is rendered once and cached
 // like a claim page; the data-version cache handler renders it afresh after any write.
@@ -29,6 +32,9 @@ type Props = { params: Promise<{ view: string }> };
 
 export default async function ClaimsPage({ params: route }: Props) {
   const t = await getTranslations('lists');
+  const p = await getTranslations('pages.claimsList');
+  const counts = await getTranslations('pages.counts');
+  const verdictNames = await getTranslations('verdicts');
   const { query, ignored } = parsePageParams(claimListQuerySchema, Object.fromEntries(fromListViewKey((await route).view)));
   const db = await getDb();
   const list = await withCursorOrFirstPage(query, ignored, (q) => listClaims(db, q));
@@ -45,22 +51,22 @@ export default async function ClaimsPage({ params: route }: Props) {
     <>
       <h1>{t('claims')}</h1>
       <FilterPanel active={Boolean(query.verdict || query.topic || query.claimant || query.confidence)}>
-      <form method="get" action="/claims" className="filters" aria-label="Filter claims">
+      <form method="get" action="/claims" className="filters" aria-label={p('filterLabel')}>
         <label>
-          Verdict
+          {p('verdict')}
           <select name="verdict" defaultValue={query.verdict ?? ''}>
-            <option value="">any</option>
+            <option value="">{p('any')}</option>
             {VERDICTS.map((v) => (
               <option key={v} value={v}>
-                {VERDICT_SCALE[v].label}
+                {verdictNames(`${v}.label`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Topic
+          {p('topic')}
           <select name="topic" defaultValue={query.topic ?? ''}>
-            <option value="">any</option>
+            <option value="">{p('any')}</option>
             {list.facets.topics.map((t) => (
               <option key={t.value} value={t.value}>
                 {t.value} ({t.count})
@@ -69,9 +75,9 @@ export default async function ClaimsPage({ params: route }: Props) {
           </select>
         </label>
         <label>
-          Claimant
+          {p('claimant')}
           <select name="claimant" defaultValue={query.claimant ?? ''}>
-            <option value="">any</option>
+            <option value="">{p('any')}</option>
             {list.facets.claimants.map((c) => (
               <option key={c.value} value={c.value}>
                 {c.value} ({c.count})
@@ -80,42 +86,42 @@ export default async function ClaimsPage({ params: route }: Props) {
           </select>
         </label>
         <label>
-          Confidence
+          {p('confidence')}
           <select name="confidence" defaultValue={query.confidence ?? ''}>
-            <option value="">any</option>
-            <option value="high">high (≥ 75%)</option>
-            <option value="medium">medium (40–74%)</option>
-            <option value="low">low (&lt; 40%)</option>
-            <option value="none">no figure</option>
+            <option value="">{p('any')}</option>
+            <option value="high">{p('confidenceHigh')}</option>
+            <option value="medium">{p('confidenceMedium')}</option>
+            <option value="low">{p('confidenceLow', { lt: '<' })}</option>
+            <option value="none">{p('confidenceNone')}</option>
           </select>
         </label>
         <label>
-          Sort by
+          {p('sortBy')}
           <select name="sort" defaultValue={query.sort}>
-            <option value="title">title</option>
-            <option value="confidence">confidence</option>
-            <option value="verdict-date">verdict date</option>
+            <option value="title">{p('sortTitle')}</option>
+            <option value="confidence">{p('sortConfidence')}</option>
+            <option value="verdict-date">{p('sortVerdictDate')}</option>
           </select>
         </label>
         <label>
-          Order
+          {p('order')}
           <select name="order" defaultValue={query.order ?? ''}>
-            <option value="">default</option>
-            <option value="asc">ascending</option>
-            <option value="desc">descending</option>
+            <option value="">{p('orderDefault')}</option>
+            <option value="asc">{p('orderAsc')}</option>
+            <option value="desc">{p('orderDesc')}</option>
           </select>
         </label>
         <button type="submit">{t('apply')}</button>
       </form>
       </FilterPanel>
-      {ignored.length ? <p className="meta">Ignored unknown or invalid parameters: {ignored.join(', ')}.</p> : null}
-      <CountLine total={list.total} lowerBound={list.totalIsLowerBound} one="claim" many="claims" />
+      {ignored.length ? <p className="meta">{p('ignored', { params: ignored.join(', ') })}</p> : null}
+      <CountLine total={list.total} lowerBound={list.totalIsLowerBound} one={counts('claim.one')} many={counts('claim.many')} />
       <ul className="claim-list">
         {list.items.map((c) => (
           <ClaimRow key={c.id} claim={c} />
         ))}
       </ul>
-      {list.total === 0 ? <p>No claim matches these filters.</p> : null}
+      {list.total === 0 ? <p>{p('none')}</p> : null}
       <Pagination basePath="/claims" params={params} next={list.next} prev={list.prev} />
     </>
   );

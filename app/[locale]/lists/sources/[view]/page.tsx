@@ -9,15 +9,18 @@ import { parsePageParams, withCursorOrFirstPage } from '@/app/_lib/search-params
 import { getDb } from '@/lib/db';
 import { feedAlternates } from '@/lib/feeds/alternates';
 import { fromListViewKey } from '@/lib/http/list-view';
-import { RELIABILITY_GRADES, RELIABILITY_SCALE, SOURCE_TYPES } from '@/lib/shared/vocabulary';
+import { RELIABILITY_GRADES, SOURCE_TYPES } from '@/lib/shared/vocabulary';
 import { listSources, sourceListQuerySchema } from '@/lib/sources/list-queries';
 
-export const metadata: Metadata = {
-  title: 'Sources',
-  description: 'Every source the ledger cites, with its type, publisher, date, reliability grade and how many claims and evidence entries rest on it.',
-  alternates: { canonical: '/sources', types: feedAlternates('/feed') },
-  openGraph: { title: 'Sources · Claim Ledger' },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('pages.sourcesList');
+  return {
+    title: t('title'),
+    description: t('metaDescription'),
+    alternates: { canonical: '/sources', types: feedAlternates('/feed') },
+    openGraph: { title: t('ogTitle') },
+  };
+}
 
 // Each view (a query string of /sources, see lib/http/list-view.ts) is rendered once and cached
 // like a claim page; the data-version cache handler renders it afresh after any write.
@@ -31,6 +34,10 @@ type Props = { params: Promise<{ view: string }> };
 
 export default async function SourcesPage({ params: route }: Props) {
   const t = await getTranslations('lists');
+  const p = await getTranslations('pages.sourcesList');
+  const counts = await getTranslations('pages.counts');
+  const grades = await getTranslations('grades');
+  const typeNames = await getTranslations('pages.sourceTypes');
   const { query, ignored } = parsePageParams(sourceListQuerySchema, Object.fromEntries(fromListViewKey((await route).view)));
   const db = await getDb();
   const list = await withCursorOrFirstPage(query, ignored, (q) => listSources(db, q));
@@ -38,42 +45,42 @@ export default async function SourcesPage({ params: route }: Props) {
     <>
       <h1>{t('sources')}</h1>
       <FilterPanel active={Boolean(query.type || query.reliability)}>
-      <form method="get" action="/sources" className="filters" aria-label="Filter sources">
+      <form method="get" action="/sources" className="filters" aria-label={p('filterLabel')}>
         <label>
-          Type
+          {t('type')}
           <select name="type" defaultValue={query.type ?? ''}>
-            <option value="">any</option>
-            {SOURCE_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {t}
+            <option value="">{p('any')}</option>
+            {SOURCE_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {typeNames(type)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Reliability
+          {p('reliability')}
           <select name="reliability" defaultValue={query.reliability ?? ''}>
-            <option value="">any</option>
+            <option value="">{p('any')}</option>
             {RELIABILITY_GRADES.map((g) => (
               <option key={g} value={g}>
-                {g}: {RELIABILITY_SCALE[g].label}
+                {p('gradeOption', { grade: g, label: grades(`${g}.label`) })}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Sort by
+          {p('sortBy')}
           <select name="sort" defaultValue={query.sort}>
-            <option value="use">most used</option>
-            <option value="date">newest</option>
-            <option value="title">title</option>
+            <option value="use">{p('sortUse')}</option>
+            <option value="date">{p('sortDate')}</option>
+            <option value="title">{p('sortTitle')}</option>
           </select>
         </label>
         <button type="submit">{t('apply')}</button>
       </form>
       </FilterPanel>
-      {ignored.length ? <p className="meta">Ignored unknown or invalid parameters: {ignored.join(', ')}.</p> : null}
-      <CountLine total={list.total} lowerBound={list.totalIsLowerBound} one="source" many="sources" />
+      {ignored.length ? <p className="meta">{p('ignored', { params: ignored.join(', ') })}</p> : null}
+      <CountLine total={list.total} lowerBound={list.totalIsLowerBound} one={counts('source.one')} many={counts('source.many')} />
       <div className="table-wrap">
         <table className="card-table">
           <thead>
@@ -89,17 +96,17 @@ export default async function SourcesPage({ params: route }: Props) {
           <tbody>
             {list.items.map((s) => (
               <tr key={s.id}>
-                <td data-label="Source">
+                <td data-label={t('source')}>
                   <Link href={`/sources/${s.id}`}><bdi>{s.title}</bdi></Link>
                   {s.publisher ? <div className="meta">{s.publisher}</div> : null}
                 </td>
-                <td data-label="Type">{s.type}</td>
-                <td data-label="Published">{s.published ?? '—'}</td>
-                <td data-label="Grade">
+                <td data-label={t('type')}>{typeNames.has(s.type) ? typeNames(s.type) : s.type}</td>
+                <td data-label={t('published')}>{s.published ?? '—'}</td>
+                <td data-label={t('grade')}>
                   <ReliabilityBadge grade={s.reliability} /> <ReadStatus verified={s.verified} />
                 </td>
-                <td data-label="Claims">{s.claimCount}</td>
-                <td data-label="Evidence">{s.evidenceCount}</td>
+                <td data-label={t('claimsCol')}>{s.claimCount}</td>
+                <td data-label={t('evidence')}>{s.evidenceCount}</td>
               </tr>
             ))}
           </tbody>
