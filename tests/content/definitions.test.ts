@@ -15,10 +15,10 @@ describe('the one definition of confidence', () => {
   });
 
   it('is the only sentence the methodology and about pages use for it', () => {
+    // Both pages speak the reader's language: the English catalogue entry they read is the definition, word for word.
     const about = fs.readFileSync(path.join(ROOT, 'app/[locale]/about/page.tsx'), 'utf8');
-    expect(about).toContain('{CONFIDENCE_DEFINITION}');
+    expect(about).toContain("methodology('confidence.definition')");
     expect(about).not.toMatch(/Confidence is our estimate/);
-    // /methodology speaks the reader's language: its English catalogue entry is the definition, word for word.
     const methodology = fs.readFileSync(path.join(ROOT, 'app/[locale]/methodology/page.tsx'), 'utf8');
     expect(methodology).toContain("t('confidence.definition')");
     expect(methodology).not.toMatch(/Confidence is our estimate/);
