@@ -86,6 +86,20 @@ async function main() {
           `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; ratio to the bare loop ${(perSecond / bare.perSecond).toFixed(3)}`,
       );
     }
+    // The HTTP floor: the same request through the same server and route, refused before any
+    // write (an unknown claim: 404 after authentication, parsing and validation). What it costs
+    // is Next's and the route's share; no write path can be faster over HTTP than this.
+    const floor = await autocannon({
+      url: `${server.url}/api/claims/no-such-claim/evidence`,
+      connections: Math.max(...connectionCounts),
+      duration: seconds,
+      requests: [{ method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ sourceId: 'report', stance: 'context', excerpt: 'bench floor', lang: 'en' }) }],
+    });
+    const refused = floor['4xx'] / (floor.duration || seconds);
+    console.log(
+      `HTTP floor, ${Math.max(...connectionCounts)} connections, the same POST to an unknown claim (404, nothing written): ${refused.toFixed(0)} requests/s, ` +
+        `latency p50 ${floor.latency.p50} ms, p99 ${floor.latency.p99} ms`,
+    );
     const check = new SQLite(file, { readonly: true });
     console.log(`stored: ${(check.prepare("select count(*) as n from evidence where excerpt like 'bench write %'").get() as { n: number }).n} bench rows; integrity ${check.pragma('integrity_check', { simple: true })}`);
     check.close();

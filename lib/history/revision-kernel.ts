@@ -245,7 +245,12 @@ export async function writeWithRevisions<T>(
   const q = queue;
   return new Promise<T>((resolve, reject) => {
     q.waiting.push({ who, fn, resolve: resolve as (value: unknown) => void, reject });
-    if (!q.running) void drain(db, q);
+    if (!q.running) {
+      q.running = true;
+      // Start on the next turn of the event loop, not now: requests whose bytes have already
+      // arrived get read first and join this group, instead of each one committing alone.
+      setImmediate(() => void drain(db, q));
+    }
   });
 }
 
@@ -260,7 +265,6 @@ async function writeAlone<T>(db: Kysely<Database>, who: { actor: string; at?: st
 }
 
 async function drain(db: Kysely<Database>, queue: { waiting: QueuedWrite[]; running: boolean }): Promise<void> {
-  queue.running = true;
   try {
     while (queue.waiting.length) await writeGroup(db, queue.waiting.splice(0, MAX_GROUP));
   } finally {

@@ -86,10 +86,16 @@ export interface NumbersRefreshOptions {
 
 /** Recomputes the numbers of these claims and what depends on them (contradictions, series). */
 export async function refreshNumbers(trx: Db, claimIds: string[], options: NumbersRefreshOptions = {}): Promise<void> {
+  // A claim's row is redrawn, and its measure's contradictions and its family's series are
+  // re-derived, only when what they are drawn from changed: most writes (evidence without a
+  // figure, a note, an edit elsewhere) leave a claim's numbers as they were, and drawing a
+  // chart costs more than the rest of the write.
   const touchedMeasures = new Set<string>();
+  const touchedFamilies = new Set<string>();
   for (const chunk of chunked(claimIds)) {
-    const previous = await trx.selectFrom('claim_number').select(['claim_id', 'measure']).where('claim_id', 'in', chunk).execute();
-    for (const p of previous) touchedMeasures.add(p.measure);
+    const previous = new Map(
+      (await trx.selectFrom('claim_number').select(['claim_id', 'measure', 'family', 'data', 'chart_svg']).where('claim_id', 'in', chunk).execute()).map((p) => [p.claim_id, p]),
+    );
     const claims = await trx
       .selectFrom('claim')
       .select(['id', 'title', 'listed', 'quantity_value', 'quantity_low', 'quantity_high', 'quantity_unit', 'quantity_measure', 'quantity_as_of', 'quantity_price_year', 'quantity_geography', 'quantity_basis', 'quantity_note'])
@@ -98,15 +104,30 @@ export async function refreshNumbers(trx: Db, claimIds: string[], options: Numbe
     const numeric = claims.filter((c) => c.listed === 1 && c.quantity_measure && getMeasure(c.quantity_measure) && quantityOfClaimRow(c));
     const figures = numeric.length ? await loadEvidenceFigures(trx, numeric.map((c) => c.id)) : new Map<string, EvidenceFigure[]>();
     const keep = new Set(numeric.map((c) => c.id));
-    const gone = chunk.filter((id) => !keep.has(id));
+    const gone = chunk.filter((id) => !keep.has(id) && previous.has(id));
+    for (const id of gone) {
+      const { measure, family } = previous.get(id)!;
+      touchedMeasures.add(measure);
+      if (family) touchedFamilies.add(family);
+    }
     if (gone.length) await trx.deleteFrom('claim_number').where('claim_id', 'in', gone).execute();
     const oldConflicts = new Map(
       (await trx.selectFrom('claim_number').select(['claim_id', 'conflict_count']).where('claim_id', 'in', [...keep].length ? [...keep] : ['']).execute()).map((r) => [r.claim_id, r.conflict_count]),
     );
     for (const c of numeric) {
       const claimed = quantityOfClaimRow(c)!;
-      touchedMeasures.add(claimed.measure!);
       const numbers = buildClaimNumbers(c, claimed, figures.get(c.id) ?? []);
+      const data = JSON.stringify(numbers);
+      const before = previous.get(c.id);
+      const chartIsCurrent = before !== undefined && before.data === data && (options.skipCharts || before.chart_svg !== '');
+      if (before?.measure !== claimed.measure) {
+        if (before) touchedMeasures.add(before.measure);
+        touchedMeasures.add(claimed.measure!);
+      } else if (JSON.stringify((JSON.parse(before.data) as ClaimNumbers).claimed) !== JSON.stringify(numbers.claimed)) {
+        touchedMeasures.add(claimed.measure!);
+      }
+      if (before?.family && before.family !== numbers.measure.family) touchedFamilies.add(before.family);
+      if (!chartIsCurrent && numbers.measure.family) touchedFamilies.add(numbers.measure.family);
       const deviation = deviationOf(numbers.comparisons);
       const period = periodOf(claimed.asOf);
       const interval = intervalOf(claimed);
@@ -122,8 +143,8 @@ export async function refreshNumbers(trx: Db, claimIds: string[], options: Numbe
         claimed_low: interval.low,
         claimed_high: interval.high,
         summary: numbers.summary,
-        data: JSON.stringify(numbers),
-        chart_svg: options.skipCharts ? '' : renderClaimChart(numbers),
+        data,
+        chart_svg: options.skipCharts ? '' : chartIsCurrent ? before.chart_svg : renderClaimChart(numbers),
       };
       await trx
         .insertInto('claim_number')
@@ -132,13 +153,12 @@ export async function refreshNumbers(trx: Db, claimIds: string[], options: Numbe
         .execute();
     }
   }
-  const families = new Set<string>();
   for (const m of [...touchedMeasures].sort()) {
     await refreshConflicts(trx, m);
     const family = getMeasure(m)?.family;
-    if (family) families.add(family);
+    if (family) touchedFamilies.add(family);
   }
-  for (const f of [...families].sort()) await refreshSeries(trx, f, options);
+  for (const f of [...touchedFamilies].sort()) await refreshSeries(trx, f, options);
 }
 
 /** The contradictions among the claims of one measure, recomputed from their stored figures. */

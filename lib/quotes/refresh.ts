@@ -97,15 +97,19 @@ export async function refreshQuoteAnchors(trx: Db, claimIds: string[]): Promise<
   for (const chunk of chunked(claimIds)) {
     const quotes = await loadQuotes(trx, chunk);
     const refs = await loadCaptureRefs(trx, [...new Set(quotes.map((q) => q.sourceId))]);
-    const stored = new Map((await trx.selectFrom('quote_anchor').selectAll().where('claim_id', 'in', chunk).execute()).map((r) => [r.quote_key, r]));
+    // Only what decides whether an anchor is current: its text columns are read by pages, not here.
+    const stored = new Map(
+      (await trx.selectFrom('quote_anchor').select(['quote_key', 'basis', 'counts', 'claim_id']).where('claim_id', 'in', chunk).execute()).map((r) => [r.quote_key, r]),
+    );
     const rows: QuoteAnchorTable[] = [];
+    const recounted: { quote_key: string; counts: 0 | 1; claim_id: string }[] = [];
     for (const q of quotes) {
       const [newest, previous] = refs.get(q.sourceId) ?? [];
       const basis = hashContent(JSON.stringify([ANCHOR_RULES, q.sourceId, q.text, newest?.id ?? null, previous?.id ?? null]));
       const old = stored.get(q.key);
       stored.delete(q.key);
       if (old && old.basis === basis) {
-        if (old.counts !== q.counts || old.claim_id !== q.claimId) rows.push({ ...old, counts: q.counts, claim_id: q.claimId });
+        if (old.counts !== q.counts || old.claim_id !== q.claimId) recounted.push({ quote_key: q.key, counts: q.counts, claim_id: q.claimId });
         continue;
       }
       const result = anchorQuote(q.text, newest ? await textOf(newest.id) : null, { previous: previous ? await textOf(previous.id) : null });
@@ -143,6 +147,9 @@ export async function refreshQuoteAnchors(trx: Db, claimIds: string[]): Promise<
           })),
         )
         .execute();
+    }
+    for (const r of recounted) {
+      await trx.updateTable('quote_anchor').set({ counts: r.counts, claim_id: r.claim_id }).where('quote_key', '=', r.quote_key).execute();
     }
     // Quotes that are gone (a passage removed from the file): their anchors go with them.
     for (const part of chunked([...stored.keys()])) await trx.deleteFrom('quote_anchor').where('quote_key', 'in', part).execute();

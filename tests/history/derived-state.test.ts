@@ -30,6 +30,7 @@ async function readDerived(db: Db) {
     numbers: await db.selectFrom('claim_number').selectAll().orderBy('claim_id').execute(),
     conflicts: await db.selectFrom('number_conflict').selectAll().orderBy('claim_id').orderBy('other_claim_id').execute(),
     series: await db.selectFrom('number_series').selectAll().orderBy('family').execute(),
+    anchors: await db.selectFrom('quote_anchor').selectAll().orderBy('quote_key').execute(),
   };
 }
 
