@@ -46,7 +46,7 @@ export default async function EditEvidencePage({ params }: Props) {
         {t.rich(row.retracted_at ? 'editEvidence.stateRetracted' : 'editEvidence.state', {
           code: (chunk) => <code>{chunk}</code>,
           id: row.id,
-          revision: row.revision,
+          revision: String(row.revision),
           status: row.status,
           reason: row.retracted_reason ?? '',
         })}
