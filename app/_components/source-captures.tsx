@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { captureFormLabels } from '@/app/_lib/form-labels';
 import type { CaptureSummary } from '@/lib/captures/dto';
 import { CaptureForm } from './capture-form';
 import { EditorOnly } from './editor-only';
@@ -54,7 +56,7 @@ export function SourceCaptures({
         <p className="meta">No archived copy yet: quotes from this source cannot be checked.</p>
       )}
       <EditorOnly>
-        <CaptureForm sourceId={sourceId} canFetch={hasUrl} />
+        <CaptureForm sourceId={sourceId} canFetch={hasUrl} labels={captureFormLabels(useTranslations('forms'))} />
       </EditorOnly>
     </section>
   );

@@ -1,4 +1,5 @@
 import type { AddEvidenceLabels } from '@/app/_components/add-evidence-form';
+import type { CaptureFormLabels } from '@/app/_components/capture-form';
 import type { EditEvidenceLabels, RetractEvidenceLabels } from '@/app/_components/edit-evidence-form';
 import type { EvidenceFieldsLabels } from '@/app/_components/evidence-fields';
 import type { SourcePickerLabels } from '@/app/_components/source-picker';
@@ -107,4 +108,19 @@ export function editEvidenceLabels(t: Translate, stances: Translate): EditEviden
 
 export function retractEvidenceLabels(t: Translate): RetractEvidenceLabels {
   return { reason: t('editEvidence.retractReason'), submit: t('editEvidence.retract') };
+}
+
+/** The archived-copy form of a source page (app/_components/source-captures.tsx renders it). */
+export function captureFormLabels(t: Translate): CaptureFormLabels {
+  return {
+    added: raw(t, 'capture.added'),
+    serverAnswered: raw(t, 'capture.serverAnswered'),
+    unreachable: t('capture.unreachable'),
+    chooseFile: t('capture.chooseFile'),
+    heading: t('capture.heading'),
+    file: t('capture.file'),
+    upload: t('capture.upload'),
+    fetch: t('capture.fetch'),
+    fetchHelp: t('capture.fetchHelp'),
+  };
 }

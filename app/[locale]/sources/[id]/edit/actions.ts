@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { localiseFormState } from '@/app/_lib/action-i18n';
 import { getEditorActionContext } from '@/app/_lib/auth';
 import { errorState, invalidState, type FormState } from '@/app/_lib/form-state';
 import { sourcePatchSchema } from '@/lib/evidence/input';
@@ -15,10 +16,10 @@ export async function updateSourceAction(sourceId: string, prev: FormState, form
   try {
     const { db, actor } = await getEditorActionContext();
     const parsed = sourcePatchSchema.safeParse(sourcePatchFromForm(form));
-    if (!parsed.success) return invalidState(prev, parsed.error, values);
+    if (!parsed.success) return await localiseFormState(invalidState(prev, parsed.error, values));
     await updateSource(db, sourceId, parsed.data, revisionFromForm(form), actor);
   } catch (error) {
-    return errorState(prev, error, values);
+    return localiseFormState(errorState(prev, error, values));
   }
   redirect(`/sources/${sourceId}`);
 }
@@ -32,11 +33,11 @@ export async function mergeSourceAction(sourceId: string, prev: FormState, form:
   try {
     const { db, actor } = await getEditorActionContext();
     const parsed = mergeFormSchema.safeParse({ into: String(form.get('into') ?? ''), reason: String(form.get('reason') ?? '') });
-    if (!parsed.success) return invalidState(prev, parsed.error, values);
+    if (!parsed.success) return await localiseFormState(invalidState(prev, parsed.error, values));
     await mergeSources(db, sourceId, parsed.data.into, parsed.data.reason, actor);
     into = parsed.data.into;
   } catch (error) {
-    return errorState(prev, error, values);
+    return localiseFormState(errorState(prev, error, values));
   }
   redirect(`/sources/${into}`);
 }
