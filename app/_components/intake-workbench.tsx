@@ -38,6 +38,8 @@ export interface IntakeLabels {
   downloadOther: string;
   downloadHelp: string;
   downloaded: string;
+  /** Each ranking feature's name, by its key (the DTO's own label is the English one). */
+  features: Record<string, string>;
 }
 
 function formOf(form: HTMLFormElement, extra: Record<string, string | string[]> = {}): FormData {
@@ -71,7 +73,7 @@ function Candidate({ c, ticked, onTick, labels }: { c: IntakeCandidateDto; ticke
       <p className="meta intake-features">
         {c.features.map((f) => (
           <span key={f.key} className={f.weight < 0 ? 'intake-feature intake-feature-minus' : 'intake-feature'} title={f.matches.join(', ')}>
-            {f.label} {f.weight > 0 ? '+' : ''}
+            {labels.features[f.key] ?? f.label} {f.weight > 0 ? '+' : ''}
             {f.weight}
             {f.matches.length && f.key !== 'headline' ? ` (${f.matches.slice(0, 3).join(', ')})` : ''}
           </span>

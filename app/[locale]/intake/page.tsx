@@ -5,6 +5,7 @@ import { requireEditorPage } from '@/app/_lib/auth';
 import { IntakeWorkbench, type IntakeLabels } from '@/app/_components/intake-workbench';
 import { getDb } from '@/lib/db';
 import { listDrafts } from '@/lib/intake/drafts';
+import { FEATURE_LABELS } from '@/lib/intake/features';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('editorial'))('intake.title'), robots: { index: false } };
@@ -20,12 +21,15 @@ export default async function IntakePage({ searchParams }: Props) {
   const after = typeof sp.after === 'string' ? sp.after : undefined;
   const drafts = await listDrafts(db, { after });
   const [t, forms] = await Promise.all([getTranslations('editorial'), getTranslations('forms')]);
-  const keys: (keyof IntakeLabels)[] = [
+  const keys: Exclude<keyof IntakeLabels, 'features'>[] = [
     'serverAnswered', 'unreachable', 'keep', 'score', 'already', 'new', 'form', 'text', 'file', 'url', 'lang', 'top', 'source', 'rank',
     'candidates', 'heading', 'counts', 'detected', 'downloadOne', 'downloadOther', 'downloadHelp', 'downloaded',
   ];
   // Passed raw: the workbench fills their {placeholders} itself.
-  const labels = Object.fromEntries(keys.map((k) => [k, String(forms.raw(`intake.${k}`))])) as unknown as IntakeLabels;
+  const labels = {
+    ...Object.fromEntries(keys.map((k) => [k, String(forms.raw(`intake.${k}`))])),
+    features: Object.fromEntries(Object.entries(FEATURE_LABELS).map(([key, label]) => [key, forms.has(`intake.features.${key}`) ? forms(`intake.features.${key}`) : label])),
+  } as unknown as IntakeLabels;
   return (
     <article>
       <h1>{t('intake.heading')}</h1>
