@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
+import { captureFormLabels } from '@/app/_lib/form-labels';
 import type { CaptureSummary } from '@/lib/captures/dto';
 import { CaptureForm } from './capture-form';
 import { EditorOnly } from './editor-only';
@@ -60,7 +61,7 @@ export function SourceCaptures({
         <p className="meta">{t('none')}</p>
       )}
       <EditorOnly>
-        <CaptureForm sourceId={sourceId} canFetch={hasUrl} />
+        <CaptureForm sourceId={sourceId} canFetch={hasUrl} labels={captureFormLabels(useTranslations('forms'))} />
       </EditorOnly>
     </section>
   );

@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { requireEditorPage } from '@/app/_lib/auth';
-import { IntakeWorkbench } from '@/app/_components/intake-workbench';
+import { IntakeWorkbench, type IntakeLabels } from '@/app/_components/intake-workbench';
 import { getDb } from '@/lib/db';
 import { listDrafts } from '@/lib/intake/drafts';
+import { FEATURE_LABELS } from '@/lib/intake/features';
 
-export const metadata: Metadata = { title: 'Intake', robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('editorial'))('intake.title'), robots: { index: false } };
+}
 export const dynamic = 'force-dynamic';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -16,31 +20,38 @@ export default async function IntakePage({ searchParams }: Props) {
   const sp = await searchParams;
   const after = typeof sp.after === 'string' ? sp.after : undefined;
   const drafts = await listDrafts(db, { after });
+  const [t, forms] = await Promise.all([getTranslations('editorial'), getTranslations('forms')]);
+  const keys: Exclude<keyof IntakeLabels, 'features'>[] = [
+    'serverAnswered', 'unreachable', 'keep', 'score', 'already', 'new', 'form', 'text', 'file', 'url', 'lang', 'top', 'source', 'rank',
+    'candidates', 'heading', 'counts', 'detected', 'downloadOne', 'downloadOther', 'downloadHelp', 'downloaded',
+  ];
+  // Passed raw: the workbench fills their {placeholders} itself.
+  const labels = {
+    ...Object.fromEntries(keys.map((k) => [k, String(forms.raw(`intake.${k}`))])),
+    features: Object.fromEntries(Object.entries(FEATURE_LABELS).map(([key, label]) => [key, forms.has(`intake.features.${key}`) ? forms(`intake.features.${key}`) : label])),
+  } as unknown as IntakeLabels;
   return (
     <article>
-      <h1>Intake: the next article</h1>
-      <p className="meta">
-        Signed in as {editor.email}. Paste an article, upload it, or give its URL: its sentences are ranked by check-worthiness (each feature and its weight shown),
-        restatements grouped, and each candidate matched against the ledger. Tick the ones to keep and download draft records; nothing is written on the server.
-      </p>
-      <IntakeWorkbench />
-      <section aria-label="Drafts in the ledger">
-        <h2>Drafts in the ledger</h2>
-        <p className="meta">Ingested claim files with status: draft. Only editors see them; readers see them once their file says status: published.</p>
+      <h1>{t('intake.heading')}</h1>
+      <p className="meta">{t('intake.intro', { email: editor.email })}</p>
+      <IntakeWorkbench labels={labels} />
+      <section aria-label={t('intake.drafts')}>
+        <h2>{t('intake.drafts')}</h2>
+        <p className="meta">{t('intake.draftsHelp')}</p>
         {drafts.items.length === 0 ? (
-          <p>No drafts.</p>
+          <p>{t('intake.none')}</p>
         ) : (
           <ul className="claim-list">
             {drafts.items.map((d) => (
               <li key={d.id} className="intake-draft">
-                <code>{d.filePath}</code> <span className="meta">({d.passageCount} passage{d.passageCount === 1 ? '' : 's'})</span>
+                <code>{d.filePath}</code> <span className="meta">{t('intake.passages', { count: d.passageCount })}</span>
                 <br />
                 <span lang={d.lang}>{d.passage}</span>
               </li>
             ))}
           </ul>
         )}
-        {drafts.next ? <Link href={`/intake?after=${encodeURIComponent(drafts.next)}`}>More drafts</Link> : null}
+        {drafts.next ? <Link href={`/intake?after=${encodeURIComponent(drafts.next)}`}>{t('intake.more')}</Link> : null}
       </section>
     </article>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { actionErrorMessage } from '@/app/_lib/action-errors';
+import { getTranslations } from 'next-intl/server';
+import { actionErrorMessage, type ActionErrorCode } from '@/app/_lib/action-errors';
 import { requireEditorPage } from '@/app/_lib/auth';
 import { getDb } from '@/lib/db';
 import { LIMITS } from '@/lib/evidence/input';
@@ -12,7 +13,9 @@ import { listQuotesNeedingReview } from '@/lib/quotes/queries';
 import { parsePageParams, withCursorOrFirstPage } from '@/app/_lib/search-params';
 import { reviewProposalAction } from './actions';
 
-export const metadata: Metadata = { title: 'Review proposals', robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('editorial'))('review.title'), robots: { index: false } };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -24,19 +27,31 @@ export default async function ReviewPage({ searchParams }: Props) {
   const page = await withCursorOrFirstPage(query, ignored, (q) => listPendingProposals(db, q));
   const proposals = page.items;
   const quotes = await listQuotesNeedingReview(db);
-  // The query string carries codes, never text: each maps to a fixed message.
-  const error = actionErrorMessage(sp.error, { conflict: 'That proposal was already decided: nothing was changed.', not_found: 'That proposal no longer exists.',
-    reason_required: 'Say why the proposal is rejected: a rejection needs a reason.',
-  });
+  const [t, forms, stances] = await Promise.all([getTranslations('editorial'), getTranslations('forms'), getTranslations('stances')]);
+  // The query string carries codes, never text: each maps to a fixed message, here in the reader's language.
+  const e = (code: ActionErrorCode | 'generic') => t(`review.errors.${code}`, { max: String(LIMITS.reason) });
+  const messages: Record<ActionErrorCode, string> = {
+    precondition_failed: e('precondition_failed'),
+    precondition_required: e('precondition_required'),
+    not_found: e('not_found'),
+    conflict: e('conflict'),
+    invalid: e('invalid'),
+    forbidden: e('forbidden'),
+    unauthorized: e('unauthorized'),
+    unavailable: e('unavailable'),
+    reason_required: e('reason_required'),
+    reason_too_long: e('reason_too_long'),
+    reason_invalid: e('reason_invalid'),
+  };
+  const known = actionErrorMessage(sp.error, messages);
+  // Every code has its message above: anything else actionErrorMessage answers is its generic one.
+  const error = known === null ? null : Object.values(messages).includes(known) ? known : e('generic');
   const done = sp.done === 'accepted' || sp.done === 'rejected' ? sp.done : null;
 
   return (
     <article>
-      <h1>Proposals awaiting review</h1>
-      <p className="meta">
-        Signed in as {editor.email}. Evidence proposed without an account counts nowhere until an editor accepts it; a rejection needs a reason. Both are
-        kept in the claim’s history.
-      </p>
+      <h1>{t('review.heading')}</h1>
+      <p className="meta">{t('review.intro', { email: editor.email })}</p>
       {error ? (
         <p className="form-error" role="alert">
           {error}
@@ -44,24 +59,35 @@ export default async function ReviewPage({ searchParams }: Props) {
       ) : null}
       {done ? (
         <p className="form-ok" role="status">
-          Proposal {done}.
+          {t(done === 'accepted' ? 'review.accepted' : 'review.rejected')}
         </p>
       ) : null}
-      {proposals.length === 0 ? <p>No proposals are waiting.</p> : <CountLine total={page.total} lowerBound={page.totalIsLowerBound} one="proposal waiting" many="proposals waiting" />}
+      {proposals.length === 0 ? (
+        <p>{t('review.none')}</p>
+      ) : (
+        <CountLine total={page.total} lowerBound={page.totalIsLowerBound} one={t('review.countOne')} many={t('review.countMany')} />
+      )}
       <ol className="proposals">
         {proposals.map((p) => (
           <li key={p.id} id={`proposal-${p.id}`} className="proposal">
             <p className="meta">
-              <Link href={`/claims/${p.claimId}`}>{p.claimTitle}</Link> · proposed <time dateTime={p.createdAt}>{p.createdAt.slice(0, 16).replace('T', ' ')}</time> ·{' '}
-              <span className={`badge stance stance-${p.stance}`}>{p.stance}</span> · bears on {p.target}
+              {t.rich('review.proposed', {
+                link: (chunk) => <Link href={`/claims/${p.claimId}`}>{chunk}</Link>,
+                time: (chunk) => <time dateTime={p.createdAt}>{chunk}</time>,
+                badge: (chunk) => <span className={`badge stance stance-${p.stance}`}>{chunk}</span>,
+                title: p.claimTitle,
+                at: p.createdAt.slice(0, 16).replace('T', ' '),
+                stance: stances.has(p.stance) ? stances(p.stance) : p.stance,
+                target: forms.has(`targets.${p.target}`) ? forms(`targets.${p.target}`) : p.target,
+              })}
             </p>
             <blockquote lang={p.lang} dir="auto">{p.excerpt}</blockquote>
             {p.translation ? <p className="translation">{p.translation}</p> : null}
             <p className="meta">
-              Source:{' '}
+              {t('review.source')}{' '}
               {p.source.pending ? (
                 <>
-                  <strong><bdi>{p.source.title}</bdi></strong> (new, accepted with this proposal)
+                  <strong><bdi>{p.source.title}</bdi></strong> {t('review.newSource')}
                 </>
               ) : (
                 <Link href={`/sources/${p.source.id}`}><bdi>{p.source.title}</bdi></Link>
@@ -70,19 +96,21 @@ export default async function ReviewPage({ searchParams }: Props) {
               {p.source.published ? ` · ${p.source.published}` : ''}
               {p.source.url ? <> · <span className="url">{p.source.url}</span></> : null}
               {p.locator ? ` · ${p.locator}` : ''}
-              {p.value !== null ? ` · value ${p.value}${p.unit ? ` ${p.unit}` : ''}${p.asOf ? ` (as of ${p.asOf})` : ''}` : ''}
+              {p.value !== null
+                ? `${t('review.value', { value: `${p.value}${p.unit ? ` ${p.unit}` : ''}` })}${p.asOf ? t('review.asOf', { date: p.asOf }) : ''}`
+                : ''}
             </p>
             {p.note ? <div className="evidence-note" dir="auto">{renderNoteMarkdown(p.note)}</div> : null}
             <form action={reviewProposalAction} className="review-form">
               <input type="hidden" name="id" value={p.id} />
-              <label htmlFor={`reason-${p.id}`}>Reason (required to reject)</label>
+              <label htmlFor={`reason-${p.id}`}>{t('review.reason')}</label>
               <textarea id={`reason-${p.id}`} name="reason" rows={2} maxLength={LIMITS.reason} />
               <p>
                 <button type="submit" name="decision" value="accept">
-                  Accept
+                  {t('review.accept')}
                 </button>{' '}
                 <button type="submit" name="decision" value="reject">
-                  Reject
+                  {t('review.reject')}
                 </button>
               </p>
             </form>

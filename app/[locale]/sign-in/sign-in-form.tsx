@@ -4,7 +4,16 @@ import { useActionState } from 'react';
 import { IDLE } from '@/app/_lib/form-state';
 import { signInAction } from './actions';
 
-export function SignInForm({ next }: { next: string }) {
+/** The form's words, in the reader's language (the page translates them). */
+export interface SignInLabels {
+  email: string;
+  password: string;
+  passwordHint: string;
+  signingIn: string;
+  submit: string;
+}
+
+export function SignInForm({ next, labels }: { next: string; labels: SignInLabels }) {
   const [state, action, pending] = useActionState(signInAction, IDLE);
   return (
     <form action={action} className="edit-form sign-in-form" key={state.seq}>
@@ -15,19 +24,19 @@ export function SignInForm({ next }: { next: string }) {
       ) : null}
       <input type="hidden" name="next" value={state.values?.next ?? next} />
       <div className="field">
-        <label htmlFor="email">Email</label>
+        <label htmlFor="email">{labels.email}</label>
         <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.values?.email ?? ''} />
       </div>
       <div className="field">
-        <label htmlFor="password">Password</label>
+        <label htmlFor="password">{labels.password}</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required aria-describedby="password-hint" />
         <p className="hint" id="password-hint">
-          Editor passwords have at least 12 characters.
+          {labels.passwordHint}
         </p>
       </div>
       <p>
         <button type="submit" disabled={pending}>
-          {pending ? 'Signing in…' : 'Sign in'}
+          {pending ? labels.signingIn : labels.submit}
         </button>
       </p>
     </form>

@@ -1,5 +1,6 @@
 'use server';
 
+import { actionTranslator, localiseFormState } from '@/app/_lib/action-i18n';
 import { getActionContext } from '@/app/_lib/auth';
 import { errorState, invalidState, okState, type FormState } from '@/app/_lib/form-state';
 import { getEnv } from '@/lib/env';
@@ -17,17 +18,16 @@ export async function addEvidenceAction(claimId: string, prev: FormState, form: 
   try {
     const { db, actor, clientKey } = await getActionContext();
     const parsed = newEvidenceInputSchema.safeParse(evidenceInputFromForm(form));
-    if (!parsed.success) return invalidState(prev, parsed.error, values);
+    if (!parsed.success) return await localiseFormState(invalidState(prev, parsed.error, values));
     const row = await submitEvidence(db, claimId, parsed.data, { actor, clientKey, proposalLimit: getEnv().PROPOSAL_RATE_LIMIT });
     const stored = await describeStoredEvidence(db, row);
+    const [t, stances] = await Promise.all([actionTranslator('forms'), actionTranslator('stances')]);
+    // The stance is named in the reader's language; the source's title stays as written.
+    const said = { stance: stances.has(stored.stance) ? stances(stored.stance) : stored.stance, source: stored.sourceTitle };
     return stored.accepted
-      ? { ...okState(prev, `Evidence added: a “${stored.stance}” excerpt from ${stored.sourceTitle}.`, row.id), resultHref: stored.href ?? undefined }
-      : okState(
-          prev,
-          `Thank you: your proposal (a “${stored.stance}” excerpt from ${stored.sourceTitle}) is stored as ${row.id} and awaits review by an editor. It is counted nowhere until it is accepted.`,
-          row.id,
-        );
+      ? { ...okState(prev, t('addEvidence.added', said), row.id), resultHref: stored.href ?? undefined }
+      : okState(prev, t('addEvidence.proposed', { ...said, id: row.id }), row.id);
   } catch (error) {
-    return errorState(prev, error, values);
+    return localiseFormState(errorState(prev, error, values));
   }
 }

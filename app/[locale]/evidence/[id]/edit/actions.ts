@@ -1,6 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { localiseFormState } from '@/app/_lib/action-i18n';
 import { getEditorActionContext } from '@/app/_lib/auth';
 import { errorState, invalidState, type FormState } from '@/app/_lib/form-state';
 import { evidencePatchSchema, reasonSchema } from '@/lib/evidence/input';
@@ -17,11 +18,11 @@ export async function updateEvidenceAction(evidenceId: string, prev: FormState, 
   try {
     const { db, actor } = await getEditorActionContext();
     const parsed = evidencePatchSchema.safeParse(evidencePatchFromForm(form));
-    if (!parsed.success) return invalidState(prev, parsed.error, values);
+    if (!parsed.success) return await localiseFormState(invalidState(prev, parsed.error, values));
     const row = await updateEvidence(db, evidenceId, parsed.data, revisionFromForm(form), actor);
     claimId = row.claim_id;
   } catch (error) {
-    return errorState(prev, error, values);
+    return localiseFormState(errorState(prev, error, values));
   }
   redirect(`/claims/${claimId}#evidence-${evidenceId}`);
 }
@@ -33,11 +34,11 @@ export async function retractEvidenceAction(evidenceId: string, prev: FormState,
   try {
     const { db, actor } = await getEditorActionContext();
     const parsed = reasonSchema.safeParse({ reason: String(form.get('reason') ?? '') });
-    if (!parsed.success) return invalidState(prev, parsed.error, values);
+    if (!parsed.success) return await localiseFormState(invalidState(prev, parsed.error, values));
     const row = await retractEvidence(db, evidenceId, parsed.data.reason, revisionFromForm(form), actor);
     claimId = row.claim_id;
   } catch (error) {
-    return errorState(prev, error, values);
+    return localiseFormState(errorState(prev, error, values));
   }
   redirect(`/claims/${claimId}/history`);
 }

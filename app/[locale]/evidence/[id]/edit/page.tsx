@@ -1,15 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { EditEvidenceForm, RetractEvidenceForm } from '@/app/_components/edit-evidence-form';
 import { requireEditorPage } from '@/app/_lib/auth';
+import { editEvidenceLabels, retractEvidenceLabels } from '@/app/_lib/form-labels';
 import { getDb } from '@/lib/db';
 import { getEvidenceRowOrThrow } from '@/lib/evidence/write';
 import { figureFormValues } from '@/lib/numbers/form-values';
 import { listSourceOptions } from '@/lib/sources/options';
 import { retractEvidenceAction, updateEvidenceAction } from './actions';
 
-export const metadata: Metadata = { title: 'Edit evidence', robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('editorial'))('editEvidence.title'), robots: { index: false } };
+}
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -31,26 +35,36 @@ export default async function EditEvidencePage({ params }: Props) {
     asOf: row.as_of ?? '',
     note: row.note ?? '',
   };
+  const [t, forms, stances] = await Promise.all([getTranslations('editorial'), getTranslations('forms'), getTranslations('stances')]);
   return (
     <article className="narrow">
       <p className="meta">
-        <Link href={`/claims/${row.claim_id}#evidence-${row.id}`}>← back to the claim</Link> · <Link href={`/claims/${row.claim_id}/history`}>history</Link>
+        <Link href={`/claims/${row.claim_id}#evidence-${row.id}`}>{t('editEvidence.back')}</Link> · <Link href={`/claims/${row.claim_id}/history`}>{t('editEvidence.history')}</Link>
       </p>
-      <h1>Edit evidence</h1>
+      <h1>{t('editEvidence.heading')}</h1>
       <p className="meta">
-        <code>{row.id}</code>, revision {row.revision}, status {row.status}
-        {row.retracted_at ? `, retracted (${row.retracted_reason ?? ''})` : ''}.
+        {t.rich(row.retracted_at ? 'editEvidence.stateRetracted' : 'editEvidence.state', {
+          code: (chunk) => <code>{chunk}</code>,
+          id: row.id,
+          revision: String(row.revision),
+          status: row.status,
+          reason: row.retracted_reason ?? '',
+        })}
       </p>
-      <EditEvidenceForm action={updateEvidenceAction.bind(null, row.id)} sources={await listSourceOptions(db)} initial={initial} revision={row.revision} />
+      <EditEvidenceForm
+        action={updateEvidenceAction.bind(null, row.id)}
+        sources={await listSourceOptions(db)}
+        initial={initial}
+        revision={row.revision}
+        labels={editEvidenceLabels(forms, stances)}
+      />
       {row.retracted_at ? (
-        <p className="meta">
-          Retracted: restore an earlier version from the <Link href={`/claims/${row.claim_id}/history`}>history</Link>.
-        </p>
+        <p className="meta">{t.rich('editEvidence.retracted', { link: (chunk) => <Link href={`/claims/${row.claim_id}/history`}>{chunk}</Link> })}</p>
       ) : (
         <section aria-labelledby="retract-heading">
-          <h2 id="retract-heading">Retract</h2>
-          <p className="meta">Retraction hides the entry from the claim; nothing is deleted, and it can be restored from the history.</p>
-          <RetractEvidenceForm action={retractEvidenceAction.bind(null, row.id)} revision={row.revision} />
+          <h2 id="retract-heading">{t('editEvidence.retract')}</h2>
+          <p className="meta">{t('editEvidence.retractHelp')}</p>
+          <RetractEvidenceForm action={retractEvidenceAction.bind(null, row.id)} revision={row.revision} labels={retractEvidenceLabels(forms)} />
         </section>
       )}
     </article>

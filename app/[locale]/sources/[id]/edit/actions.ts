@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { actionTranslator, localiseFormState } from '@/app/_lib/action-i18n';
 import { getEditorActionContext } from '@/app/_lib/auth';
 import { errorState, invalidState, type FormState } from '@/app/_lib/form-state';
 import { sourcePatchSchema } from '@/lib/evidence/input';
@@ -15,15 +16,18 @@ export async function updateSourceAction(sourceId: string, prev: FormState, form
   try {
     const { db, actor } = await getEditorActionContext();
     const parsed = sourcePatchSchema.safeParse(sourcePatchFromForm(form));
-    if (!parsed.success) return invalidState(prev, parsed.error, values);
+    if (!parsed.success) return await localiseFormState(invalidState(prev, parsed.error, values));
     await updateSource(db, sourceId, parsed.data, revisionFromForm(form), actor);
   } catch (error) {
-    return errorState(prev, error, values);
+    return localiseFormState(errorState(prev, error, values));
   }
   redirect(`/sources/${sourceId}`);
 }
 
-const mergeFormSchema = z.strictObject({ into: slugSchema, reason: plainString().trim().min(1, 'say why they are the same').max(5000) });
+/** The merge form's fields; the one message of its own is in the reader's language. */
+function mergeFormSchema(reasonRequired: string) {
+  return z.strictObject({ into: slugSchema, reason: plainString().trim().min(1, reasonRequired).max(5000) });
+}
 
 /** Merges this source into another: its evidence moves there; both records stay, linked. */
 export async function mergeSourceAction(sourceId: string, prev: FormState, form: FormData): Promise<FormState> {
@@ -31,12 +35,13 @@ export async function mergeSourceAction(sourceId: string, prev: FormState, form:
   let into: string;
   try {
     const { db, actor } = await getEditorActionContext();
-    const parsed = mergeFormSchema.safeParse({ into: String(form.get('into') ?? ''), reason: String(form.get('reason') ?? '') });
-    if (!parsed.success) return invalidState(prev, parsed.error, values);
+    const t = await actionTranslator('forms');
+    const parsed = mergeFormSchema(t('merge.reasonRequired')).safeParse({ into: String(form.get('into') ?? ''), reason: String(form.get('reason') ?? '') });
+    if (!parsed.success) return await localiseFormState(invalidState(prev, parsed.error, values));
     await mergeSources(db, sourceId, parsed.data.into, parsed.data.reason, actor);
     into = parsed.data.into;
   } catch (error) {
-    return errorState(prev, error, values);
+    return localiseFormState(errorState(prev, error, values));
   }
   redirect(`/sources/${into}`);
 }

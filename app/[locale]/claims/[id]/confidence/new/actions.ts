@@ -1,6 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { localiseFormState } from '@/app/_lib/action-i18n';
 import { getEditorActionContext } from '@/app/_lib/auth';
 import { errorState, invalidState, type FormState } from '@/app/_lib/form-state';
 import { addConfidenceNote } from '@/lib/confidence/write';
@@ -13,10 +14,10 @@ export async function addConfidenceNoteAction(claimId: string, prev: FormState, 
   try {
     const { db, actor } = await getEditorActionContext();
     const parsed = confidenceInputSchema.safeParse(confidenceInputFromForm(form));
-    if (!parsed.success) return invalidState(prev, parsed.error, values);
+    if (!parsed.success) return await localiseFormState(invalidState(prev, parsed.error, values));
     await addConfidenceNote(db, claimId, parsed.data, actor);
   } catch (error) {
-    return errorState(prev, error, values);
+    return localiseFormState(errorState(prev, error, values));
   }
   redirect(`/claims/${claimId}#verdict-heading`);
 }

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { AddEvidenceForm } from '@/app/_components/add-evidence-form';
 import { SubmitHelp } from '@/app/_components/submit-help';
+import { addEvidenceLabels, submitHelpLabels } from '@/app/_lib/form-labels';
 import { getClaimSummary } from '@/lib/claims/list-queries';
 import { getDb } from '@/lib/db';
 import { listSourceOptions } from '@/lib/sources/options';
@@ -21,7 +23,8 @@ type Props = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const claim = await getClaimSummary(await getDb(), id);
-  return { title: claim ? `Add evidence: ${claim.title}` : 'Claim not found', robots: { index: false } };
+  const t = await getTranslations('editorial');
+  return { title: claim ? t('newEvidence.title', { title: claim.title }) : t('claimNotFound'), robots: { index: false } };
 }
 
 export default async function NewEvidencePage({ params }: Props) {
@@ -29,19 +32,18 @@ export default async function NewEvidencePage({ params }: Props) {
   const db = await getDb();
   const claim = await getClaimSummary(db, id);
   if (!claim) notFound();
+  const [t, forms, stances] = await Promise.all([getTranslations('editorial'), getTranslations('forms'), getTranslations('stances')]);
   return (
     <article className="narrow">
       <p className="meta">
         <Link href={`/claims/${claim.id}`}>← <bdi>{claim.title}</bdi></Link>
       </p>
-      <h1>Add evidence</h1>
+      <h1>{t('newEvidence.heading')}</h1>
+      <p>{t.rich('newEvidence.onClaim', { strong: (chunk) => <strong>{chunk}</strong>, statement: claim.statement })}</p>
       <p>
-        On the claim: <strong>{claim.statement}</strong>
+        <SubmitHelp labels={submitHelpLabels(forms)} />
       </p>
-      <p>
-        <SubmitHelp />
-      </p>
-      <AddEvidenceForm action={addEvidenceAction.bind(null, claim.id)} sources={await listSourceOptions(db, claim.id)} />
+      <AddEvidenceForm action={addEvidenceAction.bind(null, claim.id)} sources={await listSourceOptions(db, claim.id)} labels={addEvidenceLabels(forms, stances)} />
     </article>
   );
 }
