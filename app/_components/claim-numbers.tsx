@@ -106,7 +106,8 @@ export function ClaimNumbers({ numbers }: { numbers: ClaimNumbersBlock | null })
           <ul>
             {numbers.conflicts.map((c) => (
               <li key={c.claimId}>
-                <Link href={`/claims/${c.claimId}`}>{c.title}</Link>: {t('conflict', { other: c.detail.other, claimed: c.detail.claimed, tolerance: c.detail.tolerance })}
+                <Link href={`/claims/${c.claimId}`}>{c.title}</Link>
+                {t('conflict', { other: c.detail.other, claimed: c.detail.claimed, tolerance: c.detail.tolerance })}
               </li>
             ))}
           </ul>

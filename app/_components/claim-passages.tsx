@@ -5,6 +5,8 @@ import { QuoteStatus } from './quote-status';
 /** Every passage of its source the claim quotes, the main one first, each marked with its status in the newest archived copy. */
 export function ClaimPassages({ passages, quoteProblemCount }: { passages: ClaimPassage[]; quoteProblemCount: number }) {
   const t = useTranslations('claimParts.passages');
+  const tList = useTranslations('claimParts.list');
+  const clause = tList('clause');
   return (
     <>
       {quoteProblemCount > 0 ? (
@@ -17,7 +19,7 @@ export function ClaimPassages({ passages, quoteProblemCount }: { passages: Claim
           <figure>
             <blockquote lang={p.lang}>{p.text}</blockquote>
             <figcaption>
-              {`${t(p.position === 0 ? 'original' : 'also', { lang: p.lang })}${p.locator ? `, ${p.locator}` : ''} · `}
+              {`${t(p.position === 0 ? 'original' : 'also', { lang: p.lang })}${p.locator ? `${clause}${p.locator}` : ''} · `}
               <QuoteStatus anchor={p.anchor} />
             </figcaption>
           </figure>

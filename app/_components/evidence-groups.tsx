@@ -20,7 +20,7 @@ export function EvidenceEntry({ item, showSource = true }: { item: EvidenceItem;
         {[
           item.locator,
           value !== null ? (item.asOf ? t('valueAsOf', { value, date: item.asOf }) : t('value', { value })) : null,
-          t('bearsOn', { target: item.target }),
+          t('bearsOn', { target: t.has(`targets.${item.target}`) ? t(`targets.${item.target}` as 'targets.whole') : item.target }),
         ]
           .filter(Boolean)
           .join(' · ')}

@@ -16,7 +16,7 @@ type T = ReturnType<typeof useTranslations<'claimParts'>>;
 
 /** How a link is known, in the reader's language (lib/lineage/format's basisText, which the drawing uses, in English). */
 function basisWords(t: T, e: LineageEdge): string {
-  const where = e.locator ? `${t('list.comma')}${e.locator}` : '';
+  const where = e.locator ? `${t('list.clause')}${e.locator}` : '';
   if (e.basis === 'inferred') return `${e.inferredBy ? t('lineage.basis.inferredBy', { who: e.inferredBy }) : t('lineage.basis.inferred')}${where}`;
   return `${t('lineage.basis.stated')}${where}`;
 }

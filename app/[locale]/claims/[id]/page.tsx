@@ -159,7 +159,11 @@ export default async function ClaimPage({ params }: Props) {
 
       <section aria-labelledby="analysis-heading" className="analysis">
         <h2 id="analysis-heading">{t('analysis')}</h2>
-        {renderClaimBody(claim.body.tree, claim.body.references)}
+        {renderClaimBody(claim.body.tree, claim.body.references, {
+          withdrawn: tp('withdrawnMark'),
+          unknownClaim: tp('unknownClaim'),
+          unknownSource: tp('unknownSource'),
+        })}
       </section>
 
       <ClaimNumbers numbers={await getClaimNumbers(db, id)} />
