@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { ClaimLineage, LineageEdge, LineageNode } from '@/lib/lineage/dto';
-import { formatFigure, shownFlags } from '@/lib/lineage/format';
+import { formatFigure } from '@/lib/lineage/format';
+import { basisWords, flagWords, type Translate } from './lineage-words';
 import { lineageSvgSize } from '@/lib/lineage/svg';
 import { ReliabilityBadge } from './reliability-badge';
 
@@ -11,29 +12,6 @@ import { ReliabilityBadge } from './reliability-badge';
  * nested list for screen readers and text browsers: every source once, a link to one already
  * listed named as such.
  */
-
-type T = ReturnType<typeof useTranslations<'claimParts'>>;
-
-/** How a link is known, in the reader's language (lib/lineage/format's basisText, which the drawing uses, in English). */
-function basisWords(t: T, e: LineageEdge): string {
-  const where = e.locator ? `${t('list.clause')}${e.locator}` : '';
-  if (e.basis === 'inferred') return `${e.inferredBy ? t('lineage.basis.inferredBy', { who: e.inferredBy }) : t('lineage.basis.inferred')}${where}`;
-  return `${t('lineage.basis.stated')}${where}`;
-}
-
-/** A node's flags as badges (lib/lineage/format's flagText, in the reader's language). */
-function flagWords(t: T, n: LineageNode, tied: boolean): { key: string; first: boolean; text: string }[] {
-  return shownFlags(n.flags).map((f) => ({
-    key: f,
-    first: f === 'first',
-    text:
-      f === 'first'
-        ? t(tied ? 'lineage.flags.firstTied' : 'lineage.flags.first')
-        : f === 'dead-end'
-          ? t(n.deadEnd === 'not-found' ? 'lineage.flags.deadEndNotFound' : 'lineage.flags.deadEndNotRead')
-          : t(`lineage.flags.${f}`),
-  }));
-}
 
 export function LineageSummary({ lineage }: { lineage: ClaimLineage }) {
   const t = useTranslations('claimParts');
@@ -93,12 +71,12 @@ export function LineageSummary({ lineage }: { lineage: ClaimLineage }) {
 
 function NodeDetails({ node, tied, via }: { node: LineageNode; tied: boolean; via: LineageEdge | null }) {
   const t = useTranslations('claimParts');
-  const flags = flagWords(t, node, tied);
+  const flags = flagWords(t as unknown as Translate, node, tied);
   const a = node.appearance;
   return (
     <>
       <p className="lineage-item-head">
-        {via ? <span className="meta">{t('lineage.cites', { basis: basisWords(t, via) })} </span> : null}
+        {via ? <span className="meta">{t('lineage.cites', { basis: basisWords(t as unknown as Translate, via) })} </span> : null}
         <Link href={`/sources/${node.source.id}`}><bdi>{node.source.title}</bdi></Link> <span className="meta">{node.date ?? t('lineage.undated')}</span> <ReliabilityBadge grade={node.source.reliability} />
         {a?.figure ? t.rich('lineage.figure', { figure: formatFigure(a.figure), strong: (chunks) => <strong>{chunks}</strong> }) : null}
         {flags.map((f) => (
@@ -159,7 +137,7 @@ export function LineageList({ lineage }: { lineage: ClaimLineage }) {
                 render(edge.to, edge)
               ) : (
                 <li key={`ref-${edge.to}`} data-edge-ref={`${edge.from}>${edge.to}`} className="lineage-ref">
-                  <span className="meta">{t('lineage.cites', { basis: basisWords(t, edge) })}</span> <Link href={`/sources/${edge.to}`}>{byId.get(edge.to)?.source.title ?? edge.to}</Link>{' '}
+                  <span className="meta">{t('lineage.cites', { basis: basisWords(t as unknown as Translate, edge) })}</span> <Link href={`/sources/${edge.to}`}>{byId.get(edge.to)?.source.title ?? edge.to}</Link>{' '}
                   <span className="meta">{t(edge.flags.includes('cycle') ? 'lineage.loop' : 'lineage.listed')}</span>
                 </li>
               ),
