@@ -26,7 +26,6 @@ import { getDb } from '@/lib/db';
 import { getClaimLineage } from '@/lib/lineage/queries';
 import { getClaimNumbers } from '@/lib/numbers/queries';
 import { buildAppearanceTimeline, findPrimarySources, sortEvidenceByGrade } from '@/lib/claims/claim-page-view';
-import { VERDICT_SCALE } from '@/lib/shared/vocabulary';
 
 // Rendered on first request, then served from the cache until the store's data version
 // changes (see lib/cache/data-version-cache-handler.mjs): static-page speed, fresh after any write.
@@ -42,33 +41,35 @@ type Props = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const claim = await getClaimSummary(await getDb(), id);
-  if (!claim) return { title: 'Claim not found' };
-  const description = `${claim.verdict.label}: ${claim.statement}`;
+  const t = await getTranslations('claimParts.page');
+  if (!claim) return { title: t('notFoundTitle') };
+  const tVerdicts = await getTranslations('verdicts');
+  const verdictLabel = tVerdicts(`${claim.verdict.value}.label`);
+  const description = `${verdictLabel}: ${claim.statement}`;
   return {
     title: claim.title,
     description,
     alternates: { canonical: `/claims/${claim.id}`, types: feedAlternates(`/claims/${claim.id}/feed`) },
-    openGraph: { type: 'article', title: `${claim.title} — ${claim.verdict.label}`, description, url: `/claims/${claim.id}` },
+    openGraph: { type: 'article', title: `${claim.title} — ${verdictLabel}`, description, url: `/claims/${claim.id}` },
     ...(claim.withdrawn ? { robots: { index: false } } : {}),
   };
 }
 
-const ROLE_LABELS = { appearance: 'claim appeared here', cited: 'cited for the claim', evidence: 'evidence' } as const;
-/** Plain English for a declared link, read from this claim's side ("Same figure as: X"). */
-const RELATION_LABELS = {
-  outgoing: { 'same-figure': 'Same figure as', 'depends-on': 'Depends on', contradicts: 'Contradicts', context: 'Context' },
-  incoming: { 'same-figure': 'Same figure as', 'depends-on': 'Is a premise of', contradicts: 'Contradicted by', context: 'Context for' },
-} as const;
+// Source roles and declared links ("Same figure as: X", read from this claim's side) are worded in
+// the catalogue: claimParts.page.roles and claimParts.relations.
 
 export default async function ClaimPage({ params }: Props) {
   const { id } = await params;
   const t = await getTranslations('claim');
+  const tp = await getTranslations('claimParts.page');
+  const tParts = await getTranslations('claimParts');
+  const tVerdicts = await getTranslations('verdicts');
+  const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
   const db = await getDb();
   const claim = await getClaimPage(db, id);
   if (!claim) notFound();
   const lineage = await getClaimLineage(db, id);
   const permalink = getClaimPermalink(claim.id);
-  const scale = VERDICT_SCALE[claim.verdict.value];
   const primaries = findPrimarySources(claim.appearances);
   const timeline = buildAppearanceTimeline(claim.appearances);
   const evidence = sortEvidenceByGrade(claim.evidence);
@@ -80,18 +81,23 @@ export default async function ClaimPage({ params }: Props) {
 
       {claim.withdrawn ? (
         <p className="notice" role="note">
-          <strong>Withdrawn.</strong> This claim was withdrawn from the ledger
-          {claim.withdrawnAt ? <> on <time dateTime={claim.withdrawnAt}>{claim.withdrawnAt.slice(0, 10)}</time></> : null}. The page is kept so that
-          links and citations to it still resolve; it is no longer reviewed. See the <Link href="/methodology#corrections">corrections policy</Link>.
+          {claim.withdrawnAt
+            ? tp.rich('withdrawnOn', {
+                date: claim.withdrawnAt.slice(0, 10),
+                strong,
+                time: (chunks) => <time dateTime={claim.withdrawnAt!}>{chunks}</time>,
+                link: (chunks) => <Link href="/methodology#corrections">{chunks}</Link>,
+              })
+            : tp.rich('withdrawn', { strong, link: (chunks) => <Link href="/methodology#corrections">{chunks}</Link> })}
         </p>
       ) : null}
 
       <header className="claim-header">
         <p className="meta">
-          Claim · topics:{' '}
+          {tp('topics')}
           {claim.topics.map((t, i) => (
             <span key={t}>
-              {i > 0 ? ', ' : ''}
+              {i > 0 ? tParts('list.comma') : ''}
               <Link href={`/claims?topic=${encodeURIComponent(t)}`}>{t}</Link>
             </span>
           ))}
@@ -108,12 +114,12 @@ export default async function ClaimPage({ params }: Props) {
           <dd>
             <p className="statement">{claim.statement}</p>
             <p className="meta">
-              Claimant: <Link href={claimantPath(claim.claimant)}>{claim.claimant}</Link>
+              {tp.rich('claimant', { claimant: claim.claimant, link: (chunks) => <Link href={claimantPath(claim.claimant)}>{chunks}</Link> })}
             </p>
           </dd>
           <dt>{t('verdict')}</dt>
           <dd className="claim-facts">
-            <VerdictBadge verdict={claim.verdict} /> <span className="meta verdict-meaning">{scale.meaning}</span>
+            <VerdictBadge verdict={claim.verdict} /> <span className="meta verdict-meaning">{tVerdicts(`${claim.verdict.value}.meaning`)}</span>
             {claim.needsReview ? <> <NeedsReviewBadge quoteProblems={claim.quoteProblemCount} /></> : null}
           </dd>
         </dl>
@@ -132,25 +138,32 @@ export default async function ClaimPage({ params }: Props) {
             <time dateTime={claim.lastReviewed}>{claim.lastReviewed}</time>
             <span className="meta">
               {' '}
-              (verdict {claim.verdict.origin === 'note' ? 'from the confidence note of' : 'as of'} <time dateTime={claim.verdict.date}>{claim.verdict.date}</time>)
+              {tp.rich(claim.verdict.origin === 'note' ? 'verdictFromNote' : 'verdictAsOf', {
+                date: claim.verdict.date,
+                time: (chunks) => <time dateTime={claim.verdict.date}>{chunks}</time>,
+              })}
             </span>
           </dd>
         </dl>
         <p className="claim-links">
           <Link href={`/claims/${claim.id}/evidence/new`} className="button">
-            Add evidence
+            {tp('addEvidence')}
           </Link>{' '}
-          <Link href={`/claims/${claim.id}/history`}>History</Link> · <Link href="/methodology#scale">How verdicts are reached</Link>
+          <Link href={`/claims/${claim.id}/history`}>{tp('history')}</Link> · <Link href="/methodology#scale">{tp('howVerdicts')}</Link>
           <EditorOnly>
             {' · '}
-            <Link href={`/claims/${claim.id}/confidence/new`}>Add a confidence note</Link> · <Link href="/review">Review proposals</Link>
+            <Link href={`/claims/${claim.id}/confidence/new`}>{tp('addNote')}</Link> · <Link href="/review">{tp('reviewProposals')}</Link>
           </EditorOnly>
         </p>
       </section>
 
       <section aria-labelledby="analysis-heading" className="analysis">
         <h2 id="analysis-heading">{t('analysis')}</h2>
-        {renderClaimBody(claim.body.tree, claim.body.references)}
+        {renderClaimBody(claim.body.tree, claim.body.references, {
+          withdrawn: tp('withdrawnMark'),
+          unknownClaim: tp('unknownClaim'),
+          unknownSource: tp('unknownSource'),
+        })}
       </section>
 
       <ClaimNumbers numbers={await getClaimNumbers(db, id)} />
@@ -159,19 +172,23 @@ export default async function ClaimPage({ params }: Props) {
         <h2 id="evidence-heading">{t('evidence')}</h2>
         {claim.pendingEvidenceCount > 0 ? (
           <p className="meta">
-            {claim.pendingEvidenceCount} {claim.pendingEvidenceCount === 1 ? 'proposal' : 'proposals'} awaiting review (not counted below).
+            {tp('pending', { count: claim.pendingEvidenceCount })}
           </p>
         ) : null}
         <LineageEvidenceGroups evidence={evidence} lineage={lineage} />
         {claim.evidenceCount > shownEvidence ? (
           <p className="meta">
-            The first {shownEvidence} of {claim.evidenceCount} entries are shown; the <a href={`/api/claims/${claim.id}`}>JSON</a> and{' '}
-            <Link href={`/claims/${claim.id}/history`}>the history</Link> list them all.
+            {tp.rich('firstShown', {
+              shown: shownEvidence,
+              total: claim.evidenceCount,
+              json: (chunks) => <a href={`/api/claims/${claim.id}`}>{chunks}</a>,
+              history: (chunks) => <Link href={`/claims/${claim.id}/history`}>{chunks}</Link>,
+            })}
           </p>
         ) : null}
         <p>
           <Link href={`/claims/${claim.id}/evidence/new`} className="button">
-            Add evidence
+            {tp('addEvidence')}
           </Link>
         </p>
       </section>
@@ -179,21 +196,22 @@ export default async function ClaimPage({ params }: Props) {
       <section aria-labelledby="confidence-heading">
         <h2 id="confidence-heading">{t('confidenceHistory')}</h2>
         <p>
-          Current confidence: <ConfidenceMeter value={claim.confidence} />
+          {tp('currentConfidence')}
+          <ConfidenceMeter value={claim.confidence} />
         </p>
         <LineageConfidence lineage={lineage} />
-        <h3>Confidence notes</h3>
+        <h3>{tp('notesHeading')}</h3>
         {claim.confidenceNotes.length ? (
           <ol className="notes" reversed>
             {claim.confidenceNotes.map((n) => (
               <li key={n.id} id={`note-${n.id}`}>
                 <time dateTime={n.createdAt}>{n.createdAt.slice(0, 10)}</time> · {n.author}
-                {n.confidence !== null ? <> · confidence {Math.round(n.confidence * 100)}%</> : null}
-                {n.verdict ? <> · verdict <VerdictBadge verdict={n.verdict} /></> : null}
+                {n.confidence !== null ? tp('noteConfidence', { pct: Math.round(n.confidence * 100) }) : null}
+                {n.verdict ? <>{tp('noteVerdict')}<VerdictBadge verdict={n.verdict} /></> : null}
                 <p dir="auto">{n.reason}</p>
                 {n.evidenceIds.length ? (
                   <p className="meta">
-                    Based on:{' '}
+                    {tp('basedOn')}
                     {n.evidenceIds.map((e, i) => (
                       <span key={e}>
                         {i > 0 ? ', ' : ''}
@@ -206,11 +224,15 @@ export default async function ClaimPage({ params }: Props) {
             ))}
           </ol>
         ) : (
-          <p className="meta">No confidence notes yet.</p>
+          <p className="meta">{tp('noNotes')}</p>
         )}
         {claim.confidenceNoteCount > claim.confidenceNotes.length ? (
           <p className="meta">
-            The newest {claim.confidenceNotes.length} of {claim.confidenceNoteCount} notes; <Link href={`/claims/${claim.id}/history`}>the history</Link> has every one.
+            {tp.rich('newestNotes', {
+              shown: claim.confidenceNotes.length,
+              total: claim.confidenceNoteCount,
+              history: (chunks) => <Link href={`/claims/${claim.id}/history`}>{chunks}</Link>,
+            })}
           </p>
         ) : null}
       </section>
@@ -220,27 +242,27 @@ export default async function ClaimPage({ params }: Props) {
         <ol className="timeline">
           {timeline.map((t) => (
             <li key={`${t.source.id}-${t.date ?? ''}`}>
-              <span className="timeline-date">{t.date ? <time dateTime={t.date}>{t.date}</time> : 'undated'}</span>{' '}
+              <span className="timeline-date">{t.date ? <time dateTime={t.date}>{t.date}</time> : tParts('lineage.undated')}</span>{' '}
               <SourceTitle source={t.source} />
-              {t.times > 1 ? <span className="meta"> · stated {t.times} times in it</span> : null}
+              {t.times > 1 ? <span className="meta">{tp('statedTimes', { count: t.times })}</span> : null}
               {t.note ? <p className="meta">{t.note}</p> : null}
             </li>
           ))}
         </ol>
-        <h3>What was said</h3>
+        <h3>{tp('whatWasSaid')}</h3>
         <ClaimPassages passages={claim.passages} quoteProblemCount={claim.quoteProblemCount} />
         {claim.quantity ? (
           <p className="meta">
-            Figure checked: {claim.quantity.measureLabel} ={' '}
+            {tp('figureChecked', { measure: claim.quantity.measureLabel })}{' '}
             {claim.quantity.value !== null
               ? claim.quantity.value.toLocaleString('en')
               : `${claim.quantity.low?.toLocaleString('en')}–${claim.quantity.high?.toLocaleString('en')}`}{' '}
             {claim.quantity.unit}
-            {claim.quantity.asOf ? ` (as of ${claim.quantity.asOf})` : ''}
+            {claim.quantity.asOf ? tp('asOf', { date: claim.quantity.asOf }) : ''}
           </p>
         ) : null}
-        <h3>How it spread</h3>
-        <p className="meta">Each place the claim appeared, and what it cited, traced back to the earliest source found.</p>
+        <h3>{tp('howItSpread')}</h3>
+        <p className="meta">{tp('howItSpreadBlurb')}</p>
         <LineageGraph lineage={lineage} />
       </section>
 
@@ -249,7 +271,7 @@ export default async function ClaimPage({ params }: Props) {
         <ul>
           {claim.sources.map((s) => (
             <li key={s.id}>
-              <SourceTitle source={s} /> <span className="meta">— {s.roles.map((r) => ROLE_LABELS[r]).join(', ')}</span>
+              <SourceTitle source={s} /> <span className="meta">— {s.roles.map((r) => tp(`roles.${r}`)).join(tParts('list.comma'))}</span>
             </li>
           ))}
         </ul>
@@ -257,30 +279,30 @@ export default async function ClaimPage({ params }: Props) {
 
       <section aria-labelledby="related-heading">
         <h2 id="related-heading">{t('related')}</h2>
-        {claim.related.declared.length === 0 && claim.related.sharedSource.length === 0 && claim.related.hubSources.length === 0 ? <p className="meta">None.</p> : null}
+        {claim.related.declared.length === 0 && claim.related.sharedSource.length === 0 && claim.related.hubSources.length === 0 ? <p className="meta">{tp('none')}</p> : null}
         {claim.related.declared.length ? (
           <ul className="related-claims">
             {claim.related.declared.map((r) => (
               <li key={`${r.id}-${r.relation}-${r.direction}`}>
-                <span className="relation">{RELATION_LABELS[r.direction][r.relation]}:</span> <Link href={`/claims/${r.id}`}><bdi>{r.title}</bdi></Link>{' '}
+                <span className="relation">{tParts('relations.label', { relation: tParts(`relations.${r.direction}.${r.relation}`) })}</span> <Link href={`/claims/${r.id}`}><bdi>{r.title}</bdi></Link>{' '}
                 <VerdictBadge verdict={r.verdict} />
-                {r.withdrawn ? <span className="meta"> (withdrawn)</span> : null}
+                {r.withdrawn ? <span className="meta">{tp('withdrawnMark')}</span> : null}
               </li>
             ))}
           </ul>
         ) : null}
         {claim.related.incomingCount > claim.related.declared.filter((r) => r.direction === 'incoming').length ? (
-          <p className="meta">…and more claims link to this one ({claim.related.incomingCount} in all).</p>
+          <p className="meta">{tp('moreIncoming', { count: claim.related.incomingCount })}</p>
         ) : null}
         {claim.related.sharedSource.length ? (
           <>
-            <h3>Resting on the same sources</h3>
+            <h3>{tp('sameSources')}</h3>
             <ul className="related-claims">
               {claim.related.sharedSource.map((r) => (
                 <li key={r.id}>
                   <Link href={`/claims/${r.id}`}><bdi>{r.title}</bdi></Link> <VerdictBadge verdict={r.verdict} />{' '}
                   <span className="meta">
-                    shares {r.sharedSources.map((s) => s.title).join('; ')}
+                    {tp('shares', { list: r.sharedSources.map((s) => s.title).join(tParts('list.semicolon')) })}
                   </span>
                 </li>
               ))}
@@ -291,8 +313,16 @@ export default async function ClaimPage({ params }: Props) {
           <ul className="meta">
             {claim.related.hubSources.map((h) => (
               <li key={h.source.id}>
-                <Link href={`/sources/${h.source.id}/claims`}>{h.otherClaims.toLocaleString('en')} other claims</Link> rest on{' '}
-                <Link href={`/sources/${h.source.id}`}><bdi>{h.source.title}</bdi></Link>
+                {tp.rich('hub', {
+                  count: h.otherClaims.toLocaleString('en'),
+                  title: h.source.title,
+                  claims: (chunks) => <Link href={`/sources/${h.source.id}/claims`}>{chunks}</Link>,
+                  source: (chunks) => (
+                    <Link href={`/sources/${h.source.id}`}>
+                      <bdi>{chunks}</bdi>
+                    </Link>
+                  ),
+                })}
               </li>
             ))}
           </ul>
@@ -304,7 +334,10 @@ export default async function ClaimPage({ params }: Props) {
         <p className="cite-box">{buildClaimCitation(claim, permalink)}</p>
         <CiteMenu kind="claim" id={claim.id} />
         <p className="meta">
-          Permalink: <a href={`/claims/${claim.id}`}>{permalink}</a> · JSON: <a href={`/api/claims/${claim.id}`}>/api/claims/{claim.id}</a>
+          {tp('permalink')}
+          <a href={`/claims/${claim.id}`}>{permalink}</a>
+          {tp('json')}
+          <a href={`/api/claims/${claim.id}`}>/api/claims/{claim.id}</a>
         </p>
       </section>
     </article>

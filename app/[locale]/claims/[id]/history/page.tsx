@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { RevisionByline, RevisionDetails } from '@/app/_components/revision-history';
 import { Pagination } from '@/app/_components/pagination';
@@ -12,18 +13,18 @@ import { listEvidenceStates } from '@/lib/evidence/current';
 import { historyQuerySchema, listClaimHistory } from '@/lib/history/queries';
 import { restoreEvidenceAction } from './actions';
 
-const ENTITY_LABELS = { claim: 'The claim file', evidence: 'Evidence', confidence_note: 'Confidence note', source: 'Source', capture: 'Archived copy' } as const;
-
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const claim = await getClaimSummary(await getDb(), id);
-  return { title: claim ? `History: ${claim.title}` : 'Claim not found', robots: { index: false } };
+  const t = await getTranslations('claimParts');
+  return { title: claim ? t('history.title', { title: claim.title }) : t('page.notFoundTitle'), robots: { index: false } };
 }
 
 export default async function ClaimHistoryPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const t = await getTranslations('claimParts.history');
   const db = await getDb();
   const claim = await getClaimSummary(db, id);
   if (!claim) notFound();
@@ -43,12 +44,8 @@ export default async function ClaimHistoryPage({ params, searchParams }: Props) 
       <p className="meta">
         <Link href={`/claims/${claim.id}`}>← <bdi>{claim.title}</bdi></Link>
       </p>
-      <h1>History</h1>
-      <p className="meta">
-        Every change to this claim, its evidence and its confidence notes, newest first: who made it, when, and what changed (a change to the claim
-        file names the ingest and, where known, the git commit). Nothing is deleted; a retracted
-        entry keeps its history{actor ? ', and any earlier version can be restored (the restore is itself a new revision).' : '.'}
-      </p>
+      <h1>{t('heading')}</h1>
+      <p className="meta">{t(actor ? 'introEditor' : 'intro')}</p>
       {error ? (
         <p className="form-error" role="alert">
           {error}
@@ -56,10 +53,10 @@ export default async function ClaimHistoryPage({ params, searchParams }: Props) 
       ) : null}
       {restored ? (
         <p className="form-ok" role="status">
-          Restored {restored.id} as revision {restored.revision}.
+          {t('restored', { id: restored.id, revision: restored.revision })}
         </p>
       ) : null}
-      {history.length === 0 ? <p>No changes recorded yet.</p> : null}
+      {history.length === 0 ? <p>{t('empty')}</p> : null}
       <ol className="history">
         {history.map((r) => {
           const state = r.entityType === 'evidence' ? states.get(r.entityId) : undefined;
@@ -67,9 +64,15 @@ export default async function ClaimHistoryPage({ params, searchParams }: Props) 
           return (
             <li key={r.id} id={`rev-${r.id}`} className="revision">
               <p>
-                <strong>{ENTITY_LABELS[r.entityType]}</strong> <code>{r.entityId}</code> revision {r.revision}:{' '}
+                {t.rich('entry', {
+                  entity: t(`entities.${r.entityType}`),
+                  id: r.entityId,
+                  revision: r.revision,
+                  strong: (chunks) => <strong>{chunks}</strong>,
+                  code: (chunks) => <code>{chunks}</code>,
+                })}
                 <RevisionByline entry={r} />
-                {state?.retracted ? <span className="badge"> retracted now</span> : null}
+                {state?.retracted ? <span className="badge">{t('retractedNow')}</span> : null}
               </p>
               <RevisionDetails entry={r} />
               {canRestore ? (
@@ -78,12 +81,12 @@ export default async function ClaimHistoryPage({ params, searchParams }: Props) 
                   <input type="hidden" name="evidenceId" value={r.entityId} />
                   <input type="hidden" name="revision" value={r.revision} />
                   <input type="hidden" name="currentRevision" value={state.revision} />
-                  <button type="submit">Restore this version</button>
+                  <button type="submit">{t('restore')}</button>
                 </form>
               ) : null}
               {actor && state && r.revision === state.revision && state.status === 'accepted' && !state.retracted ? (
                 <p className="editor-tools">
-                  <Link href={`/evidence/${r.entityId}/edit`}>Edit or retract</Link>
+                  <Link href={`/evidence/${r.entityId}/edit`}>{t('editOrRetract')}</Link>
                 </p>
               ) : null}
             </li>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { LineageList, LineageSummary } from '@/app/_components/lineage-graph';
 import { getClaimSummary } from '@/lib/claims/list-queries';
@@ -11,12 +12,14 @@ type Props = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const claim = await getClaimSummary(await getDb(), id);
-  return { title: claim ? `How it spread: ${claim.title}` : 'Claim not found' };
+  const t = await getTranslations('claimParts');
+  return { title: claim ? t('lineagePage.title', { title: claim.title }) : t('page.notFoundTitle') };
 }
 
 /** The claim page's citation graph as a nested list, on its own page so the claim page stays small. */
 export default async function ClaimLineagePage({ params }: Props) {
   const { id } = await params;
+  const t = await getTranslations('claimParts');
   const db = await getDb();
   const claim = await getClaimSummary(db, id);
   if (!claim) notFound();
@@ -26,18 +29,18 @@ export default async function ClaimLineagePage({ params }: Props) {
       <p className="meta">
         <Link href={`/claims/${claim.id}#chain-heading`}>← <bdi>{claim.title}</bdi></Link>
       </p>
-      <h1>How it spread</h1>
+      <h1>{t('lineagePage.heading')}</h1>
       {lineage && lineage.nodes.length ? (
         <div className="lineage">
           <LineageSummary lineage={lineage} />
           <p>
-            <Link href={`/claims/${claim.id}/lineage.svg`}>The drawing</Link> · <Link href="/methodology#lineage">how this is counted</Link>
+            <Link href={`/claims/${claim.id}/lineage.svg`}>{t('lineagePage.drawing')}</Link> · <Link href="/methodology#lineage">{t('lineage.howCounted')}</Link>
           </p>
-          <h2 id="lineage-list-heading">The citation graph as a list</h2>
+          <h2 id="lineage-list-heading">{t('lineagePage.asList')}</h2>
           <LineageList lineage={lineage} />
         </div>
       ) : (
-        <p className="meta">No appearance is recorded for this claim.</p>
+        <p className="meta">{t('lineage.none')}</p>
       )}
     </article>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { CiteMenu } from '@/app/_components/cite-menu';
 import { getClaimVersionPermalink } from '@/lib/citations/permalink';
@@ -23,9 +24,10 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const version = await load(params);
-  if (!version) return { title: 'Claim revision not found' };
+  const t = await getTranslations('claimParts.version');
+  if (!version) return { title: t('notFoundTitle') };
   return {
-    title: `${version.title} (revision ${version.revision})`,
+    title: t('title', { title: version.title, revision: version.revision }),
     alternates: { canonical: `/claims/${version.id}/v/${version.revision}` },
     // The claim page is the one to find; revisions are for citations that pin one.
     robots: { index: false },
@@ -36,42 +38,54 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ClaimVersionPage({ params }: Props) {
   const version = await load(params);
   if (!version) notFound();
+  const t = await getTranslations('claimParts.version');
+  const tVerdicts = await getTranslations('verdicts');
+  const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
   const newer = version.latestRevision > version.revision;
   return (
     <article className="claim claim-version">
       {newer ? (
         <p className="notice" role="note">
-          <strong>An older revision.</strong> This is revision {version.revision} of the claim; revision {version.latestRevision} is newer.{' '}
-          <Link href={`/claims/${version.id}`}>See the current claim</Link> or <Link href={`/claims/${version.id}/history`}>what changed</Link>.
+          {t.rich('older', {
+            revision: version.revision,
+            latest: version.latestRevision,
+            strong,
+            current: (chunks) => <Link href={`/claims/${version.id}`}>{chunks}</Link>,
+            history: (chunks) => <Link href={`/claims/${version.id}/history`}>{chunks}</Link>,
+          })}
         </p>
       ) : (
         <p className="meta">
-          Revision {version.revision}, the current one. <Link href={`/claims/${version.id}`}>The claim page</Link> shows its evidence and notes.
+          {t.rich('current', { revision: version.revision, link: (chunks) => <Link href={`/claims/${version.id}`}>{chunks}</Link> })}
         </p>
       )}
       {version.withdrawn ? (
         <p className="notice" role="note">
-          <strong>Withdrawn</strong> at this revision.
+          {t.rich('withdrawn', { strong })}
         </p>
       ) : null}
       <header className="claim-header">
-        <p className="meta">Claim · revision {version.revision} of <time dateTime={version.at}>{version.at.slice(0, 10)}</time>{version.topics.length ? ` · topics: ${version.topics.join(', ')}` : ''}</p>
+        <p className="meta">
+          {t.rich('meta', { revision: version.revision, date: version.at.slice(0, 10), time: (chunks) => <time dateTime={version.at}>{chunks}</time> })}
+          {version.topics.length ? t('topics', { topics: version.topics.join(', ') }) : ''}
+        </p>
         <h1>{version.title}</h1>
         <p className="statement">{version.statement}</p>
+        <p>{t.rich('claimant', { claimant: version.claimant, strong })}</p>
         <p>
-          Claimant: <strong>{version.claimant}</strong>
-        </p>
-        <p>
-          Verdict at this revision: <strong>{version.verdict.label}</strong>
-          {version.verdictDate ? <span className="meta"> (as of <time dateTime={version.verdictDate}>{version.verdictDate}</time>)</span> : null}
+          {t.rich('verdict', { verdict: tVerdicts(`${version.verdict.value}.label`), strong })}
+          {version.verdictDate ? (
+            <span className="meta">{t.rich('asOf', { date: version.verdictDate, time: (chunks) => <time dateTime={version.verdictDate}>{chunks}</time> })}</span>
+          ) : null}
         </p>
         {version.summary ? <p>{version.summary}</p> : null}
-        {version.reason ? <p className="meta">Why this revision: {version.reason}</p> : null}
+        {version.reason ? <p className="meta">{t('why', { reason: version.reason })}</p> : null}
       </header>
       <section aria-labelledby="cite-heading">
-        <h2 id="cite-heading">Cite this revision</h2>
+        <h2 id="cite-heading">{t('cite')}</h2>
         <p className="meta">
-          Permalink: <a href={`/claims/${version.id}/v/${version.revision}`}>{getClaimVersionPermalink(version.id, version.revision)}</a>
+          {t('permalink')}
+          <a href={`/claims/${version.id}/v/${version.revision}`}>{getClaimVersionPermalink(version.id, version.revision)}</a>
         </p>
         <CiteMenu kind="claim" id={version.id} revision={version.revision} />
       </section>
