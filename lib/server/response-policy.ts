@@ -143,7 +143,9 @@ const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|manifest\+json)
 /** Pages and their RSC payloads, which proxy.ts renders in the reader's language; the JSON API is not localised. */
 export function isLocalisedPage(url: string, contentType: string): boolean {
   if (url.startsWith('/api/') || url.startsWith('/_next/')) return false;
-  return contentType.startsWith('text/html') || contentType.startsWith('text/x-component');
+  if (contentType.startsWith('text/html') || contentType.startsWith('text/x-component')) return true;
+  // The lineage drawing labels its nodes and flags in the reader's language.
+  return contentType.startsWith('image/svg+xml') && /^\/claims\/[^/]+\/lineage\.svg(\?|$)/.test(url);
 }
 
 type WriteCallback = (error?: Error | null) => void;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -149,6 +150,58 @@ describe('the interface language', () => {
   });
 });
 
+/**
+ * The English catalogue's interface phrases: each message's literal text between its
+ * placeholders and tags, kept where it is three words or more (a single word such as
+ * "Evidence" could be claim content; a phrase such as "Add a confidence note" is interface).
+ */
+function englishInterfacePhrases(): string[] {
+  const dir = path.resolve(import.meta.dirname, '..', '..', 'messages', 'en');
+  const out = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') {
+      // ICU: drop plural/select bodies' selectors and every {…} and <tag>, keep the words between.
+      for (const part of value.split(/\{[^{}]*\}|<\/?[a-z]+>|[{}#]/)) {
+        const text = part.replace(/\s+/g, ' ').trim();
+        if (text.split(' ').filter((w) => /^[A-Za-z’'-]+[.,:;!?]?$/.test(w)).length >= 3) out.add(text);
+      }
+    } else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.json'))) walk(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+  return [...out];
+}
+
+describe('every main page in Traditional Chinese', () => {
+  const PAGES_IN_FULL = [
+    '/', '/claims', '/claims/alpha-figure', '/claims/alpha-figure/history', '/claims/alpha-figure/lineage', '/claims/alpha-figure/evidence/new',
+    '/sources', '/sources/report', '/sources/report/history', '/sources/report/claims', '/sources/report/evidence',
+    '/methodology', '/about', '/search?q=figure', '/numbers', '/sign-in', '/data', '/no-such-page',
+  ];
+
+  it('shows none of the English catalogue’s interface phrases, and Chinese in its headings', async () => {
+    const phrases = englishInterfacePhrases();
+    expect(phrases.length).toBeGreaterThan(200);
+    const context = await browser.newContext({ extraHTTPHeaders: { 'accept-language': 'zh-Hant' } });
+    const page = await context.newPage();
+    const leftovers: string[] = [];
+    for (const url of PAGES_IN_FULL) {
+      await page.goto(`${server.url}${url}`);
+      expect(await page.locator('html').getAttribute('lang'), url).toBe('zh-Hant');
+      // What a reader sees, less the claim content the page quotes as written.
+      const text = await page.evaluate(() => {
+        const main = document.body.cloneNode(true) as HTMLElement;
+        for (const el of main.querySelectorAll('blockquote, .statement, .analysis, .verdict-summary, .evidence-note, .translation, h1, .source-title, bdi, script, style, noscript, pre, code, [lang]:not(html)')) el.remove();
+        return main.innerText;
+      });
+      for (const phrase of phrases) if (text.includes(phrase)) leftovers.push(`${url}: ${phrase}`);
+      const headings = await page.locator('main h2').allInnerTexts();
+      for (const h of headings) if (!/\p{Script=Han}/u.test(h)) leftovers.push(`${url}: heading "${h}"`);
+    }
+    await context.close();
+    expect(leftovers).toEqual([]);
+  }, 120_000);
+});
+
 describe('the page cache, per locale', () => {
   const fetchAs = async (url: string, headers: Record<string, string>) => {
     const res = await fetch(`${server.url}${url}`, { headers });
@@ -176,6 +229,16 @@ describe('the page cache, per locale', () => {
       }
     });
   }
+
+  it('draws the lineage graph in the reader’s language, and tells shared caches it varies by language', async () => {
+    const zh = await fetch(`${server.url}/claims/alpha-figure/lineage.svg`, { headers: { 'accept-language': 'zh-Hant' } });
+    const en = await fetch(`${server.url}/claims/alpha-figure/lineage.svg`, { headers: { 'accept-language': 'en' } });
+    expect(zh.status).toBe(200);
+    expect(en.status).toBe(200);
+    for (const res of [zh, en]) expect(res.headers.get('vary') ?? '').toMatch(/Accept-Language/i);
+    expect(zh.headers.get('etag')).not.toBe(en.headers.get('etag'));
+    expect(await zh.text()).not.toBe(await en.text());
+  });
 
   it('gives each language its own ETag, so a revalidation never returns the other language', async () => {
     const zh = await fetchAs('/methodology', { 'accept-language': 'zh-Hant' });
