@@ -21,7 +21,7 @@ export function PrimarySourceLine({ primaries }: { primaries: PrimarySource[] })
       ) : (
         <span className="badge read-status not-read">{t('readStatus.notRead')}</span>
       )}
-      {rest.length ? <span className="meta">{t('primarySource.more', { count: rest.length })}</span> : null}
+      {rest.length ? <span className="meta primary-source-more">{t('primarySource.more', { count: rest.length })}</span> : null}
     </span>
   );
 }

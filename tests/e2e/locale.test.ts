@@ -199,6 +199,17 @@ describe('every main page in Traditional Chinese', () => {
     }
     await context.close();
     expect(leftovers).toEqual([]);
+    // The same sweep finds the phrases where they belong: the English interface shows them.
+    const english = await browser.newContext({ extraHTTPHeaders: { 'accept-language': 'en' } });
+    const enPage = await english.newPage();
+    let found = 0;
+    for (const url of ['/claims/alpha-figure', '/sources/report', '/methodology']) {
+      await enPage.goto(`${server.url}${url}`);
+      const text = await enPage.evaluate(() => document.body.innerText);
+      found += phrases.filter((p) => text.includes(p)).length;
+    }
+    await english.close();
+    expect(found).toBeGreaterThan(30);
   }, 120_000);
 });
 

@@ -93,15 +93,6 @@ export default async function ClaimPage({ params }: Props) {
       ) : null}
 
       <header className="claim-header">
-        <p className="meta">
-          {tp('topics')}
-          {claim.topics.map((t, i) => (
-            <span key={t}>
-              {i > 0 ? tParts('list.comma') : ''}
-              <Link href={`/claims?topic=${encodeURIComponent(t)}`}>{t}</Link>
-            </span>
-          ))}
-        </p>
         <h1>{claim.title}</h1>
       </header>
 
@@ -136,7 +127,7 @@ export default async function ClaimPage({ params }: Props) {
           <dt>{t('reviewed')}</dt>
           <dd>
             <time dateTime={claim.lastReviewed}>{claim.lastReviewed}</time>
-            <span className="meta">
+            <span className="meta verdict-date-note">
               {' '}
               {tp.rich(claim.verdict.origin === 'note' ? 'verdictFromNote' : 'verdictAsOf', {
                 date: claim.verdict.date,
@@ -145,17 +136,27 @@ export default async function ClaimPage({ params }: Props) {
             </span>
           </dd>
         </dl>
-        <p className="claim-links">
-          <Link href={`/claims/${claim.id}/evidence/new`} className="button">
-            {tp('addEvidence')}
-          </Link>{' '}
-          <Link href={`/claims/${claim.id}/history`}>{tp('history')}</Link> · <Link href="/methodology#scale">{tp('howVerdicts')}</Link>
-          <EditorOnly>
-            {' · '}
-            <Link href={`/claims/${claim.id}/confidence/new`}>{tp('addNote')}</Link> · <Link href="/review">{tp('reviewProposals')}</Link>
-          </EditorOnly>
-        </p>
       </section>
+      {/* Outside the box: on a phone the box itself (claim, verdict, summary, source, confidence) is the first screen. */}
+      <p className="claim-links">
+        <Link href={`/claims/${claim.id}/evidence/new`} className="button">
+          {tp('addEvidence')}
+        </Link>{' '}
+        <Link href={`/claims/${claim.id}/history`}>{tp('history')}</Link> · <Link href="/methodology#scale">{tp('howVerdicts')}</Link>
+        <EditorOnly>
+          {' · '}
+          <Link href={`/claims/${claim.id}/confidence/new`}>{tp('addNote')}</Link> · <Link href="/review">{tp('reviewProposals')}</Link>
+        </EditorOnly>
+      </p>
+      <p className="meta claim-topics">
+        {tp('topics')}
+        {claim.topics.map((t, i) => (
+          <span key={t}>
+            {i > 0 ? tParts('list.comma') : ''}
+            <Link href={`/claims?topic=${encodeURIComponent(t)}`}>{t}</Link>
+          </span>
+        ))}
+      </p>
 
       <section aria-labelledby="analysis-heading" className="analysis">
         <h2 id="analysis-heading">{t('analysis')}</h2>
