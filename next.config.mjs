@@ -1,3 +1,5 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -17,4 +19,7 @@ const nextConfig = {
   cacheMaxMemorySize: 0,
 };
 
-export default nextConfig;
+// next-intl finds its request configuration (the locale and its catalogue) through this plugin.
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
+export default withNextIntl(nextConfig);

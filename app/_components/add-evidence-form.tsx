@@ -2,19 +2,49 @@
 
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect } from 'react';
-import { EvidenceFields } from './evidence-fields';
-import { SourcePicker } from './source-picker';
+import { EvidenceFields, type EvidenceFieldsLabels } from './evidence-fields';
+import { rich } from './fill-labels';
+import { SourcePicker, type SourcePickerLabels } from './source-picker';
 import { Field, fieldProps } from './field';
 import { IDLE, type FormState } from '../_lib/form-state';
 import { LIMITS } from '@/lib/evidence/limits';
 import type { SourceOption } from '@/lib/sources/options';
 import { SOURCE_TYPES } from '@/lib/shared/vocabulary';
 
+/** The form's words, in the reader's language (app/_lib/form-labels.ts); duplicate has {title} in a <link>. */
+export interface AddEvidenceLabels {
+  seeNew: string;
+  duplicate: string;
+  sourceLegend: string;
+  existing: string;
+  source: string;
+  new: string;
+  url: string;
+  title: string;
+  publisher: string;
+  published: string;
+  type: string;
+  /** Each source type's name, by its code. */
+  types: Record<string, string>;
+  submitting: string;
+  submit: string;
+  picker: SourcePickerLabels;
+  fields: EvidenceFieldsLabels;
+}
+
 /**
  * The "Add evidence" form. A plain form posting to a server action: it works before (or
  * without) JavaScript; with it, the page refreshes in place after a successful submission.
  */
-export function AddEvidenceForm({ action, sources }: { action: (prev: FormState, form: FormData) => Promise<FormState>; sources: SourceOption[] }) {
+export function AddEvidenceForm({
+  action,
+  sources,
+  labels,
+}: {
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  sources: SourceOption[];
+  labels: AddEvidenceLabels;
+}) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const router = useRouter();
   useEffect(() => {
@@ -36,7 +66,7 @@ export function AddEvidenceForm({ action, sources }: { action: (prev: FormState,
             {state.message}{' '}
             {state.resultHref ? (
               <a href={state.resultHref} className="result-link">
-                See the new entry on the claim page →
+                {labels.seeNew}
               </a>
             ) : null}
           </p>
@@ -48,44 +78,43 @@ export function AddEvidenceForm({ action, sources }: { action: (prev: FormState,
         ) : null}
         {duplicate ? (
           <p className="notice" role="note">
-            That source is already in the ledger as <a href={`/sources/${duplicate.id}`}>{duplicate.title}</a>: it is now chosen below. Submit again to
-            use it.
+            {rich(labels.duplicate, { link: (chunk) => <a href={`/sources/${duplicate.id}`}>{chunk}</a> }, { title: duplicate.title })}
           </p>
         ) : null}
       </div>
 
       <fieldset>
-        <legend>Source</legend>
+        <legend>{labels.sourceLegend}</legend>
         <p className="choice">
           <input type="radio" id="sourceMode-existing" name="sourceMode" value="existing" defaultChecked={sourceMode === 'existing'} />
-          <label htmlFor="sourceMode-existing">A source already in the ledger</label>
+          <label htmlFor="sourceMode-existing">{labels.existing}</label>
         </p>
-        <Field name="sourceId" label="Source" error={errors.sourceId}>
-          <SourcePicker sources={sources} value={sourceId} error={errors.sourceId} extra={duplicate} />
+        <Field name="sourceId" label={labels.source} error={errors.sourceId}>
+          <SourcePicker sources={sources} value={sourceId} error={errors.sourceId} extra={duplicate} labels={labels.picker} />
         </Field>
         <p className="choice">
           <input type="radio" id="sourceMode-new" name="sourceMode" value="new" defaultChecked={sourceMode === 'new'} />
-          <label htmlFor="sourceMode-new">A new source</label>
+          <label htmlFor="sourceMode-new">{labels.new}</label>
         </p>
         <div className="field-group">
-          <Field name="source.url" label="URL (http or https)" error={errors['source.url']}>
+          <Field name="source.url" label={labels.url} error={errors['source.url']}>
             <input {...fieldProps('source.url', errors['source.url'])} type="url" maxLength={LIMITS.url} defaultValue={values['source.url'] ?? ''} />
           </Field>
-          <Field name="source.title" label="Title" error={errors['source.title']}>
+          <Field name="source.title" label={labels.title} error={errors['source.title']}>
             <input {...fieldProps('source.title', errors['source.title'])} maxLength={LIMITS.title} defaultValue={values['source.title'] ?? ''} />
           </Field>
           <div className="field-row">
-            <Field name="source.publisher" label="Publisher" error={errors['source.publisher']}>
+            <Field name="source.publisher" label={labels.publisher} error={errors['source.publisher']}>
               <input {...fieldProps('source.publisher', errors['source.publisher'])} maxLength={LIMITS.publisher} defaultValue={values['source.publisher'] ?? ''} />
             </Field>
-            <Field name="source.publishedAt" label="Published (YYYY[-MM[-DD]])" error={errors['source.publishedAt']}>
+            <Field name="source.publishedAt" label={labels.published} error={errors['source.publishedAt']}>
               <input {...fieldProps('source.publishedAt', errors['source.publishedAt'])} defaultValue={values['source.publishedAt'] ?? ''} size={12} />
             </Field>
-            <Field name="source.type" label="Type" error={errors['source.type']}>
+            <Field name="source.type" label={labels.type} error={errors['source.type']}>
               <select {...fieldProps('source.type', errors['source.type'])} defaultValue={values['source.type'] ?? 'news'}>
                 {SOURCE_TYPES.map((t) => (
                   <option key={t} value={t}>
-                    {t}
+                    {labels.types[t] ?? t}
                   </option>
                 ))}
               </select>
@@ -94,11 +123,11 @@ export function AddEvidenceForm({ action, sources }: { action: (prev: FormState,
         </div>
       </fieldset>
 
-      <EvidenceFields values={values} errors={errors} />
+      <EvidenceFields values={values} errors={errors} labels={labels.fields} />
 
       <p>
         <button type="submit" disabled={pending}>
-          {pending ? 'Submitting…' : 'Submit evidence'}
+          {pending ? labels.submitting : labels.submit}
         </button>
       </p>
     </form>

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { fill } from './fill-labels';
 
 type Result = { kind: 'ok'; message: string } | { kind: 'error'; message: string } | null;
 
@@ -10,13 +11,33 @@ interface Added {
   quotes: { byStatus: Record<string, number> };
 }
 
-function describe(added: Added): string {
+/** The form's words, in the reader's language (app/_lib/form-labels.ts); added and serverAnswered are templates. */
+export interface CaptureFormLabels {
+  added: string;
+  serverAnswered: string;
+  unreachable: string;
+  chooseFile: string;
+  heading: string;
+  file: string;
+  upload: string;
+  fetch: string;
+  fetchHelp: string;
+}
+
+function describe(added: Added, template: string): string {
   const s = added.quotes.byStatus;
-  return `Copy ${added.capture.seq} archived on ${added.capture.capturedAt.slice(0, 10)}. Quotes from this source: ${s.verified ?? 0} verified, ${s.moved ?? 0} moved, ${s.fuzzy ?? 0} approximate, ${s.orphan ?? 0} not found.`;
+  return fill(template, {
+    seq: added.capture.seq,
+    date: added.capture.capturedAt.slice(0, 10),
+    verified: s.verified ?? 0,
+    moved: s.moved ?? 0,
+    fuzzy: s.fuzzy ?? 0,
+    orphan: s.orphan ?? 0,
+  });
 }
 
 /** Adds an archived copy (a file, or the source URL fetched by the server) as a new version. */
-export function CaptureForm({ sourceId, canFetch }: { sourceId: string; canFetch: boolean }) {
+export function CaptureForm({ sourceId, canFetch, labels }: { sourceId: string; canFetch: boolean; labels: CaptureFormLabels }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result>(null);
@@ -27,13 +48,13 @@ export function CaptureForm({ sourceId, canFetch }: { sourceId: string; canFetch
     try {
       const res = await fetch(`/api/sources/${encodeURIComponent(sourceId)}/captures`, { method: 'POST', body, headers, credentials: 'same-origin' });
       const data = (await res.json().catch(() => null)) as (Added & { error?: { message: string } }) | null;
-      if (!res.ok || !data || data.error) setResult({ kind: 'error', message: data?.error?.message ?? `The server answered ${res.status}.` });
+      if (!res.ok || !data || data.error) setResult({ kind: 'error', message: data?.error?.message ?? fill(labels.serverAnswered, { status: res.status }) });
       else {
-        setResult({ kind: 'ok', message: describe(data) });
+        setResult({ kind: 'ok', message: describe(data, labels.added) });
         router.refresh();
       }
     } catch {
-      setResult({ kind: 'error', message: 'The request did not reach the server: try again.' });
+      setResult({ kind: 'error', message: labels.unreachable });
     } finally {
       setBusy(false);
     }
@@ -44,7 +65,7 @@ export function CaptureForm({ sourceId, canFetch }: { sourceId: string; canFetch
     const form = new FormData(event.currentTarget);
     const file = form.get('file');
     if (!(file instanceof File) || file.size === 0) {
-      setResult({ kind: 'error', message: 'Choose a file: HTML, plain text or PDF, at most 10 MB.' });
+      setResult({ kind: 'error', message: labels.chooseFile });
       return;
     }
     void send(form);
@@ -52,20 +73,20 @@ export function CaptureForm({ sourceId, canFetch }: { sourceId: string; canFetch
 
   return (
     <div className="capture-form">
-      <h3>Add an archived copy</h3>
+      <h3>{labels.heading}</h3>
       <form onSubmit={onUpload}>
-        <label htmlFor="capture-file">File (HTML, plain text or PDF, at most 10 MB)</label>{' '}
+        <label htmlFor="capture-file">{labels.file}</label>{' '}
         <input id="capture-file" name="file" type="file" accept=".html,.htm,.xhtml,.txt,.pdf,text/html,text/plain,application/pdf,application/xhtml+xml" />{' '}
         <button type="submit" disabled={busy}>
-          Upload copy
+          {labels.upload}
         </button>
       </form>
       {canFetch ? (
         <p>
           <button type="button" disabled={busy} onClick={() => void send(JSON.stringify({ fetch: true }), { 'Content-Type': 'application/json' })}>
-            Fetch a copy from the source URL
+            {labels.fetch}
           </button>{' '}
-          <span className="meta">The server fetches public addresses only.</span>
+          <span className="meta">{labels.fetchHelp}</span>
         </p>
       ) : null}
       {result ? (

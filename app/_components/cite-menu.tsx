@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { getCiteMenu } from '@/lib/citations/menu';
 import { getDb } from '@/lib/db';
 
@@ -8,12 +9,13 @@ import { getDb } from '@/lib/db';
 export async function CiteMenu({ kind, id, revision }: { kind: 'claim' | 'source'; id: string; revision?: number }) {
   const menu = await getCiteMenu(await getDb(), kind, id, revision);
   if (!menu) return null;
+  const t = await getTranslations('claimParts.cite');
   return (
     <details className="cite-menu">
-      <summary>Cite</summary>
+      <summary>{t('summary')}</summary>
       <p className="cite-box">{menu.reference}</p>
       <p className="meta">
-        Download:{' '}
+        {t('download')}
         {menu.links.map((l, i) => (
           <span key={l.href}>
             {i > 0 ? ' · ' : ''}
@@ -24,7 +26,7 @@ export async function CiteMenu({ kind, id, revision }: { kind: 'claim' | 'source
         ))}
       </p>
       <p className="meta">
-        Other styles:{' '}
+        {t('otherStyles')}
         {menu.styles.map((s, i) => (
           <span key={s.href}>
             {i > 0 ? ' · ' : ''}

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { ClaimNumbersBlock } from '@/lib/numbers/queries';
 import { describeFigure } from '@/lib/numbers/parse';
 import { describeRatio } from '@/lib/numbers/compare';
@@ -9,49 +10,53 @@ import { describeRatio } from '@/lib/numbers/compare';
  * possible contradictions with other claims, the series it belongs to, and the data downloads.
  */
 export function ClaimNumbers({ numbers }: { numbers: ClaimNumbersBlock | null }) {
+  const t = useTranslations('claimParts.numbers');
+  const tStances = useTranslations('stances');
+  const tList = useTranslations('claimParts.list');
   if (!numbers) return null;
-  const positionText: Record<string, string> = { matches: 'matches', inside: 'inside', contains: 'spans it', overlaps: 'overlaps', above: 'above', below: 'below' };
   return (
     <section className="claim-numbers" id="numbers" aria-labelledby="numbers-heading">
-      <h2 id="numbers-heading">The figure against the evidence</h2>
+      <h2 id="numbers-heading">{t('heading')}</h2>
       <p className="numbers-summary" data-testid="numbers-summary">
         <strong>{numbers.summary}</strong>
       </p>
       <p className="meta">
-        Measure: {numbers.measure.label}
-        {numbers.claimed.note ? ` — ${numbers.claimed.note}` : ''}.
+        {t('measure', { measure: numbers.measure.label })}
+        {numbers.claimed.note ? ` — ${numbers.claimed.note}` : ''}
+        {tList('end')}
       </p>
       <figure className="numbers-figure">
-        <object data={numbers.chartUrl} type="image/svg+xml" className="numbers-chart" width={numbers.chartSize.width} height={numbers.chartSize.height} style={{ aspectRatio: `${numbers.chartSize.width} / ${numbers.chartSize.height}` }} aria-label={`Chart: ${numbers.measure.label}, claimed against evidence`}>
-          The chart needs SVG; the table below holds the same numbers.
+        <object data={numbers.chartUrl} type="image/svg+xml" className="numbers-chart" width={numbers.chartSize.width} height={numbers.chartSize.height} style={{ aspectRatio: `${numbers.chartSize.width} / ${numbers.chartSize.height}` }} aria-label={t('chartLabel', { measure: numbers.measure.label })}>
+          {t('chartFallback')}
         </object>
         <figcaption className="meta">
-          Sources: {numbers.sources.length ? numbers.sources.map((s, i) => (
+          {t('sources')}
+          {numbers.sources.length ? numbers.sources.map((s, i) => (
             <span key={s.id}>
-              {i ? '; ' : ''}
+              {i ? tList('semicolon') : ''}
               <Link href={`/sources/${s.id}`}>{s.title}</Link>
             </span>
-          )) : 'no evidence figure of this measure yet'}
-          . {numbers.logScale ? 'Log scale: the figures spread more than tenfold. ' : ''}
-          <a href={numbers.csvUrl}>Data (CSV)</a> · <a href={numbers.metadataUrl}>metadata (JSON)</a>
+          )) : t('noSources')}
+          {tList('end')} {numbers.logScale ? t('logScale') : ''}
+          <a href={numbers.csvUrl}>{t('csv')}</a> · <a href={numbers.metadataUrl}>{t('metadata')}</a>
         </figcaption>
       </figure>
       <div className="table-scroll">
         <table className="numbers-table" data-testid="numbers-table">
-          <caption className="meta">The claimed figure and each evidence figure: where the claim lies against it, and by what factor.</caption>
+          <caption className="meta">{t('caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Figure</th>
-              <th scope="col">Source</th>
-              <th scope="col">As of</th>
-              <th scope="col">Claim is</th>
-              <th scope="col">Claimed ÷ this</th>
+              <th scope="col">{t('figure')}</th>
+              <th scope="col">{t('source')}</th>
+              <th scope="col">{t('asOf')}</th>
+              <th scope="col">{t('claimIs')}</th>
+              <th scope="col">{t('ratio')}</th>
             </tr>
           </thead>
           <tbody>
             <tr>
               <td>{describeFigure(numbers.claimed)}</td>
-              <td>Claimed</td>
+              <td>{t('claimed')}</td>
               <td>{numbers.claimed.asOf ?? '—'}</td>
               <td>—</td>
               <td>—</td>
@@ -66,12 +71,12 @@ export function ClaimNumbers({ numbers }: { numbers: ClaimNumbersBlock | null })
                 <td>
                   <a href={`#evidence-${c.evidenceId}`}>{c.sourceTitle}</a>
                   <div className="meta">
-                    {c.stance}
-                    {c.independent ? '' : ', repeats the claim'}
+                    {tStances(c.stance)}
+                    {c.independent ? '' : t('repeats')}
                   </div>
                 </td>
                 <td>{c.quantity.asOf ?? '—'}</td>
-                <td>{c.position ? positionText[c.position] : 'not compared'}</td>
+                <td>{c.position ? t(`position.${c.position}`) : t('notCompared')}</td>
                 <td>{c.ratio ? describeRatio(c.ratio) : '—'}</td>
               </tr>
             ))}
@@ -81,7 +86,7 @@ export function ClaimNumbers({ numbers }: { numbers: ClaimNumbersBlock | null })
       {numbers.otherFigures.length ? (
         <details>
           <summary>
-            {numbers.otherFigures.length} evidence {numbers.otherFigures.length === 1 ? 'figure measures' : 'figures measure'} something else (not compared)
+            {t('otherFigures', { count: numbers.otherFigures.length })}
           </summary>
           <ul>
             {numbers.otherFigures.map((f) => (
@@ -94,15 +99,15 @@ export function ClaimNumbers({ numbers }: { numbers: ClaimNumbersBlock | null })
       ) : null}
       {numbers.conflictCount ? (
         <div className="numbers-conflicts" data-testid="numbers-conflicts">
-          <h3>Possible contradictions</h3>
+          <h3>{t('conflicts')}</h3>
           <p className="meta">
-            {numbers.conflictCount} other {numbers.conflictCount === 1 ? 'claim states' : 'claims state'} this measure for an overlapping period, beyond the tolerance
-            for its kind of figure (<Link href="/methodology#numbers">tolerances</Link>).
+            {t.rich('conflictsText', { count: numbers.conflictCount, link: (chunks) => <Link href="/methodology#numbers">{chunks}</Link> })}
           </p>
           <ul>
             {numbers.conflicts.map((c) => (
               <li key={c.claimId}>
-                <Link href={`/claims/${c.claimId}`}>{c.title}</Link>: {c.detail.other} against {c.detail.claimed}, {c.detail.tolerance}.
+                <Link href={`/claims/${c.claimId}`}>{c.title}</Link>
+                {t('conflict', { other: c.detail.other, claimed: c.detail.claimed, tolerance: c.detail.tolerance })}
               </li>
             ))}
           </ul>
@@ -110,17 +115,19 @@ export function ClaimNumbers({ numbers }: { numbers: ClaimNumbersBlock | null })
       ) : null}
       {numbers.series && numbers.seriesChartUrl && numbers.series.members.length > 1 ? (
         <figure className="numbers-figure">
-          <object data={numbers.seriesChartUrl} type="image/svg+xml" className="numbers-chart" width={numbers.seriesChartSize?.width} height={numbers.seriesChartSize?.height} style={numbers.seriesChartSize ? { aspectRatio: `${numbers.seriesChartSize.width} / ${numbers.seriesChartSize.height}` } : undefined} aria-label="Chart: the series, claimed against evidence, member by member">
-            The series chart needs SVG.
+          <object data={numbers.seriesChartUrl} type="image/svg+xml" className="numbers-chart" width={numbers.seriesChartSize?.width} height={numbers.seriesChartSize?.height} style={numbers.seriesChartSize ? { aspectRatio: `${numbers.seriesChartSize.width} / ${numbers.seriesChartSize.height}` } : undefined} aria-label={t('seriesLabel')}>
+            {t('seriesFallback')}
           </object>
           <figcaption className="meta">
-            The series: {numbers.series.claims.slice(0, 10).map((c, i) => (
+            {t('series')}
+            {numbers.series.claims.slice(0, 10).map((c, i) => (
               <span key={c.id}>
-                {i ? '; ' : ''}
+                {i ? tList('semicolon') : ''}
                 {c.member} <Link href={`/claims/${c.id}#numbers`}>{c.claimed}</Link>
               </span>
             ))}
-            {numbers.series.claims.length > 10 || numbers.series.truncated ? '; and more on /numbers' : ''}.
+            {numbers.series.claims.length > 10 || numbers.series.truncated ? t('seriesMore') : ''}
+            {tList('end')}
           </figcaption>
         </figure>
       ) : null}

@@ -7,7 +7,20 @@ import { VERDICTS } from '@/lib/shared/vocabulary';
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 
-export function ConfidenceNoteForm({ action, evidence }: { action: Action; evidence: { id: string; label: string }[] }) {
+/** The form's words, in the reader's language; verdicts names each verdict by its code. */
+export interface ConfidenceNoteLabels {
+  confidence: string;
+  verdict: string;
+  unchanged: string;
+  verdicts: Record<string, string>;
+  reason: string;
+  evidence: string;
+  noEvidence: string;
+  saving: string;
+  submit: string;
+}
+
+export function ConfidenceNoteForm({ action, evidence, labels }: { action: Action; evidence: { id: string; label: string }[]; labels: ConfidenceNoteLabels }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
@@ -19,27 +32,27 @@ export function ConfidenceNoteForm({ action, evidence }: { action: Action; evide
         </p>
       ) : null}
       <div className="field-row">
-        <Field name="confidence" label="Confidence (0 to 1)" error={errors.confidence}>
+        <Field name="confidence" label={labels.confidence} error={errors.confidence}>
           <input {...fieldProps('confidence', errors.confidence)} inputMode="decimal" defaultValue={values.confidence ?? ''} size={8} />
         </Field>
-        <Field name="verdict" label="Verdict (optional)" error={errors.verdict}>
+        <Field name="verdict" label={labels.verdict} error={errors.verdict}>
           <select {...fieldProps('verdict', errors.verdict)} defaultValue={values.verdict ?? ''}>
-            <option value="">unchanged</option>
+            <option value="">{labels.unchanged}</option>
             {VERDICTS.map((v) => (
               <option key={v} value={v}>
-                {v}
+                {labels.verdicts[v] ?? v}
               </option>
             ))}
           </select>
         </Field>
       </div>
-      <Field name="reason" label="Reason" error={errors.reason}>
+      <Field name="reason" label={labels.reason} error={errors.reason}>
         <textarea {...fieldProps('reason', errors.reason)} rows={4} maxLength={5000} defaultValue={values.reason ?? ''} required />
       </Field>
       <fieldset>
-        <legend>Evidence it rests on</legend>
+        <legend>{labels.evidence}</legend>
         {errors.evidenceIds ? <p className="field-error">{errors.evidenceIds}</p> : null}
-        {evidence.length === 0 ? <p className="meta">No accepted evidence yet.</p> : null}
+        {evidence.length === 0 ? <p className="meta">{labels.noEvidence}</p> : null}
         {evidence.map((e) => (
           <p key={e.id} className="choice">
             <input type="checkbox" id={`ev-${e.id}`} name="evidenceIds" value={e.id} />
@@ -51,7 +64,7 @@ export function ConfidenceNoteForm({ action, evidence }: { action: Action; evide
       </fieldset>
       <p>
         <button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Add the note'}
+          {pending ? labels.saving : labels.submit}
         </button>
       </p>
     </form>

@@ -1,8 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import { EvidenceFields } from './evidence-fields';
-import { SourcePicker } from './source-picker';
+import { EvidenceFields, type EvidenceFieldsLabels } from './evidence-fields';
+import { fill, rich } from './fill-labels';
+import { SourcePicker, type SourcePickerLabels } from './source-picker';
 import { Field, fieldProps } from './field';
 import { IDLE, type FormState } from '../_lib/form-state';
 import type { SourceOption } from '@/lib/sources/options';
@@ -11,14 +12,29 @@ type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 
 const SHOWN_FIELDS = ['sourceId', 'stance', 'target', 'excerpt', 'lang', 'translation', 'locator', 'value', 'unit', 'asOf', 'note', 'retractedReason'];
 
+/** The edit form's words (app/_lib/form-labels.ts); conflict has {revision}, {updated} and <strong>, conflictUpdated {time}. */
+export interface EditEvidenceLabels {
+  conflict: string;
+  conflictUpdated: string;
+  conflictAfter: string;
+  source: string;
+  saving: string;
+  save: string;
+  picker: SourcePickerLabels;
+  fields: EvidenceFieldsLabels;
+}
+
+export interface RetractEvidenceLabels {
+  reason: string;
+  submit: string;
+}
+
 /** The version now stored, shown when an edit started from an older one. */
-function Conflict({ current }: { current: Record<string, unknown> }) {
+function Conflict({ current, labels }: { current: Record<string, unknown>; labels: EditEvidenceLabels }) {
+  const updated = current.updated_at ? fill(labels.conflictUpdated, { time: String(current.updated_at).slice(0, 16).replace('T', ' ') }) : '';
   return (
     <div className="notice conflict" role="alert">
-      <p>
-        <strong>This entry changed since you opened it</strong>: it is now at revision {String(current.revision)}
-        {current.updated_at ? ` (${String(current.updated_at).slice(0, 16).replace('T', ' ')})` : ''}. Nothing was saved. The current version:
-      </p>
+      <p>{rich(labels.conflict, { strong: (chunk) => <strong>{chunk}</strong> }, { revision: String(current.revision), updated })}</p>
       <dl className="changes">
         {SHOWN_FIELDS.filter((f) => current[f] !== null && current[f] !== undefined && current[f] !== '').map((f) => (
           <div className="change" key={f}>
@@ -27,12 +43,24 @@ function Conflict({ current }: { current: Record<string, unknown> }) {
           </div>
         ))}
       </dl>
-      <p>Your edits are still in the form below. Compare them with this version; submitting again saves yours over it.</p>
+      <p>{labels.conflictAfter}</p>
     </div>
   );
 }
 
-export function EditEvidenceForm({ action, sources, initial, revision }: { action: Action; sources: SourceOption[]; initial: Record<string, string>; revision: number }) {
+export function EditEvidenceForm({
+  action,
+  sources,
+  initial,
+  revision,
+  labels,
+}: {
+  action: Action;
+  sources: SourceOption[];
+  initial: Record<string, string>;
+  revision: number;
+  labels: EditEvidenceLabels;
+}) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const values = state.values ?? initial;
   const errors = state.fieldErrors ?? {};
@@ -46,22 +74,28 @@ export function EditEvidenceForm({ action, sources, initial, revision }: { actio
           {state.message}
         </p>
       ) : null}
-      {current ? <Conflict current={current} /> : null}
+      {current ? <Conflict current={current} labels={labels} /> : null}
       <input type="hidden" name="revision" value={nextRevision} />
-      <Field name="sourceId" label="Source" error={errors.sourceId}>
-        <SourcePicker sources={sources} value={values.sourceId ?? ''} error={errors.sourceId} extra={values.sourceId ? { id: values.sourceId, title: values.sourceId } : null} />
+      <Field name="sourceId" label={labels.source} error={errors.sourceId}>
+        <SourcePicker
+          sources={sources}
+          value={values.sourceId ?? ''}
+          error={errors.sourceId}
+          extra={values.sourceId ? { id: values.sourceId, title: values.sourceId } : null}
+          labels={labels.picker}
+        />
       </Field>
-      <EvidenceFields values={values} errors={errors} />
+      <EvidenceFields values={values} errors={errors} labels={labels.fields} />
       <p>
         <button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Save changes'}
+          {pending ? labels.saving : labels.save}
         </button>
       </p>
     </form>
   );
 }
 
-export function RetractEvidenceForm({ action, revision }: { action: Action; revision: number }) {
+export function RetractEvidenceForm({ action, revision, labels }: { action: Action; revision: number; labels: RetractEvidenceLabels }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const current = state.current ?? null;
   return (
@@ -72,12 +106,12 @@ export function RetractEvidenceForm({ action, revision }: { action: Action; revi
         </p>
       ) : null}
       <input type="hidden" name="revision" value={current && typeof current.revision === 'number' ? current.revision : revision} />
-      <Field name="reason" label="Why retract it? (kept in the history)" error={state.fieldErrors?.reason}>
+      <Field name="reason" label={labels.reason} error={state.fieldErrors?.reason}>
         <textarea {...fieldProps('reason', state.fieldErrors?.reason)} rows={2} maxLength={5000} defaultValue={state.values?.reason ?? ''} required />
       </Field>
       <p>
         <button type="submit" disabled={pending} className="danger">
-          Retract this entry
+          {labels.submit}
         </button>
       </p>
     </form>

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { Field, fieldProps } from './field';
+import { fill, rich } from './fill-labels';
 import { IDLE, type FormState } from '../_lib/form-state';
 import { LIMITS } from '@/lib/evidence/limits';
 import type { SourceOption } from '@/lib/sources/options';
@@ -11,7 +12,36 @@ type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 
 const SHOWN = ['title', 'url', 'publisher', 'publishedAt', 'type', 'lang', 'reliability', 'reliabilityReason', 'copies', 'cites'];
 
-export function EditSourceForm({ action, initial, revision }: { action: Action; initial: Record<string, string>; revision: number }) {
+/** The form's words, in the reader's language (the edit page translates them); conflict has {revision} and <strong>, citesLine {n}. */
+export interface EditSourceLabels {
+  conflict: string;
+  conflictAfter: string;
+  title: string;
+  url: string;
+  publisher: string;
+  published: string;
+  type: string;
+  /** Each source type's name, by its code. */
+  types: Record<string, string>;
+  lang: string;
+  authors: string;
+  reliability: string;
+  verified: string;
+  reliabilityReason: string;
+  copies: string;
+  cites: string;
+  citesLine: string;
+  saving: string;
+  save: string;
+}
+
+export interface MergeSourceLabels {
+  into: string;
+  reason: string;
+  submit: string;
+}
+
+export function EditSourceForm({ action, initial, revision, labels }: { action: Action; initial: Record<string, string>; revision: number; labels: EditSourceLabels }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const values = state.values ?? initial;
   const errors = state.fieldErrors ?? {};
@@ -20,7 +50,7 @@ export function EditSourceForm({ action, initial, revision }: { action: Action; 
   const authorsError = Object.entries(errors).find(([k]) => k.startsWith('authors'))?.[1];
   const citesErrorEntry = Object.entries(errors).find(([k]) => k.startsWith('cites'));
   const citesLine = citesErrorEntry ? /^cites\[(\d+)\]/.exec(citesErrorEntry[0]) : null;
-  const citesError = citesErrorEntry ? `${citesLine ? `line ${Number(citesLine[1]) + 1}: ` : ''}${citesErrorEntry[1]}` : undefined;
+  const citesError = citesErrorEntry ? `${citesLine ? fill(labels.citesLine, { n: Number(citesLine[1]) + 1 }) : ''}${citesErrorEntry[1]}` : undefined;
   return (
     <form action={formAction} className="edit-form" key={state.seq}>
       {state.status === 'error' && !current ? (
@@ -30,10 +60,7 @@ export function EditSourceForm({ action, initial, revision }: { action: Action; 
       ) : null}
       {current ? (
         <div className="notice conflict" role="alert">
-          <p>
-            <strong>This source changed since you opened it</strong>: it is now at revision {String(current.revision)}. Nothing was saved. The current
-            version:
-          </p>
+          <p>{rich(labels.conflict, { strong: (chunk) => <strong>{chunk}</strong> }, { revision: String(current.revision) })}</p>
           <dl className="changes">
             {SHOWN.filter((f) => current[f] !== null && current[f] !== undefined && current[f] !== '').map((f) => (
               <div className="change" key={f}>
@@ -42,41 +69,41 @@ export function EditSourceForm({ action, initial, revision }: { action: Action; 
               </div>
             ))}
           </dl>
-          <p>Your edits are still in the form. Submitting again saves yours over it.</p>
+          <p>{labels.conflictAfter}</p>
         </div>
       ) : null}
       <input type="hidden" name="revision" value={current && typeof current.revision === 'number' ? current.revision : Number(state.values?.revision ?? revision)} />
-      <Field name="title" label="Title" error={errors.title}>
+      <Field name="title" label={labels.title} error={errors.title}>
         <input {...fieldProps('title', errors.title)} maxLength={LIMITS.title} defaultValue={values.title ?? ''} required />
       </Field>
-      <Field name="url" label="Original URL (http or https; copies go below)" error={errors.url}>
+      <Field name="url" label={labels.url} error={errors.url}>
         <input {...fieldProps('url', errors.url)} type="url" maxLength={LIMITS.url} defaultValue={values.url ?? ''} />
       </Field>
       <div className="field-row">
-        <Field name="publisher" label="Publisher" error={errors.publisher}>
+        <Field name="publisher" label={labels.publisher} error={errors.publisher}>
           <input {...fieldProps('publisher', errors.publisher)} maxLength={LIMITS.publisher} defaultValue={values.publisher ?? ''} />
         </Field>
-        <Field name="publishedAt" label="Published (YYYY[-MM[-DD]])" error={errors.publishedAt}>
+        <Field name="publishedAt" label={labels.published} error={errors.publishedAt}>
           <input {...fieldProps('publishedAt', errors.publishedAt)} defaultValue={values.publishedAt ?? ''} size={12} />
         </Field>
-        <Field name="type" label="Type" error={errors.type}>
+        <Field name="type" label={labels.type} error={errors.type}>
           <select {...fieldProps('type', errors.type)} defaultValue={values.type ?? 'news'}>
             {SOURCE_TYPES.map((t) => (
               <option key={t} value={t}>
-                {t}
+                {labels.types[t] ?? t}
               </option>
             ))}
           </select>
         </Field>
-        <Field name="lang" label="Language" error={errors.lang}>
+        <Field name="lang" label={labels.lang} error={errors.lang}>
           <input {...fieldProps('lang', errors.lang)} defaultValue={values.lang ?? 'en'} size={8} required />
         </Field>
       </div>
-      <Field name="authors" label="Authors (one per line)" error={authorsError}>
+      <Field name="authors" label={labels.authors} error={authorsError}>
         <textarea {...fieldProps('authors', authorsError)} rows={2} defaultValue={values.authors ?? ''} />
       </Field>
       <div className="field-row">
-        <Field name="reliability" label="Reliability grade" error={errors.reliability}>
+        <Field name="reliability" label={labels.reliability} error={errors.reliability}>
           <select {...fieldProps('reliability', errors.reliability)} defaultValue={values.reliability ?? 'U'}>
             {RELIABILITY_GRADES.map((g) => (
               <option key={g} value={g}>
@@ -87,32 +114,28 @@ export function EditSourceForm({ action, initial, revision }: { action: Action; 
         </Field>
         <p className="choice">
           <input type="checkbox" id="f-verified" name="verified" defaultChecked={values.verified === 'on'} />
-          <label htmlFor="f-verified">Text read and verified</label>
+          <label htmlFor="f-verified">{labels.verified}</label>
         </p>
       </div>
-      <Field name="reliabilityReason" label="Reason for the grade" error={errors.reliabilityReason}>
+      <Field name="reliabilityReason" label={labels.reliabilityReason} error={errors.reliabilityReason}>
         <textarea {...fieldProps('reliabilityReason', errors.reliabilityReason)} rows={2} maxLength={2000} defaultValue={values.reliabilityReason ?? ''} required />
       </Field>
-      <Field name="copies" label="Archived copies, one per line: archive|mirror|repost URL [note]" error={copiesError}>
+      <Field name="copies" label={labels.copies} error={copiesError}>
         <textarea {...fieldProps('copies', copiesError)} rows={3} defaultValue={values.copies ?? ''} />
       </Field>
-      <Field
-        name="cites"
-        label="What it cites, one per line: source-id stated|inferred | where in the text | who inferred it | why (an inferred link says why)"
-        error={citesError}
-      >
+      <Field name="cites" label={labels.cites} error={citesError}>
         <textarea {...fieldProps('cites', citesError)} rows={3} defaultValue={values.cites ?? ''} placeholder="census-btos stated | chart note" />
       </Field>
       <p>
         <button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Save source'}
+          {pending ? labels.saving : labels.save}
         </button>
       </p>
     </form>
   );
 }
 
-export function MergeSourceForm({ action, sources }: { action: Action; sources: SourceOption[] }) {
+export function MergeSourceForm({ action, sources, labels }: { action: Action; sources: SourceOption[]; labels: MergeSourceLabels }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.fieldErrors ?? {};
   return (
@@ -122,7 +145,7 @@ export function MergeSourceForm({ action, sources }: { action: Action; sources: 
           {state.message}
         </p>
       ) : null}
-      <Field name="into" label="The same document as (the id of the source to keep)" error={errors.into}>
+      <Field name="into" label={labels.into} error={errors.into}>
         {/* Any source id may be typed; the list suggests the most used ones, never the whole ledger. */}
         <input {...fieldProps('into', errors.into)} list="merge-targets" defaultValue={state.values?.into ?? ''} required maxLength={120} autoComplete="off" />
         <datalist id="merge-targets">
@@ -133,12 +156,12 @@ export function MergeSourceForm({ action, sources }: { action: Action; sources: 
           ))}
         </datalist>
       </Field>
-      <Field name="reason" label="Why they are the same" error={errors.reason}>
+      <Field name="reason" label={labels.reason} error={errors.reason}>
         <textarea {...fieldProps('reason', errors.reason)} rows={2} maxLength={5000} defaultValue={state.values?.reason ?? ''} required />
       </Field>
       <p>
         <button type="submit" disabled={pending} className="danger">
-          Merge into the chosen source
+          {labels.submit}
         </button>
       </p>
     </form>

@@ -1,11 +1,30 @@
 import { Field, fieldProps } from './field';
-import { FigureField } from './figure-field';
+import { FigureField, type FigureLabels } from './figure-field';
 import { LIMITS } from '@/lib/evidence/limits';
 import type { SourceOption } from '@/lib/sources/options';
 import { EVIDENCE_TARGETS, STANCES } from '@/lib/shared/vocabulary';
 
 type Values = Record<string, string>;
 type Errors = Record<string, string>;
+
+/** The words of the evidence fields, in the reader's language (app/_lib/form-labels.ts). */
+export interface EvidenceFieldsLabels {
+  stance: string;
+  choose: string;
+  target: string;
+  excerpt: string;
+  excerptHint: string;
+  lang: string;
+  locator: string;
+  translation: string;
+  asOf: string;
+  note: string;
+  noteHint: string;
+  /** Each stance's and target's name, by its code (the option's value stays the code). */
+  stances: Record<string, string>;
+  targets: Record<string, string>;
+  figure: FigureLabels;
+}
 
 export function SourceSelect({ sources, value, error, extra }: { sources: SourceOption[]; value: string; error?: string; extra?: { id: string; title: string } | null }) {
   const options = extra && !sources.some((s) => s.id === extra.id) ? [{ id: extra.id, title: extra.title, publisher: null, published: null }, ...sources] : sources;
@@ -24,51 +43,51 @@ export function SourceSelect({ sources, value, error, extra }: { sources: Source
 }
 
 /** The fields of an evidence entry itself, shared by the add and edit forms. */
-export function EvidenceFields({ values, errors }: { values: Values; errors: Errors }) {
+export function EvidenceFields({ values, errors, labels }: { values: Values; errors: Errors; labels: EvidenceFieldsLabels }) {
   return (
     <>
       <div className="field-row">
-        <Field name="stance" label="Stance" error={errors.stance}>
+        <Field name="stance" label={labels.stance} error={errors.stance}>
           <select {...fieldProps('stance', errors.stance)} defaultValue={values.stance ?? ''} required>
-            <option value="">Choose…</option>
+            <option value="">{labels.choose}</option>
             {STANCES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {labels.stances[s] ?? s}
               </option>
             ))}
           </select>
         </Field>
-        <Field name="target" label="Bears on" error={errors.target}>
+        <Field name="target" label={labels.target} error={errors.target}>
           <select {...fieldProps('target', errors.target)} defaultValue={values.target ?? 'whole'}>
             {EVIDENCE_TARGETS.map((t) => (
               <option key={t} value={t}>
-                {t}
+                {labels.targets[t] ?? t}
               </option>
             ))}
           </select>
         </Field>
       </div>
-      <Field name="excerpt" label="Excerpt, quoted exactly in its original language" error={errors.excerpt} hint="No ellipses or brackets: a cut quote becomes two entries.">
+      <Field name="excerpt" label={labels.excerpt} error={errors.excerpt} hint={labels.excerptHint}>
         <textarea {...fieldProps('excerpt', errors.excerpt)} rows={4} maxLength={LIMITS.excerpt} defaultValue={values.excerpt ?? ''} required />
       </Field>
       <div className="field-row">
-        <Field name="lang" label="Language of the excerpt (BCP-47)" error={errors.lang}>
+        <Field name="lang" label={labels.lang} error={errors.lang}>
           <input {...fieldProps('lang', errors.lang)} defaultValue={values.lang ?? 'en'} required size={10} />
         </Field>
-        <Field name="locator" label="Locator (page, section, timestamp)" error={errors.locator}>
+        <Field name="locator" label={labels.locator} error={errors.locator}>
           <input {...fieldProps('locator', errors.locator)} maxLength={LIMITS.locator} defaultValue={values.locator ?? ''} />
         </Field>
       </div>
-      <Field name="translation" label="Translation (English, optional)" error={errors.translation}>
+      <Field name="translation" label={labels.translation} error={errors.translation}>
         <textarea {...fieldProps('translation', errors.translation)} rows={3} maxLength={LIMITS.translation} defaultValue={values.translation ?? ''} />
       </Field>
       <div className="field-row">
-        <Field name="asOf" label="As of (YYYY, YYYY-MM or YYYY-MM-DD)" error={errors.asOf}>
+        <Field name="asOf" label={labels.asOf} error={errors.asOf}>
           <input {...fieldProps('asOf', errors.asOf)} defaultValue={values.asOf ?? ''} size={12} />
         </Field>
       </div>
-      <FigureField values={values} errors={errors} />
-      <Field name="note" label="Note (Markdown)" error={errors.note} hint="Plain Markdown: no HTML; links must be http or https.">
+      <FigureField values={values} errors={errors} labels={labels.figure} />
+      <Field name="note" label={labels.note} error={errors.note} hint={labels.noteHint}>
         <textarea {...fieldProps('note', errors.note)} rows={4} maxLength={LIMITS.note} defaultValue={values.note ?? ''} />
       </Field>
     </>

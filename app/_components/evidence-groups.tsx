@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { EvidenceItem } from '@/lib/claims/dto';
 import { STANCES, type Stance } from '@/lib/shared/vocabulary';
 import { EditorOnly } from './editor-only';
@@ -5,14 +6,9 @@ import { QuoteStatus } from './quote-status';
 import { SourceTitle } from './source-title';
 import { renderNoteMarkdown } from '@/lib/evidence/note-markdown';
 
-const STANCE_HEADINGS: Record<Stance, string> = {
-  supports: 'Supports the claim',
-  contradicts: 'Contradicts the claim',
-  qualifies: 'Qualifies the claim',
-  context: 'Context',
-};
-
 export function EvidenceEntry({ item, showSource = true }: { item: EvidenceItem; showSource?: boolean }) {
+  const t = useTranslations('claimParts.evidence');
+  const value = item.value !== null ? `${item.value.toLocaleString('en')}${item.unit ? ` ${item.unit}` : ''}` : null;
   return (
     <article className={`evidence stance-${item.stance}`} id={`evidence-${item.id}`}>
       <blockquote lang={item.lang} dir="auto">{item.excerpt}</blockquote>
@@ -23,20 +19,20 @@ export function EvidenceEntry({ item, showSource = true }: { item: EvidenceItem;
         {showSource ? <><SourceTitle source={item.source} /> · </> : null}
         {[
           item.locator,
-          item.value !== null ? `value ${item.value.toLocaleString('en')}${item.unit ? ` ${item.unit}` : ''}${item.asOf ? ` (as of ${item.asOf})` : ''}` : null,
-          `bears on: ${item.target}`,
+          value !== null ? (item.asOf ? t('valueAsOf', { value, date: item.asOf }) : t('value', { value })) : null,
+          t('bearsOn', { target: t.has(`targets.${item.target}`) ? t(`targets.${item.target}` as 'targets.whole') : item.target }),
         ]
           .filter(Boolean)
           .join(' · ')}
       </p>
       {item.note ? <div className="evidence-note" dir="auto">{renderNoteMarkdown(item.note)}</div> : null}
       <p className="meta evidence-provenance">
-        Added by {item.author} on <time dateTime={item.createdAt}>{item.createdAt.slice(0, 10)}</time> ·{' '}
-        {item.source.verified ? 'excerpt read in the source itself' : 'source not read by us: the excerpt is relayed second-hand'}
+        {t.rich('addedBy', { author: item.author, date: item.createdAt.slice(0, 10), time: (chunks) => <time dateTime={item.createdAt}>{chunks}</time> })}
+        {item.source.verified ? t('readInSource') : t('notReadInSource')}
       </p>
       <EditorOnly>
         <p className="editor-tools">
-          <a href={`/evidence/${item.id}/edit`}>Edit or retract</a>
+          <a href={`/evidence/${item.id}/edit`}>{t('editOrRetract')}</a>
         </p>
       </EditorOnly>
     </article>
@@ -45,14 +41,15 @@ export function EvidenceEntry({ item, showSource = true }: { item: EvidenceItem;
 
 /** Evidence under one heading per stance; empty stances say so rather than vanish. */
 export function EvidenceGroups({ evidence }: { evidence: Record<Stance, EvidenceItem[]> }) {
+  const t = useTranslations('claimParts');
   return (
     <>
       {STANCES.map((stance) => (
         <section key={stance} className="evidence-group" aria-labelledby={`stance-${stance}`}>
           <h3 id={`stance-${stance}`}>
-            {STANCE_HEADINGS[stance]} <span className="count">({evidence[stance].length})</span>
+            {t(`stanceHeadings.${stance}`)} <span className="count">({evidence[stance].length})</span>
           </h3>
-          {evidence[stance].length === 0 ? <p className="meta">None recorded.</p> : evidence[stance].map((item) => <EvidenceEntry key={item.id} item={item} />)}
+          {evidence[stance].length === 0 ? <p className="meta">{t('evidence.noneRecorded')}</p> : evidence[stance].map((item) => <EvidenceEntry key={item.id} item={item} />)}
         </section>
       ))}
     </>

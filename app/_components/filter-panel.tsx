@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 
 /**
@@ -5,9 +6,10 @@ import type { ReactNode } from 'react';
  * and always shown on wider ones (globals.css opens the details there). No script: cached pages work as they are.
  */
 export function FilterPanel({ active, children }: { active: boolean; children: ReactNode }) {
+  const t = useTranslations('pages.filterPanel');
   return (
     <details className="filters-panel" open={active || undefined}>
-      <summary>Filter and sort</summary>
+      <summary>{t('summary')}</summary>
       {children}
     </details>
   );

@@ -1,12 +1,15 @@
+import { useTranslations } from 'next-intl';
+
 /** A plain GET form: works without JavaScript; /search reads ?q=. */
 export function HeaderSearch({ id = 'site-search', large = false }: { id?: string; large?: boolean }) {
+  const t = useTranslations('search');
   return (
     <form action="/search" method="get" role="search" className={large ? 'search-form search-form-large' : 'search-form'}>
       <label htmlFor={id} className={large ? undefined : 'visually-hidden'}>
-        Search claims and sources
+        {t('label')}
       </label>
-      <input id={id} type="search" name="q" placeholder="Search claims, e.g. 泡沫 or GPT-4" autoComplete="off" />
-      <button type="submit">Search</button>
+      <input id={id} type="search" name="q" placeholder={t('placeholder')} autoComplete="off" />
+      <button type="submit">{t('submit')}</button>
     </form>
   );
 }

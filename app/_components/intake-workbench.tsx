@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useRef, useState, type FormEvent } from 'react';
 import type { IntakeCandidateDto, IntakeResultDto } from '@/lib/intake/dto';
+import { fill } from './fill-labels';
 
 /**
  * The intake desk: the article goes to /api/intake, the ranked candidates come back as data
@@ -13,6 +14,34 @@ import type { IntakeCandidateDto, IntakeResultDto } from '@/lib/intake/dto';
 
 type Problem = { message: string; field?: string } | null;
 
+/** The desk's words, in the reader's language (the intake page translates them); templates are filled here. */
+export interface IntakeLabels {
+  serverAnswered: string;
+  unreachable: string;
+  keep: string;
+  score: string;
+  already: string;
+  new: string;
+  form: string;
+  text: string;
+  file: string;
+  url: string;
+  lang: string;
+  top: string;
+  source: string;
+  rank: string;
+  candidates: string;
+  heading: string;
+  counts: string;
+  detected: string;
+  downloadOne: string;
+  downloadOther: string;
+  downloadHelp: string;
+  downloaded: string;
+  /** Each ranking feature's name, by its key (the DTO's own label is the English one). */
+  features: Record<string, string>;
+}
+
 function formOf(form: HTMLFormElement, extra: Record<string, string | string[]> = {}): FormData {
   const data = new FormData(form);
   // An empty file input still sends an empty part: drop it so the text or URL is used.
@@ -22,19 +51,17 @@ function formOf(form: HTMLFormElement, extra: Record<string, string | string[]> 
   return data;
 }
 
-async function problemOf(res: Response): Promise<Problem> {
+async function problemOf(res: Response, labels: IntakeLabels): Promise<Problem> {
   const data = (await res.json().catch(() => null)) as { error?: { message: string; field?: string } } | null;
-  return { message: data?.error?.message ?? `The server answered ${res.status}.`, field: data?.error?.field };
+  return { message: data?.error?.message ?? fill(labels.serverAnswered, { status: res.status }), field: data?.error?.field };
 }
 
-function Candidate({ c, ticked, onTick }: { c: IntakeCandidateDto; ticked: boolean; onTick: (on: boolean) => void }) {
+function Candidate({ c, ticked, onTick, labels }: { c: IntakeCandidateDto; ticked: boolean; onTick: (on: boolean) => void; labels: IntakeLabels }) {
   return (
     <li className="intake-candidate" data-rank={c.rank}>
       <label className="intake-tick">
-        <input type="checkbox" checked={ticked} onChange={(e) => onTick(e.currentTarget.checked)} aria-label={`Keep candidate ${c.rank}`} />{' '}
-        <strong>
-          {c.rank}. score {c.score}
-        </strong>
+        <input type="checkbox" checked={ticked} onChange={(e) => onTick(e.currentTarget.checked)} aria-label={fill(labels.keep, { rank: c.rank })} />{' '}
+        <strong>{fill(labels.score, { rank: c.rank, score: c.score })}</strong>
       </label>
       <ul className="intake-passages">
         {c.passages.map((p) => (
@@ -46,7 +73,7 @@ function Candidate({ c, ticked, onTick }: { c: IntakeCandidateDto; ticked: boole
       <p className="meta intake-features">
         {c.features.map((f) => (
           <span key={f.key} className={f.weight < 0 ? 'intake-feature intake-feature-minus' : 'intake-feature'} title={f.matches.join(', ')}>
-            {f.label} {f.weight > 0 ? '+' : ''}
+            {labels.features[f.key] ?? f.label} {f.weight > 0 ? '+' : ''}
             {f.weight}
             {f.matches.length && f.key !== 'headline' ? ` (${f.matches.slice(0, 3).join(', ')})` : ''}
           </span>
@@ -54,7 +81,7 @@ function Candidate({ c, ticked, onTick }: { c: IntakeCandidateDto; ticked: boole
       </p>
       {c.matches.length ? (
         <p className="intake-match">
-          Already in the ledger:{' '}
+          {labels.already}{' '}
           {c.matches.map((m, i) => (
             <span key={m.claimId}>
               {i ? ', ' : ''}
@@ -63,13 +90,13 @@ function Candidate({ c, ticked, onTick }: { c: IntakeCandidateDto; ticked: boole
           ))}
         </p>
       ) : (
-        <p className="intake-new meta">New: not in the ledger.</p>
+        <p className="intake-new meta">{labels.new}</p>
       )}
     </li>
   );
 }
 
-export function IntakeWorkbench() {
+export function IntakeWorkbench({ labels }: { labels: IntakeLabels }) {
   const formRef = useRef<HTMLFormElement>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem>(null);
@@ -85,7 +112,7 @@ export function IntakeWorkbench() {
     try {
       const res = await fetch('/api/intake', { method: 'POST', body: formOf(event.currentTarget), credentials: 'same-origin' });
       if (!res.ok) {
-        setProblem(await problemOf(res));
+        setProblem(await problemOf(res, labels));
         setResult(null);
         return;
       }
@@ -94,7 +121,7 @@ export function IntakeWorkbench() {
       // Candidates the ledger does not hold yet, with a positive score, start ticked.
       setTicked(new Set(data.candidates.filter((c) => c.score > 0 && c.matches.length === 0).map((c) => c.rank)));
     } catch {
-      setProblem({ message: 'The request did not reach the server: try again.' });
+      setProblem({ message: labels.unreachable });
     } finally {
       setBusy(false);
     }
@@ -108,7 +135,7 @@ export function IntakeWorkbench() {
       const body = formOf(formRef.current, { rank: [...ticked].sort((a, b) => a - b).map(String) });
       const res = await fetch('/api/intake/drafts', { method: 'POST', body, credentials: 'same-origin' });
       if (!res.ok) {
-        setProblem(await problemOf(res));
+        setProblem(await problemOf(res, labels));
         return;
       }
       const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'drafts';
@@ -122,7 +149,7 @@ export function IntakeWorkbench() {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       setDownloaded(name);
     } catch {
-      setProblem({ message: 'The request did not reach the server: try again.' });
+      setProblem({ message: labels.unreachable });
     } finally {
       setBusy(false);
     }
@@ -130,38 +157,38 @@ export function IntakeWorkbench() {
 
   return (
     <div className="intake">
-      <form ref={formRef} onSubmit={onAnalyse} className="edit-form" aria-label="Article">
+      <form ref={formRef} onSubmit={onAnalyse} className="edit-form" aria-label={labels.form}>
         <div className="field">
-          <label htmlFor="intake-text">Article text (paste it)</label>
+          <label htmlFor="intake-text">{labels.text}</label>
           <textarea id="intake-text" name="text" rows={10} />
         </div>
         <div className="field-row">
           <div className="field">
-            <label htmlFor="intake-file">or a file: text, HTML or Markdown (at most 2 MB)</label>
+            <label htmlFor="intake-file">{labels.file}</label>
             <input id="intake-file" name="file" type="file" accept=".txt,.html,.htm,.md,.markdown,text/plain,text/html,text/markdown" />
           </div>
           <div className="field">
-            <label htmlFor="intake-url">or its URL (fetched by the server’s safe fetcher)</label>
+            <label htmlFor="intake-url">{labels.url}</label>
             <input id="intake-url" name="url" type="url" placeholder="https://" />
           </div>
         </div>
         <div className="field-row">
           <div className="field">
-            <label htmlFor="intake-lang">Language (empty: detected)</label>
+            <label htmlFor="intake-lang">{labels.lang}</label>
             <input id="intake-lang" name="lang" size={8} placeholder="zh-Hant" />
           </div>
           <div className="field">
-            <label htmlFor="intake-top">Candidates shown</label>
+            <label htmlFor="intake-top">{labels.top}</label>
             <input id="intake-top" name="top" type="number" min={1} max={100} defaultValue={30} />
           </div>
           <div className="field">
-            <label htmlFor="intake-source">Source record of the article (for drafts)</label>
+            <label htmlFor="intake-source">{labels.source}</label>
             <input id="intake-source" name="source" placeholder="gangge-matters-ai-bubble" />
           </div>
         </div>
         <p>
           <button type="submit" disabled={busy}>
-            Rank sentences
+            {labels.rank}
           </button>
         </p>
       </form>
@@ -172,12 +199,11 @@ export function IntakeWorkbench() {
         </p>
       ) : null}
       {result ? (
-        <section aria-label="Candidates">
+        <section aria-label={labels.candidates}>
           <h2>
-            {result.candidates.length} of {result.candidateCount} candidates{' '}
+            {fill(labels.heading, { shown: result.candidates.length, total: result.candidateCount })}{' '}
             <span className="count">
-              ({result.sentenceCount} sentences, language {result.lang}
-              {result.langDetected ? ', detected' : ''})
+              {fill(labels.counts, { sentences: result.sentenceCount, lang: result.lang, detected: result.langDetected ? labels.detected : '' })}
             </span>
           </h2>
           <ol className="intake-candidates">
@@ -186,6 +212,7 @@ export function IntakeWorkbench() {
                 key={c.rank}
                 c={c}
                 ticked={ticked.has(c.rank)}
+                labels={labels}
                 onTick={(on) =>
                   setTicked((prev) => {
                     const next = new Set(prev);
@@ -199,13 +226,13 @@ export function IntakeWorkbench() {
           </ol>
           <p>
             <button type="button" onClick={onDownload} disabled={busy || ticked.size === 0}>
-              Download {ticked.size} draft{ticked.size === 1 ? '' : 's'}
+              {fill(ticked.size === 1 ? labels.downloadOne : labels.downloadOther, { count: ticked.size })}
             </button>{' '}
-            <span className="meta">One .mdx file, or a .zip for several. Put them in claims/, finish them, then set status: published.</span>
+            <span className="meta">{labels.downloadHelp}</span>
           </p>
           {downloaded ? (
             <p className="form-ok" role="status">
-              Downloaded {downloaded}.
+              {fill(labels.downloaded, { name: downloaded })}
             </p>
           ) : null}
         </section>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { EvidenceItem } from '@/lib/evidence/dto';
 import type { ClaimLineage } from '@/lib/lineage/dto';
 import { STANCES, type Stance } from '@/lib/shared/vocabulary';
@@ -9,17 +10,10 @@ import { EvidenceEntry } from './evidence-groups';
  * those are independent, and the entries grouped by the root their sources derive from.
  */
 
-const STANCE_HEADINGS: Record<Stance, string> = {
-  supports: 'Supports the claim',
-  contradicts: 'Contradicts the claim',
-  qualifies: 'Qualifies the claim',
-  context: 'Context',
-};
-
-function names(lineage: ClaimLineage, ids: string[]) {
+function names(lineage: ClaimLineage, ids: string[], sep: { comma: string; and: string }) {
   return ids.map((id, i) => (
     <span key={id}>
-      {i > 0 ? (i === ids.length - 1 ? ' and ' : ', ') : ''}
+      {i > 0 ? (i === ids.length - 1 ? sep.and : sep.comma) : ''}
       <Link href={`/sources/${id}`}>{lineage.names[id]?.title ?? id}</Link>
     </span>
   ));
@@ -27,41 +21,45 @@ function names(lineage: ClaimLineage, ids: string[]) {
 
 /** The plain sentence for supporting evidence that all comes from one place, or null. */
 export function SingleRootWarning({ lineage }: { lineage: ClaimLineage | null }) {
+  const t = useTranslations('claimParts');
   const s = lineage?.evidence.byStance.supports;
   if (!lineage || !s || s.entries === 0 || s.independent !== 1) return null;
   if (s.sources === 1) {
     return (
       <p className="notice lineage-single-root" role="note">
-        All supporting evidence ({s.entries} {s.entries === 1 ? 'entry' : 'entries'}) comes from a single source.
+        {t('lineageEvidence.singleSource', { count: s.entries })}
       </p>
     );
   }
   const roots = s.sharedUpstream.filter((id) => lineage.evidence.groups.some((g) => g.roots.includes(id)));
   return (
     <p className="notice lineage-single-root" role="note">
-      All supporting evidence derives from one root: {s.entries} entries from {s.sources} sources
-      {roots.length ? <>, every one of them resting on {names(lineage, roots)}</> : ', whose chains overlap'}. They are not independent confirmations.
+      {roots.length
+        ? t.rich('lineageEvidence.oneRootResting', { entries: s.entries, sources: s.sources, names: () => names(lineage, roots, { comma: t('list.comma'), and: t('list.and') }) })
+        : t('lineageEvidence.oneRootOverlap', { entries: s.entries, sources: s.sources })}
     </p>
   );
 }
 
 /** Beside the stance counts in the confidence panel: entries, sources, independent sources. */
 export function LineageConfidence({ lineage }: { lineage: ClaimLineage | null }) {
+  const t = useTranslations('claimParts.lineageEvidence');
+  const tStances = useTranslations('stances');
   if (!lineage) return null;
   const rows = STANCES.filter((st) => lineage.evidence.byStance[st].entries > 0);
   return (
     <div className="lineage-confidence">
-      <h3>How independent the evidence is</h3>
+      <h3>{t('independenceHeading')}</h3>
       {rows.length === 0 ? (
-        <p className="meta">No evidence yet.</p>
+        <p className="meta">{t('noEvidence')}</p>
       ) : (
         <table className="lineage-counts">
           <thead>
             <tr>
-              <th scope="col">Stance</th>
-              <th scope="col">Entries</th>
-              <th scope="col">Sources</th>
-              <th scope="col">Independent</th>
+              <th scope="col">{t('stance')}</th>
+              <th scope="col">{t('entries')}</th>
+              <th scope="col">{t('sources')}</th>
+              <th scope="col">{t('independent')}</th>
             </tr>
           </thead>
           <tbody>
@@ -69,7 +67,7 @@ export function LineageConfidence({ lineage }: { lineage: ClaimLineage | null })
               const s = lineage.evidence.byStance[st];
               return (
                 <tr key={st} data-stance={st}>
-                  <th scope="row">{st}</th>
+                  <th scope="row">{tStances(st)}</th>
                   <td>{s.entries}</td>
                   <td>{s.sources}</td>
                   <td data-testid={`independent-${st}`}>{s.independent}</td>
@@ -80,7 +78,7 @@ export function LineageConfidence({ lineage }: { lineage: ClaimLineage | null })
         </table>
       )}
       <p className="meta">
-        <Link href="/methodology#independence">What counts as independent</Link>
+        <Link href="/methodology#independence">{t('whatCounts')}</Link>
       </p>
       <SingleRootWarning lineage={lineage} />
     </div>
@@ -89,6 +87,8 @@ export function LineageConfidence({ lineage }: { lineage: ClaimLineage | null })
 
 /** Evidence under one heading per stance, grouped within it by the root its sources derive from. */
 export function LineageEvidenceGroups({ evidence, lineage }: { evidence: Record<Stance, EvidenceItem[]>; lineage: ClaimLineage | null }) {
+  const t = useTranslations('claimParts');
+  const sep = { comma: t('list.comma'), and: t('list.and') };
   // Sources that derive from something share a group per root; sources with no recorded upstream
   // go together in one group (-1), labelled once, so a long list of independent entries stays short.
   const groupOf = new Map<string, number>();
@@ -110,17 +110,17 @@ export function LineageEvidenceGroups({ evidence, lineage }: { evidence: Record<
         return (
           <section key={stance} className="evidence-group" aria-labelledby={`stance-${stance}`}>
             <h3 id={`stance-${stance}`}>
-              {STANCE_HEADINGS[stance]} <span className="count">({items.length})</span>
+              {t(`stanceHeadings.${stance}`)} <span className="count">({items.length})</span>
             </h3>
-            {items.length === 0 ? <p className="meta">None recorded.</p> : null}
+            {items.length === 0 ? <p className="meta">{t('evidence.noneRecorded')}</p> : null}
             {ordered.map(([g, list]) => {
               const roots = g === -1 ? [] : (lineage?.evidence.groups[g]?.roots ?? []);
               return (
                 <div key={g} className="evidence-root-group">
                   {lineage && roots.length ? (
-                    <p className="evidence-root meta">Derives from {names(lineage, roots)}</p>
+                    <p className="evidence-root meta">{t.rich('lineageEvidence.derivesFrom', { names: () => names(lineage, roots, sep) })}</p>
                   ) : lineage && groups.size > 1 ? (
-                    <p className="evidence-root meta">Each from a source with no recorded upstream</p>
+                    <p className="evidence-root meta">{t('lineageEvidence.noUpstream')}</p>
                   ) : null}
                   {list.map((item) => (
                     <EvidenceEntry key={item.id} item={item} />

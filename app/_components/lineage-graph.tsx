@@ -1,6 +1,8 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { ClaimLineage, LineageEdge, LineageNode } from '@/lib/lineage/dto';
-import { basisText, flagText, formatFigure } from '@/lib/lineage/format';
+import { formatFigure } from '@/lib/lineage/format';
+import { basisWords, flagWords, type Translate } from './lineage-words';
 import { lineageSvgSize } from '@/lib/lineage/svg';
 import { ReliabilityBadge } from './reliability-badge';
 
@@ -12,69 +14,78 @@ import { ReliabilityBadge } from './reliability-badge';
  */
 
 export function LineageSummary({ lineage }: { lineage: ClaimLineage }) {
+  const t = useTranslations('claimParts');
   const { counts, first } = lineage;
   const byId = new Map(lineage.nodes.map((n) => [n.source.id, n]));
   return (
     <div className="lineage-summary">
       <p>
         <strong data-testid="independence">
-          {counts.sources} {counts.sources === 1 ? 'source' : 'sources'}, {counts.independent} independent
+          {t('lineage.independence', { sources: counts.sources, independent: counts.independent })}
         </strong>
         {counts.independentStated !== counts.independent ? (
-          <span className="meta"> ({counts.independentStated} if links we inferred are left out)</span>
+          <span className="meta">{t('lineage.independentStated', { count: counts.independentStated })}</span>
         ) : null}
         {' · '}
-        {counts.appearances} {counts.appearances === 1 ? 'appearance' : 'appearances'}
-        {lineage.mutations.length ? <> · {lineage.mutations.length} figure {lineage.mutations.length === 1 ? 'change' : 'changes'} along the chain</> : null}
+        {t('lineage.appearances', { count: counts.appearances })}
+        {lineage.mutations.length ? <> · {t('lineage.figureChanges', { count: lineage.mutations.length })}</> : null}
         {' · '}
-        <Link href="/methodology#lineage">how this is counted</Link>
+        <Link href="/methodology#lineage">{t('lineage.howCounted')}</Link>
       </p>
       {first ? (
         <p>
-          First appearance found:{' '}
+          {t('lineage.firstFound')}
           {first.sourceIds.map((id, i) => (
             <span key={id}>
-              {i > 0 ? (i === first.sourceIds.length - 1 ? ' or ' : ', ') : ''}
+              {i > 0 ? (i === first.sourceIds.length - 1 ? t('list.or') : t('list.comma')) : ''}
               <Link href={`/sources/${id}`}>{byId.get(id)?.source.title ?? id}</Link>
             </span>
-          ))}{' '}
-          ({first.date}){first.certain ? null : <span className="meta"> — the dates cannot tell these apart</span>}
+          ))}
+          {t('lineage.firstDate', { date: first.date ?? '' })}
+          {first.certain ? null : <span className="meta">{t('lineage.firstTied')}</span>}
         </p>
       ) : (
-        <p className="meta">No appearance is dated, so the first one is unknown.</p>
+        <p className="meta">{t('lineage.noDated')}</p>
       )}
       {lineage.mutations.length ? (
         <ul className="lineage-mutations">
           {lineage.mutations.map((m) => (
             <li key={`${m.from}>${m.to}`}>
-              <strong>{byId.get(m.from)?.source.title ?? m.from}</strong> says {formatFigure(m.fromFigure)}; the nearest source upstream that states a figure,{' '}
-              <strong>{byId.get(m.to)?.source.title ?? m.to}</strong>, says {formatFigure(m.toFigure)}
-              {m.via.length ? <span className="meta"> (by way of {m.via.map((v) => byId.get(v)?.source.title ?? v).join(', ')})</span> : null}.
+              {t.rich('lineage.mutation', {
+                from: byId.get(m.from)?.source.title ?? m.from,
+                to: byId.get(m.to)?.source.title ?? m.to,
+                fromFigure: formatFigure(m.fromFigure),
+                toFigure: formatFigure(m.toFigure),
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}
+              {m.via.length ? <span className="meta">{t('lineage.byWayOf', { list: m.via.map((v) => byId.get(v)?.source.title ?? v).join(t('list.comma')) })}</span> : null}
+              {t('list.end')}
             </li>
           ))}
         </ul>
       ) : null}
-      {lineage.truncated ? <p className="meta">The chain goes deeper than the ledger follows; the drawing stops where it is cut.</p> : null}
+      {lineage.truncated ? <p className="meta">{t('lineage.truncated')}</p> : null}
     </div>
   );
 }
 
 function NodeDetails({ node, tied, via }: { node: LineageNode; tied: boolean; via: LineageEdge | null }) {
-  const flags = flagText(node, tied);
+  const t = useTranslations('claimParts');
+  const flags = flagWords(t as unknown as Translate, node, tied);
   const a = node.appearance;
   return (
     <>
       <p className="lineage-item-head">
-        {via ? <span className="meta">cites ({basisText(via)}): </span> : null}
-        <Link href={`/sources/${node.source.id}`}><bdi>{node.source.title}</bdi></Link> <span className="meta">{node.date ?? 'undated'}</span> <ReliabilityBadge grade={node.source.reliability} />
-        {a?.figure ? <> · figure <strong>{formatFigure(a.figure)}</strong></> : null}
+        {via ? <span className="meta">{t('lineage.cites', { basis: basisWords(t as unknown as Translate, via) })} </span> : null}
+        <Link href={`/sources/${node.source.id}`}><bdi>{node.source.title}</bdi></Link> <span className="meta">{node.date ?? t('lineage.undated')}</span> <ReliabilityBadge grade={node.source.reliability} />
+        {a?.figure ? t.rich('lineage.figure', { figure: formatFigure(a.figure), strong: (chunks) => <strong>{chunks}</strong> }) : null}
         {flags.map((f) => (
-          <span key={f} className={`badge lineage-flag ${f.startsWith('earliest') ? 'flag-first' : ''}`}>
-            {f}
+          <span key={f.key} className={`badge lineage-flag ${f.first ? 'flag-first' : ''}`}>
+            {f.text}
           </span>
         ))}
       </p>
-      {via?.note ? <p className="meta">{via.basis === 'inferred' ? 'Why inferred: ' : ''}<bdi>{via.note}</bdi></p> : null}
+      {via?.note ? <p className="meta">{via.basis === 'inferred' ? t('lineage.whyInferred') : ''}<bdi>{via.note}</bdi></p> : null}
       {a?.said ? (
         <div className="lineage-said">
           <blockquote lang={a.said.lang}>{a.said.text}</blockquote>
@@ -88,6 +99,7 @@ function NodeDetails({ node, tied, via }: { node: LineageNode; tied: boolean; vi
 
 /** The graph as a nested list: each source in full once, where the walk from the article first reaches it. */
 export function LineageList({ lineage }: { lineage: ClaimLineage }) {
+  const t = useTranslations('claimParts');
   const byId = new Map(lineage.nodes.map((n) => [n.source.id, n]));
   const out = new Map<string, LineageEdge[]>();
   for (const e of lineage.edges) out.set(e.from, [...(out.get(e.from) ?? []), e]);
@@ -125,8 +137,8 @@ export function LineageList({ lineage }: { lineage: ClaimLineage }) {
                 render(edge.to, edge)
               ) : (
                 <li key={`ref-${edge.to}`} data-edge-ref={`${edge.from}>${edge.to}`} className="lineage-ref">
-                  <span className="meta">cites ({basisText(edge)}):</span> <Link href={`/sources/${edge.to}`}>{byId.get(edge.to)?.source.title ?? edge.to}</Link>{' '}
-                  <span className="meta">({edge.flags.includes('cycle') ? 'a loop' : 'listed'})</span>
+                  <span className="meta">{t('lineage.cites', { basis: basisWords(t as unknown as Translate, edge) })}</span> <Link href={`/sources/${edge.to}`}>{byId.get(edge.to)?.source.title ?? edge.to}</Link>{' '}
+                  <span className="meta">{t(edge.flags.includes('cycle') ? 'lineage.loop' : 'lineage.listed')}</span>
                 </li>
               ),
             )}
@@ -144,13 +156,14 @@ export function LineageList({ lineage }: { lineage: ClaimLineage }) {
 
 /** The claim page's "Where it appeared" section body: summary, the drawing, and the list. */
 export function LineageGraph({ lineage }: { lineage: ClaimLineage | null }) {
-  if (!lineage || lineage.nodes.length === 0) return <p className="meta">No appearance is recorded for this claim.</p>;
+  const t = useTranslations('claimParts.lineage');
+  if (!lineage || lineage.nodes.length === 0) return <p className="meta">{t('none')}</p>;
   const size = lineageSvgSize(lineage);
   return (
     <div className="lineage">
       <LineageSummary lineage={lineage} />
       <figure className="lineage-figure">
-        <div className="lineage-scroll" tabIndex={0} role="region" aria-label="Citation graph, scrolls sideways">
+        <div className="lineage-scroll" tabIndex={0} role="region" aria-label={t('scrollRegion')}>
           {/* The drawing is its own server-rendered SVG document (a page carries it once, not twice in
               HTML and the RSC payload); the linked list page has the same content for every reader. */}
           <object
@@ -159,18 +172,18 @@ export function LineageGraph({ lineage }: { lineage: ClaimLineage | null }) {
             type="image/svg+xml"
             width={size.width}
             height={size.height}
-            aria-label={`Citation graph: ${lineage.counts.sources} sources, ${lineage.counts.independent} independent; the linked list gives the same content`}
+            aria-label={t('drawingLabel', { sources: lineage.counts.sources, independent: lineage.counts.independent })}
           >
-            The citation graph is drawn as an image; the linked list gives the same content.
+            {t('drawingFallback')}
           </object>
         </div>
         <figcaption className="meta">
-          Dashed: cited on the way, or a link we inferred. <Link href="/methodology#lineage">The marks</Link>
+          {t.rich('caption', { link: (chunks) => <Link href="/methodology#lineage">{chunks}</Link> })}
         </figcaption>
       </figure>
       {/* The nested list is its own page: on a claim page it cost as much as the rest of the section. */}
       <p>
-        <Link href={`/claims/${lineage.claimId}/lineage`}>The same graph as a list</Link>: every source, what it cites, and who inferred each link.
+        {t.rich('asList', { link: (chunks) => <Link href={`/claims/${lineage.claimId}/lineage`}>{chunks}</Link> })}
       </p>
     </div>
   );

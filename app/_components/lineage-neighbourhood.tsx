@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { SourceLineage } from '@/lib/lineage/dto';
 import type { SourceDetail } from '@/lib/sources/dto';
 import { SourceTitle } from './source-title';
@@ -11,48 +12,54 @@ import { VerdictBadge } from './verdict-badge';
  * it only through other sources. Every list is bounded and says how many more there are.
  */
 
-const FLAG_WORDS = { 'dead-end': 'not read', root: 'cites nothing recorded', unsourced: 'cites nothing, not primary' } as const;
-
 export function LineageNeighbourhood({ source, lineage }: { source: SourceDetail; lineage: SourceLineage | null }) {
+  const t = useTranslations('claimParts.neighbourhood');
+  const tBasis = useTranslations('claimParts.lineage.basis');
+  const tList = useTranslations('claimParts.list');
   const upstream = lineage?.nodes.filter((n) => n.depth < -1) ?? [];
   const downstream = lineage?.nodes.filter((n) => n.depth > 1) ?? [];
   const through = lineage?.claimsThroughOthers;
   const citing = groupCitingSources(source.citedBy, source.citedInAppearances);
   return (
     <section aria-labelledby="chain-heading" className="lineage-neighbourhood">
-      <h2 id="chain-heading">Place in citation chains</h2>
+      <h2 id="chain-heading">{t('heading')}</h2>
       {lineage ? (
         <p>
-          <strong>{lineage.derivedSources.toLocaleString('en')}</strong> {lineage.derivedSources === 1 ? 'source derives' : 'sources derive'} from it and{' '}
-          <strong>{lineage.derivedClaims.toLocaleString('en')}</strong> current {lineage.derivedClaims === 1 ? 'claim rests' : 'claims rest'} on it, directly or through others.{' '}
-          <Link href="/sources/graph">All upstream roots</Link> · <a href={`/api/sources/${source.id}/lineage`}>JSON</a>
+          {t.rich('derived', {
+            sources: lineage.derivedSources.toLocaleString('en'),
+            sourceCount: lineage.derivedSources,
+            claims: lineage.derivedClaims.toLocaleString('en'),
+            claimCount: lineage.derivedClaims,
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}{' '}
+          <Link href="/sources/graph">{t('allRoots')}</Link> · <a href={`/api/sources/${source.id}/lineage`}>JSON</a>
         </p>
       ) : null}
       <div className="two-col">
         <div>
-          <h3>What it cites</h3>
+          <h3>{t('whatItCites')}</h3>
           {source.cites.length ? (
             <ul>
               {source.cites.map((s) => (
                 <li key={s.id}>
                   <SourceTitle source={s} />{' '}
-                  <span className={`badge basis-${s.basis}`}>{s.basis}</span>
+                  <span className={`badge basis-${s.basis}`}>{tBasis(s.basis)}</span>
                   {s.locator ? <span className="meta"> · {s.locator}</span> : null}
-                  {s.basis === 'inferred' && s.inferredBy ? <span className="meta"> · inferred by {s.inferredBy}</span> : null}
+                  {s.basis === 'inferred' && s.inferredBy ? <span className="meta">{t('inferredBy', { who: s.inferredBy })}</span> : null}
                   {s.note ? <p className="meta"><bdi>{s.note}</bdi></p> : null}
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="meta">It cites no recorded source.</p>
+            <p className="meta">{t('citesNothing')}</p>
           )}
           {upstream.length ? (
             <>
-              <h3>Further upstream</h3>
+              <h3>{t('furtherUpstream')}</h3>
               <ul>
                 {upstream.map((n) => (
                   <li key={n.source.id}>
-                    <SourceTitle source={n.source} /> <span className="meta">({-n.depth} links up{n.flags.length ? `; ${n.flags.map((f) => FLAG_WORDS[f]).join(', ')}` : ''})</span>
+                    <SourceTitle source={n.source} /> <span className="meta">{n.flags.length ? t('linksUpFlags', { count: -n.depth, flags: n.flags.map((f) => t(`flags.${f}`)).join(tList('comma')) }) : t('linksUp', { count: -n.depth })}</span>
                   </li>
                 ))}
               </ul>
@@ -60,7 +67,7 @@ export function LineageNeighbourhood({ source, lineage }: { source: SourceDetail
           ) : null}
         </div>
         <div>
-          <h3>What cites it</h3>
+          <h3>{t('whatCitesIt')}</h3>
           {citing.length ? (
             <ul className="citing-sources">
               {citing.map((g) => (
@@ -70,8 +77,7 @@ export function LineageNeighbourhood({ source, lineage }: { source: SourceDetail
                     <>
                       {' '}
                       <span className="meta">
-                        — cited it for {g.forClaims.length} {g.forClaims.length === 1 ? 'claim' : 'claims'}
-                        {g.inRecord ? ' and in its own record' : ''}:
+                        {t(g.inRecord ? 'citedForInRecord' : 'citedFor', { count: g.forClaims.length })}
                       </span>
                       <ul className="meta">
                         {g.forClaims.map((c) => (
@@ -85,32 +91,32 @@ export function LineageNeighbourhood({ source, lineage }: { source: SourceDetail
                   ) : null}
                 </li>
               ))}
-              {source.citedByCount > source.citedBy.length ? <li className="meta">…and {source.citedByCount - source.citedBy.length} more sources</li> : null}
+              {source.citedByCount > source.citedBy.length ? <li className="meta">{t('moreSources', { count: source.citedByCount - source.citedBy.length })}</li> : null}
               {source.citedInAppearancesCount > source.citedInAppearances.length ? (
-                <li className="meta">…and {source.citedInAppearancesCount - source.citedInAppearances.length} more citing appearances</li>
+                <li className="meta">{t('moreAppearances', { count: source.citedInAppearancesCount - source.citedInAppearances.length })}</li>
               ) : null}
             </ul>
           ) : (
-            <p className="meta">Nothing recorded cites it.</p>
+            <p className="meta">{t('nothingCites')}</p>
           )}
           {downstream.length ? (
             <>
-              <h3>Further downstream</h3>
+              <h3>{t('furtherDownstream')}</h3>
               <ul>
                 {downstream.map((n) => (
                   <li key={n.source.id}>
-                    <SourceTitle source={n.source} /> <span className="meta">({n.depth} links down)</span>
+                    <SourceTitle source={n.source} /> <span className="meta">{t('linksDown', { count: n.depth })}</span>
                   </li>
                 ))}
               </ul>
             </>
           ) : null}
-          {lineage?.truncated ? <p className="meta">More sources lie up or down the chain than are listed here; the JSON lists the same bounded set.</p> : null}
+          {lineage?.truncated ? <p className="meta">{t('truncated')}</p> : null}
         </div>
       </div>
       {through && through.total > 0 ? (
         <>
-          <h3>Claims resting on it through other sources ({through.totalIsLowerBound ? 'at least ' : ''}{through.total.toLocaleString('en')})</h3>
+          <h3>{t(through.totalIsLowerBound ? 'throughAtLeast' : 'through', { total: through.total.toLocaleString('en') })}</h3>
           <ul className="lineage-through">
             {through.items.map((c) => (
               <li key={c.id}>
@@ -120,7 +126,7 @@ export function LineageNeighbourhood({ source, lineage }: { source: SourceDetail
           </ul>
           {through.next ? (
             <p>
-              <a href={`/api/sources/${source.id}/lineage?cursor=${through.next}`}>More (JSON) →</a>
+              <a href={`/api/sources/${source.id}/lineage?cursor=${through.next}`}>{t('more')}</a>
             </p>
           ) : null}
         </>

@@ -1,17 +1,19 @@
+import { useTranslations } from 'next-intl';
 import type { LineageRoot } from '@/lib/lineage/dto';
 import { SourceTitle } from './source-title';
 
 /** Upstream roots with how many claims and sources derive from each. */
 export function LineageRootsTable({ roots }: { roots: LineageRoot[] }) {
-  if (roots.length === 0) return <p className="meta">No source is yet cited by another.</p>;
+  const t = useTranslations('claimParts.lineageRoots');
+  if (roots.length === 0) return <p className="meta">{t('none')}</p>;
   return (
     <div className="table-wrap">
       <table className="lineage-roots">
         <thead>
           <tr>
-            <th scope="col">Root source</th>
-            <th scope="col">Claims resting on it</th>
-            <th scope="col">Sources deriving from it</th>
+            <th scope="col">{t('root')}</th>
+            <th scope="col">{t('claims')}</th>
+            <th scope="col">{t('sources')}</th>
           </tr>
         </thead>
         <tbody>

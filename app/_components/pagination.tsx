@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 /**
  * Previous/next links of a keyset-paginated list, keeping the other URL parameters (filters
@@ -15,6 +16,7 @@ export function Pagination({
   next: string | null;
   prev: string | null;
 }) {
+  const t = useTranslations('pages.pagination');
   if (!next && !prev) return null;
   const href = (cursor: string | null) => {
     const search = new URLSearchParams();
@@ -24,17 +26,17 @@ export function Pagination({
     return qs ? `${basePath}?${qs}` : basePath;
   };
   return (
-    <nav className="pagination" aria-label="Pages">
+    <nav className="pagination" aria-label={t('label')}>
       {prev ? (
         <span>
-          <Link href={href(null)}>« First</Link> <Link href={href(prev)} rel="prev">← Previous</Link>
+          <Link href={href(null)}>{t('first')}</Link> <Link href={href(prev)} rel="prev">{t('previous')}</Link>
         </span>
       ) : (
         <span />
       )}
       {next ? (
         <Link href={href(next)} rel="next">
-          Next →
+          {t('next')}
         </Link>
       ) : (
         <span />

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 /**
  * Whether we read the text a source record cites (its `verified` flag). Shown on source pages
@@ -6,22 +7,21 @@ import Link from 'next/link';
  * where it is quoted. The definition lives on /methodology#verified.
  */
 export function ReadStatus({ verified, long = false }: { verified: boolean; long?: boolean }) {
+  const t = useTranslations('claimParts.readStatus');
   if (long) {
     return verified ? (
       <span>
-        <span className="badge read-status read">read</span> We read the text this record cites (the original, or the copy named below).{' '}
-        <Link href="/methodology#verified">What “read” means</Link>
+        <span className="badge read-status read">{t('read')}</span> {t('readLong')} <Link href="/methodology#verified">{t('whatReadMeans')}</Link>
       </span>
     ) : (
       <span>
-        <span className="badge read-status not-read">not read</span> We have not read the text this record cites: what we know of it comes from
-        others (see the reason above). <Link href="/methodology#verified">What “read” means</Link>
+        <span className="badge read-status not-read">{t('notRead')}</span> {t('notReadLong')} <Link href="/methodology#verified">{t('whatReadMeans')}</Link>
       </span>
     );
   }
   return verified ? null : (
-    <Link href="/methodology#verified" className="badge read-status not-read" title="We have not read the text this source record cites.">
-      not read
+    <Link href="/methodology#verified" className="badge read-status not-read" title={t('notReadTitle')}>
+      {t('notRead')}
     </Link>
   );
 }

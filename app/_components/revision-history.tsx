@@ -1,43 +1,11 @@
+import { useTranslations } from 'next-intl';
 import type { RevisionEntry } from '@/lib/history/queries';
 import { diffWords, displayValue } from '@/lib/history/word-diff';
 
 // Shared by the claim history (/claims/[id]/history) and the source history (/sources/[id]/history).
 
-const FIELD_LABELS: Record<string, string> = {
-  // evidence and confidence notes
-  source_id: 'source',
-  as_of: 'as of',
-  retracted_at: 'retracted at',
-  retracted_reason: 'retraction reason',
-  reviewed_by: 'reviewed by',
-  reviewed_at: 'reviewed at',
-  review_reason: 'review reason',
-  evidence_ids: 'based on evidence',
-  // sources
-  reliability_reason: 'reliability reason',
-  is_verified: 'verified',
-  merged_into: 'merged into',
-  created_by: 'created by',
-  cites: 'cites',
-};
-
-const ACTION_LABELS: Record<string, string> = {
-  create: 'created',
-  propose: 'proposed',
-  update: 'edited',
-  retract: 'retracted',
-  restore: 'restored',
-  accept: 'accepted',
-  reject: 'rejected',
-  merge: 'merged into another source',
-  'merge-source': 'moved to a merged source',
-  'seed-insert': 'added from seed data',
-  'seed-update': 'updated from seed data',
-};
-
-export function actionLabel(action: string): string {
-  return ACTION_LABELS[action] ?? action;
-}
+// The words for fields and actions are in the catalogue (claimParts.revisions); a field or action
+// it does not name is shown as stored.
 
 /** The proposer's client key is for rate limiting, not for reading. */
 function visibleChanges(r: RevisionEntry) {
@@ -45,11 +13,12 @@ function visibleChanges(r: RevisionEntry) {
 }
 
 function Change({ field, before, after }: RevisionEntry['changes'][number]) {
+  const t = useTranslations('claimParts.revisions');
   const a = displayValue(before);
   const b = displayValue(after);
   return (
     <div className="change">
-      <dt>{FIELD_LABELS[field] ?? field}</dt>
+      <dt>{t.has(`fields.${field}`) ? t(`fields.${field}` as 'fields.cites') : field}</dt>
       <dd>
         {typeof before === 'string' && typeof after === 'string' ? (
           <span className="diff">
@@ -59,7 +28,7 @@ function Change({ field, before, after }: RevisionEntry['changes'][number]) {
           </span>
         ) : (
           <span className="diff">
-            {a ? <del>{a}</del> : <span className="meta">(empty)</span>} → {b ? <ins>{b}</ins> : <span className="meta">(empty)</span>}
+            {a ? <del>{a}</del> : <span className="meta">{t('empty')}</span>} → {b ? <ins>{b}</ins> : <span className="meta">{t('empty')}</span>}
           </span>
         )}
       </dd>
@@ -69,26 +38,35 @@ function Change({ field, before, after }: RevisionEntry['changes'][number]) {
 
 /** "edited by x on 2026-01-02 10:00": what was done, by whom, when. */
 export function RevisionByline({ entry }: { entry: RevisionEntry }) {
+  const t = useTranslations('claimParts.revisions');
+  const action = t.has(`actions.${entry.action}`) ? t(`actions.${entry.action}` as 'actions.create') : entry.action;
   return (
     <>
-      {actionLabel(entry.action)} by <span className="actor">{entry.actor}</span> on <time dateTime={entry.at}>{entry.at.slice(0, 16).replace('T', ' ')}</time>
+      {t.rich('byline', {
+        action,
+        actor: entry.actor,
+        at: entry.at.slice(0, 16).replace('T', ' '),
+        who: (chunks) => <span className="actor">{chunks}</span>,
+        time: (chunks) => <time dateTime={entry.at}>{chunks}</time>,
+      })}
     </>
   );
 }
 
 /** Which entry (its label), the reason given, and a word-by-word diff of the fields that changed. */
 export function RevisionDetails({ entry }: { entry: RevisionEntry }) {
+  const t = useTranslations('claimParts.revisions');
   const changes = visibleChanges(entry);
   return (
     <>
       <p className="meta label" lang="und">
         {entry.label.length > 160 ? `${entry.label.slice(0, 160)}…` : entry.label}
       </p>
-      {entry.reason ? <p className="meta">Reason: <bdi>{entry.reason}</bdi></p> : null}
+      {entry.reason ? <p className="meta">{t.rich('reason', { reason: entry.reason, bdi: (chunks) => <bdi>{chunks}</bdi> })}</p> : null}
       {changes.length ? (
         <details open={changes.length <= 4}>
           <summary>
-            {changes.length} field{changes.length === 1 ? '' : 's'} changed
+            {t('changed', { count: changes.length })}
           </summary>
           <dl className="changes">
             {changes.map((c) => (

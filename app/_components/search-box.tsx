@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { SearchHit } from '@/lib/search/query';
-import { SearchResults, type SearchGroupsView } from './search-results';
+import { fill, SearchResults, type SearchGroupsView, type SearchResultsLabels } from './search-results';
 
 /**
  * The /search form. Without JavaScript it is a plain GET form and the server renders the
@@ -18,12 +18,35 @@ export interface SearchState {
   sourceType: string;
 }
 
+/** The form's words in the reader's language, from the server page (a client component gets no catalogue). */
+export interface SearchBoxLabels {
+  label: string;
+  placeholder: string;
+  submit: string;
+  kind: string;
+  allKinds: string;
+  claims: string;
+  sources: string;
+  evidence: string;
+  verdict: string;
+  anyVerdict: string;
+  sourceType: string;
+  anySourceType: string;
+  searching: string;
+  /** With {count}. */
+  results: string;
+  failed: string;
+  unavailable: string;
+  hits: SearchResultsLabels;
+}
+
 export interface SearchBoxProps {
   initial: SearchState;
   initialResult: { query: string; terms: string[]; groups: SearchGroupsView; degraded: boolean; partial: boolean } | null;
   verdicts: Array<{ value: string; label: string }>;
-  sourceTypes: string[];
+  sourceTypes: Array<{ value: string; label: string }>;
   problem: string | null;
+  labels: SearchBoxLabels;
 }
 
 const DEBOUNCE_MS = 250;
@@ -53,7 +76,7 @@ function groupHits(body: ApiBody): SearchGroupsView {
   return groups;
 }
 
-export function SearchBox({ initial, initialResult, verdicts, sourceTypes, problem: initialProblem }: SearchBoxProps) {
+export function SearchBox({ initial, initialResult, verdicts, sourceTypes, problem: initialProblem, labels }: SearchBoxProps) {
   const [state, setState] = useState<SearchState>(initial);
   const [result, setResult] = useState(initialResult);
   const [problem, setProblem] = useState<string | null>(initialProblem);
@@ -83,7 +106,7 @@ export function SearchBox({ initial, initialResult, verdicts, sourceTypes, probl
         const body = (await res.json()) as ApiBody;
         if (c.signal.aborted) return;
         if (!res.ok) {
-          setProblem(body.error?.message ?? 'Search failed.');
+          setProblem(body.error?.message ?? labels.failed);
           setResult(null);
         } else {
           setProblem(null);
@@ -91,7 +114,7 @@ export function SearchBox({ initial, initialResult, verdicts, sourceTypes, probl
         }
       })
       .catch((error: unknown) => {
-        if ((error as { name?: string }).name !== 'AbortError') setProblem('Search is unavailable right now.');
+        if ((error as { name?: string }).name !== 'AbortError') setProblem(labels.unavailable);
       })
       .finally(() => {
         if (controller.current === c) setPending(false);
@@ -130,7 +153,7 @@ export function SearchBox({ initial, initialResult, verdicts, sourceTypes, probl
           run(state);
         }}
       >
-        <label htmlFor="search-q">Search claims, sources and evidence (English or Chinese)</label>
+        <label htmlFor="search-q">{labels.label}</label>
         {/* Uncontrolled on purpose: no caret or IME interference from re-renders; while a
             Chinese IME composes (pinyin, zhuyin), nothing is sent until the characters land. */}
         <input
@@ -140,27 +163,27 @@ export function SearchBox({ initial, initialResult, verdicts, sourceTypes, probl
           defaultValue={initial.q}
           maxLength={256}
           autoComplete="off"
-          placeholder="e.g. 泡沫, GPT-4 訓練, 17 倍, $500M, Sløk"
+          placeholder={labels.placeholder}
           onChange={(e) => {
             if (!(e.nativeEvent as InputEvent).isComposing) update({ q: e.target.value });
           }}
           onCompositionEnd={(e) => update({ q: e.currentTarget.value })}
         />
-        <button type="submit">Search</button>
+        <button type="submit">{labels.submit}</button>
         <div className="filters">
           <label>
-            Kind
+            {labels.kind}
             <select name="kind" value={state.kind} onChange={(e) => update({ kind: e.target.value })}>
-              <option value="all">All kinds</option>
-              <option value="claim">Claims</option>
-              <option value="source">Sources</option>
-              <option value="evidence">Evidence</option>
+              <option value="all">{labels.allKinds}</option>
+              <option value="claim">{labels.claims}</option>
+              <option value="source">{labels.sources}</option>
+              <option value="evidence">{labels.evidence}</option>
             </select>
           </label>
           <label>
-            Verdict
+            {labels.verdict}
             <select name="verdict" value={state.verdict} onChange={(e) => update({ verdict: e.target.value })}>
-              <option value="">Any verdict</option>
+              <option value="">{labels.anyVerdict}</option>
               {verdicts.map((v) => (
                 <option key={v.value} value={v.value}>
                   {v.label}
@@ -169,12 +192,12 @@ export function SearchBox({ initial, initialResult, verdicts, sourceTypes, probl
             </select>
           </label>
           <label>
-            Source type
+            {labels.sourceType}
             <select name="sourceType" value={state.sourceType} onChange={(e) => update({ sourceType: e.target.value })}>
-              <option value="">Any source type</option>
+              <option value="">{labels.anySourceType}</option>
               {sourceTypes.map((t) => (
-                <option key={t} value={t}>
-                  {t}
+                <option key={t.value} value={t.value}>
+                  {t.label}
                 </option>
               ))}
             </select>
@@ -182,7 +205,7 @@ export function SearchBox({ initial, initialResult, verdicts, sourceTypes, probl
         </div>
       </form>
       <p className="visually-hidden" aria-live="polite">
-        {pending ? 'Searching…' : result ? `${total} results` : ''}
+        {pending ? labels.searching : result ? fill(labels.results, { count: total }) : ''}
       </p>
       {problem ? (
         <p className="notice" role="alert">
@@ -198,6 +221,7 @@ export function SearchBox({ initial, initialResult, verdicts, sourceTypes, probl
           partial={result.partial}
           verdictLabels={verdictLabels}
           filtered={Boolean((state.kind && state.kind !== 'all') || state.verdict || state.sourceType)}
+          labels={labels.hits}
         />
       ) : null}
     </>

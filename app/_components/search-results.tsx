@@ -10,6 +10,36 @@ import { VerdictIcon } from './verdict-icon';
 
 export type SearchGroupsView = Record<'claim' | 'source' | 'evidence', { total: number; hits: SearchHit[] }>;
 
+/**
+ * The results' words in the reader's language. The client search box renders these results, so
+ * they come as props (translated by the server page), not from the catalogue. A {name} in a
+ * label is filled in here.
+ */
+export interface SearchResultsLabels {
+  groups: Record<'claim' | 'source' | 'evidence', string>;
+  /** With {shown} and {total}: "5 of 12". */
+  shownOf: string;
+  evidenceEntry: string;
+  /** With {verdict}. */
+  ratedAs: string;
+  withdrawn: string;
+  matchedInEvidence: string;
+  /** With {query}. */
+  noResults: string;
+  nothingSearchable: string;
+  fewerWords: string;
+  checkSpelling: string;
+  filtersOn: string;
+  numbers: string;
+  examples: string;
+  exampleSeparator: string;
+  exampleEnd: string;
+  degraded: string;
+  /** With {query}. */
+  partial: string;
+  sourceTypes: Record<string, string>;
+}
+
 export interface SearchResultsProps {
   query: string;
   terms: string[];
@@ -18,9 +48,13 @@ export interface SearchResultsProps {
   partial?: boolean;
   verdictLabels: Record<string, string>;
   filtered: boolean;
+  labels: SearchResultsLabels;
 }
 
-const GROUP_TITLES = { claim: 'Claims', source: 'Sources', evidence: 'Evidence' } as const;
+/** Fills a label's {name}s (the client gets plain strings, not the message formatter). */
+export function fill(label: string, values: Record<string, string | number>): string {
+  return label.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
 const EXAMPLES = ['泡沫', '訓練成本', 'GPT-4 訓練', '17 倍', '$500M', 'Sløk', 'AI agents'];
 
 export function Highlighted({ segments }: { segments: Segment[] }) {
@@ -37,7 +71,7 @@ export function hitHref(hit: SearchHit): string {
   return `/claims/${encodeURIComponent(hit.claimId ?? '')}#evidence-${encodeURIComponent(hit.id)}`;
 }
 
-function HitItem({ hit, verdictLabels }: { hit: SearchHit; verdictLabels: Record<string, string> }) {
+function HitItem({ hit, verdictLabels, labels }: { hit: SearchHit; verdictLabels: Record<string, string>; labels: SearchResultsLabels }) {
   return (
     <li className="search-hit">
       <h3>
@@ -55,12 +89,13 @@ function HitItem({ hit, verdictLabels }: { hit: SearchHit; verdictLabels: Record
         {/* An evidence entry has no verdict of its own: name the claim it bears on, and that claim's verdict in words. */}
         {hit.kind === 'evidence' ? (
           <span className="search-hit-claim">
-            Evidence entry{hit.verdict ? <> · the claim it bears on is rated {verdictLabels[hit.verdict] ?? hit.verdict}</> : null}
+            {labels.evidenceEntry}
+            {hit.verdict ? fill(labels.ratedAs, { verdict: verdictLabels[hit.verdict] ?? hit.verdict }) : null}
           </span>
         ) : null}
-        {hit.withdrawn ? <span className="badge">Withdrawn</span> : null}
-        {hit.sourceType ? <span className="badge">{hit.sourceType}</span> : null}
-        {hit.kind === 'claim' && hit.matchedVia === 'evidence' ? <span> Matched in its evidence</span> : null}
+        {hit.withdrawn ? <span className="badge">{labels.withdrawn}</span> : null}
+        {hit.sourceType ? <span className="badge">{labels.sourceTypes[hit.sourceType] ?? hit.sourceType}</span> : null}
+        {hit.kind === 'claim' && hit.matchedVia === 'evidence' ? <span> {labels.matchedInEvidence}</span> : null}
       </p>
       {hit.snippet ? (
         <p className="search-snippet" lang={/[\u3400-\u9fff]/.test(hit.snippet.segments.map((s) => s.text).join('')) ? 'zh-Hant' : undefined}>
@@ -71,61 +106,61 @@ function HitItem({ hit, verdictLabels }: { hit: SearchHit; verdictLabels: Record
   );
 }
 
-function EmptyState({ query, terms, filtered }: { query: string; terms: string[]; filtered: boolean }) {
+function EmptyState({ query, terms, filtered, labels }: { query: string; terms: string[]; filtered: boolean; labels: SearchResultsLabels }) {
   return (
     <div className="notice" role="status">
       <p>
-        <strong>No results for “{query}”.</strong>
+        <strong>{fill(labels.noResults, { query })}</strong>
       </p>
       <ul>
         {terms.length === 0 ? (
-          <li>Nothing in this query can be searched: single Chinese characters and very common words (the, of, and) are not indexed. Try two or more Chinese characters or another word.</li>
+          <li>{labels.nothingSearchable}</li>
         ) : terms.length > 1 ? (
-          <li>Try fewer or other words.</li>
+          <li>{labels.fewerWords}</li>
         ) : (
-          <li>Check the spelling, or try another word or a synonym.</li>
+          <li>{labels.checkSpelling}</li>
         )}
-        {filtered ? <li>Filters are on: try again with “All kinds” and no verdict or source type.</li> : null}
-        <li>Numbers can be written in several ways: 17x, 17 倍 and 17 times are the same; so are $500M, 500 million and 5 億.</li>
+        {filtered ? <li>{labels.filtersOn}</li> : null}
+        <li>{labels.numbers}</li>
         <li>
-          Examples:{' '}
+          {labels.examples}{' '}
           {EXAMPLES.map((q, i) => (
             <span key={q}>
-              {i > 0 ? ', ' : ''}
+              {i > 0 ? labels.exampleSeparator : ''}
               <a href={`/search?q=${encodeURIComponent(q)}`}>{q}</a>
             </span>
           ))}
-          .
+          {labels.exampleEnd}
         </li>
       </ul>
     </div>
   );
 }
 
-export function SearchResults({ query, terms, groups, degraded, partial, verdictLabels, filtered }: SearchResultsProps) {
+export function SearchResults({ query, terms, groups, degraded, partial, verdictLabels, filtered, labels }: SearchResultsProps) {
   if (!query) return null;
   const total = groups.claim.hits.length + groups.source.hits.length + groups.evidence.hits.length;
   return (
     <div className="search-results">
-      {degraded ? <p className="notice">The search index is still loading: these are simple title matches. Full results in a moment.</p> : null}
+      {degraded ? <p className="notice">{labels.degraded}</p> : null}
       {partial && total > 0 ? (
         <p className="notice" role="status">
-          No record contains every word of “{query}”; these contain some of them.
+          {fill(labels.partial, { query })}
         </p>
       ) : null}
-      {total === 0 ? <EmptyState query={query} terms={terms} filtered={filtered} /> : null}
+      {total === 0 ? <EmptyState query={query} terms={terms} filtered={filtered} labels={labels} /> : null}
       {(['claim', 'source', 'evidence'] as const).map((kind) =>
         groups[kind].hits.length ? (
           <section key={kind} aria-labelledby={`results-${kind}`}>
             <h2 id={`results-${kind}`}>
-              {GROUP_TITLES[kind]}{' '}
+              {labels.groups[kind]}{' '}
               <small>
-                ({groups[kind].hits.length < groups[kind].total ? `${groups[kind].hits.length} of ${groups[kind].total}` : groups[kind].hits.length})
+                ({groups[kind].hits.length < groups[kind].total ? fill(labels.shownOf, { shown: groups[kind].hits.length, total: groups[kind].total }) : groups[kind].hits.length})
               </small>
             </h2>
             <ol className="claim-list">
               {groups[kind].hits.map((hit) => (
-                <HitItem key={`${kind}:${hit.id}`} hit={hit} verdictLabels={verdictLabels} />
+                <HitItem key={`${kind}:${hit.id}`} hit={hit} verdictLabels={verdictLabels} labels={labels} />
               ))}
             </ol>
           </section>

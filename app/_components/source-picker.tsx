@@ -2,7 +2,18 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { fieldProps } from './field';
+import { fill } from './fill-labels';
 import type { SourceOption } from '@/lib/sources/options';
+
+/** The picker's words; chosen, matches* and noMatch are templates ({title}, {count}, {query}). */
+export interface SourcePickerLabels {
+  placeholder: string;
+  chosen: string;
+  matchesOne: string;
+  matchesOther: string;
+  noMatch: string;
+  suggestions: string;
+}
 
 /**
  * The source of an evidence entry, by id. Without JavaScript it is a plain text input with the
@@ -15,8 +26,10 @@ export function SourcePicker({
   value,
   error,
   extra,
+  labels,
 }: {
   sources: SourceOption[];
+  labels: SourcePickerLabels;
   value: string;
   error?: string;
   extra?: { id: string; title: string } | null;
@@ -46,7 +59,7 @@ export function SourcePicker({
         for (const h of hits) if (!known.current.has(h.id)) known.current.set(h.id, { id: h.id, title: h.title, publisher: null, published: null });
         const found = hits.map((h) => known.current.get(h.id)!);
         setOptions([...found, ...initial.filter((s) => !found.some((f) => f.id === s.id))]);
-        setStatus(hits.length ? `${hits.length} matching sources: pick one from the list.` : `No source matches “${query}”.`);
+        setStatus(hits.length ? fill(hits.length === 1 ? labels.matchesOne : labels.matchesOther, { count: hits.length }) : fill(labels.noMatch, { query }));
       } catch {
         // The suggestions are a convenience: the typed id is still checked by the server.
       }
@@ -63,7 +76,7 @@ export function SourcePicker({
         value={text}
         autoComplete="off"
         spellCheck={false}
-        placeholder="Type a title or word to search, or a source id"
+        placeholder={labels.placeholder}
         aria-describedby={[props['aria-describedby'], 'hint-sourceId-picker'].filter(Boolean).join(' ')}
         onChange={(e) => {
           setText(e.target.value);
@@ -76,7 +89,7 @@ export function SourcePicker({
         ))}
       </datalist>
       <p className="hint" id="hint-sourceId-picker" aria-live="polite">
-        {chosen ? <>Chosen: {chosen.title}</> : status || 'Suggestions list this claim’s sources and the most used ones; typing searches every source.'}
+        {chosen ? fill(labels.chosen, { title: chosen.title }) : status || labels.suggestions}
       </p>
     </>
   );

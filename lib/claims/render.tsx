@@ -46,21 +46,25 @@ export function toRenderableTree(tree: HastRoot): HastRoot {
  * evaluated here: the tree is data, its MDX JSX nodes carry only string literals (checked
  * at ingest), and only the registered components below can appear.
  */
-export function renderClaimBody(tree: HastRoot, references: BodyReferences): ReactNode {
+/** The few interface words a body can show, in the reader's language (the page passes them; English by default). */
+export type BodyWords = { withdrawn: string; unknownClaim: string; unknownSource: string };
+const ENGLISH_WORDS: BodyWords = { withdrawn: ' (withdrawn)', unknownClaim: 'unknown claim', unknownSource: 'unknown source' };
+
+export function renderClaimBody(tree: HastRoot, references: BodyReferences, words: BodyWords = ENGLISH_WORDS): ReactNode {
   const components = {
     [TAGS.ClaimRef]: function ClaimRef({ id }: { id?: string }) {
       const target = id ? references.claims[id] : undefined;
-      if (!id || !target) return <span className="ref-missing">{id ?? 'unknown claim'}</span>;
+      if (!id || !target) return <span className="ref-missing">{id ?? words.unknownClaim}</span>;
       return (
         <Link href={`/claims/${id}`} className="ref ref-claim" data-ref="claim" title={target.title}>
           {target.title}
-          {target.withdrawn ? ' (withdrawn)' : null}
+          {target.withdrawn ? words.withdrawn : null}
         </Link>
       );
     },
     [TAGS.SourceRef]: function SourceRef({ id, locator }: { id?: string; locator?: string }) {
       const target = id ? references.sources[id] : undefined;
-      if (!id || !target) return <span className="ref-missing">{id ?? 'unknown source'}</span>;
+      if (!id || !target) return <span className="ref-missing">{id ?? words.unknownSource}</span>;
       return (
         <Link href={`/sources/${id}`} className="ref ref-source" data-ref="source" title={target.title}>
           {target.title}

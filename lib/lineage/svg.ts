@@ -1,4 +1,4 @@
-import type { ClaimLineage } from './dto';
+import type { ClaimLineage, LineageEdge, LineageNode } from './dto';
 import { basisText, edgeClass, flagText, formatFigure, nodeClass, nodeFacts, wrapTitle } from './format';
 import { layoutGraph, NODE_HEIGHT, NODE_WIDTH } from './layout';
 
@@ -31,7 +31,25 @@ text{fill:var(--fg);font-size:12px}.t{font-weight:600}.f{fill:var(--muted)}.x{fi
 .lineage-edge path{fill:none;stroke:var(--muted);stroke-width:1.4}.edge-inferred path{stroke-dasharray:6 4}
 .edge-mutation path,.edge-cycle path{stroke:var(--bad);stroke-width:2}.m{fill:var(--bad);font-size:11px;font-weight:600}#a path{fill:var(--muted)}`;
 
-export function renderLineageSvg(lineage: ClaimLineage): string {
+/** The drawing's words, in the reader's language: the route passes them from the catalogue; English by default. */
+export interface LineageSvgWords {
+  title: (counts: ClaimLineage['counts']) => string;
+  cites: (from: string, to: string, edge: LineageEdge) => string;
+  facts: (node: LineageNode) => string;
+  flags: (node: LineageNode, tied: boolean) => string[];
+  /** Between flags in a box's tooltip. */
+  flagSeparator: string;
+}
+
+export const ENGLISH_SVG_WORDS: LineageSvgWords = {
+  title: (c) => `Citation graph: ${c.sources} sources, ${c.independent} independent. The claim page lists the same content.`,
+  cites: (from, to, e) => `${from} cites ${to} (${basisText(e)})`,
+  facts: nodeFacts,
+  flags: flagText,
+  flagSeparator: ', ',
+};
+
+export function renderLineageSvg(lineage: ClaimLineage, words: LineageSvgWords = ENGLISH_SVG_WORDS): string {
   const layout = layoutGraph(lineage.nodes.map((n) => n.source.id), lineage.edges);
   const tied = lineage.first ? !lineage.first.certain : false;
   const edgeOf = new Map(lineage.edges.map((e) => [`${e.from}>${e.to}`, e]));
@@ -40,7 +58,7 @@ export function renderLineageSvg(lineage: ClaimLineage): string {
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" class="lineage-svg" role="img" aria-labelledby="t" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}">`,
-    `<title id="t">${escapeXml(`Citation graph: ${lineage.counts.sources} sources, ${lineage.counts.independent} independent. The claim page lists the same content.`)}</title>`,
+    `<title id="t">${escapeXml(words.title(lineage.counts))}</title>`,
     `<style>${STYLE}</style>`,
     '<defs><marker id="a" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>',
   );
@@ -50,21 +68,22 @@ export function renderLineageSvg(lineage: ClaimLineage): string {
     const mid = r.points[Math.floor(r.points.length / 2)];
     const mutation = lineage.mutations.find((m) => m.from === r.from && (m.via[0] ?? m.to) === r.to);
     out.push(
-      `<g class="${edgeClass(e)}" data-edge="${escapeXml(`${r.from}>${r.to}`)}"><title>${escapeXml(`${title(r.from)} cites ${title(r.to)} (${basisText(e)})`)}</title><path d="${d}" marker-end="url(#a)"/>`,
+      `<g class="${edgeClass(e)}" data-edge="${escapeXml(`${r.from}>${r.to}`)}"><title>${escapeXml(words.cites(title(r.from), title(r.to), e))}</title><path d="${d}" marker-end="url(#a)"/>`,
       mutation && mid ? `<text class="m" x="${Math.round(mid.x + 6)}" y="${Math.round(mid.y)}">${escapeXml(`${formatFigure(mutation.fromFigure)} ≠ ${formatFigure(mutation.toFigure)}`)}</text>` : '',
       '</g>',
     );
   }
   for (const n of lineage.nodes) {
     const p = layout.nodes.get(n.source.id)!;
-    const flags = flagText(n, tied);
+    const flags = words.flags(n, tied);
+    const facts = words.facts(n);
     const lines = wrapTitle(n.source.title);
     out.push(
       `<g class="${nodeClass(n)}" data-source-id="${escapeXml(n.source.id)}" transform="translate(${Math.round(p.x - NODE_WIDTH / 2)},${Math.round(p.y - NODE_HEIGHT / 2)})">`,
-      `<a href="/sources/${encodeURIComponent(n.source.id)}" target="_top"><title>${escapeXml(`${n.source.title} — ${nodeFacts(n)}${flags.length ? ` — ${flags.join(', ')}` : ''}`)}</title>`,
+      `<a href="/sources/${encodeURIComponent(n.source.id)}" target="_top"><title>${escapeXml(`${n.source.title} — ${facts}${flags.length ? ` — ${flags.join(words.flagSeparator)}` : ''}`)}</title>`,
       `<rect width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="6"/>`,
       ...lines.map((line, i) => `<text class="t" x="10" y="${18 + i * 15}">${escapeXml(line)}</text>`),
-      `<text class="f" x="10" y="54">${escapeXml(nodeFacts(n))}</text>`,
+      `<text class="f" x="10" y="54">${escapeXml(facts)}</text>`,
       // One flag a line; a third and later share the second line.
       flags.length ? `<text class="x x1" x="10" y="72">${escapeXml(flags[0]!)}</text>` : '',
       flags.length > 1 ? `<text class="x" x="10" y="87">${escapeXml(flags.slice(1).join(' · '))}</text>` : '',

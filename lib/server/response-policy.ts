@@ -140,6 +140,14 @@ function acceptsGzip(header: string | string[] | undefined): boolean {
 
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|manifest\+json)|image\/svg\+xml|text\/x-component)/;
 
+/** Pages and their RSC payloads, which proxy.ts renders in the reader's language; the JSON API is not localised. */
+export function isLocalisedPage(url: string, contentType: string): boolean {
+  if (url.startsWith('/api/') || url.startsWith('/_next/')) return false;
+  if (contentType.startsWith('text/html') || contentType.startsWith('text/x-component')) return true;
+  // The lineage drawing labels its nodes and flags in the reader's language.
+  return contentType.startsWith('image/svg+xml') && /^\/claims\/[^/]+\/lineage\.svg(\?|$)/.test(url);
+}
+
 type WriteCallback = (error?: Error | null) => void;
 
 /**
@@ -221,8 +229,16 @@ export async function applyResponsePolicy(req: IncomingMessage, res: ServerRespo
       res.removeHeader('content-length');
       gzip.on('data', (data: Buffer) => rawWrite(data));
     }
-    const vary = res.getHeader('vary');
-    if (COMPRESSIBLE.test(contentType) && !/accept-encoding/i.test(Array.isArray(vary) ? vary.join(',') : String(vary ?? ''))) res.appendHeader('Vary', 'Accept-Encoding');
+    const varyOf = () => {
+      const vary = res.getHeader('vary');
+      return Array.isArray(vary) ? vary.join(',') : String(vary ?? '');
+    };
+    if (COMPRESSIBLE.test(contentType) && !/accept-encoding/i.test(varyOf())) res.appendHeader('Vary', 'Accept-Encoding');
+    // A page (or its RSC payload) is in the language proxy.ts picked from the `locale` cookie or
+    // Accept-Language: a shared cache must keep one copy per language, never serve one to the other.
+    if (isLocalisedPage(url, contentType)) {
+      for (const name of ['Accept-Language', 'Cookie']) if (!new RegExp(`\\b${name}\\b`, 'i').test(varyOf())) res.appendHeader('Vary', name);
+    }
     return rawWriteHead(status);
   } as typeof res.writeHead;
 

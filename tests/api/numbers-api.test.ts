@@ -16,9 +16,9 @@ process.env.DATABASE_URL = `file:${path.join(dir, 'numbers.sqlite')}`;
 const claimEvidence = await import('../../app/api/claims/[id]/evidence/route');
 const claimApi = await import('../../app/api/claims/[id]/route');
 const numbersApi = await import('../../app/api/numbers/route');
-const chart = await import('../../app/claims/[id]/numbers.svg/route');
-const csv = await import('../../app/claims/[id]/numbers.csv/route');
-const metadata = await import('../../app/claims/[id]/numbers.json/route');
+const chart = await import('../../app/[locale]/claims/[id]/numbers.svg/route');
+const csv = await import('../../app/[locale]/claims/[id]/numbers.csv/route');
+const metadata = await import('../../app/[locale]/claims/[id]/numbers.json/route');
 
 const HOST = 'claims.test';
 const params = (id: string) => ({ params: Promise.resolve({ id }) });

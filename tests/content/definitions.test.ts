@@ -15,10 +15,14 @@ describe('the one definition of confidence', () => {
   });
 
   it('is the only sentence the methodology and about pages use for it', () => {
-    for (const page of ['app/methodology/page.tsx', 'app/about/page.tsx']) {
-      const source = fs.readFileSync(path.join(ROOT, page), 'utf8');
-      expect(source).toContain('{CONFIDENCE_DEFINITION}');
-      expect(source).not.toMatch(/Confidence is our estimate/);
-    }
+    // Both pages speak the reader's language: the English catalogue entry they read is the definition, word for word.
+    const about = fs.readFileSync(path.join(ROOT, 'app/[locale]/about/page.tsx'), 'utf8');
+    expect(about).toContain("methodology('confidence.definition')");
+    expect(about).not.toMatch(/Confidence is our estimate/);
+    const methodology = fs.readFileSync(path.join(ROOT, 'app/[locale]/methodology/page.tsx'), 'utf8');
+    expect(methodology).toContain("t('confidence.definition')");
+    expect(methodology).not.toMatch(/Confidence is our estimate/);
+    const en = { methodology: JSON.parse(fs.readFileSync(path.join(ROOT, 'messages/en/methodology.json'), 'utf8')) as { confidence: { definition: string } } };
+    expect(en.methodology.confidence.definition).toBe(CONFIDENCE_DEFINITION);
   });
 });

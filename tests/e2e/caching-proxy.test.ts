@@ -95,4 +95,21 @@ describe('through a caching proxy (varnish)', () => {
     const api = (await (await fetch(`${proxyUrl}/api/claims/alpha-figure`)).json()) as { evidence: Array<{ id: string }> };
     expect(api.evidence.map((e) => e.id)).not.toContain('ev-alpha-report');
   });
+
+  it('never serves one language to a reader of the other: pages vary by Accept-Language and the language cookie', async () => {
+    const langOf = async (headers: Record<string, string>) => {
+      const res = await fetch(`${proxyUrl}/methodology`, { headers });
+      const html = await res.text();
+      expect(res.headers.get('vary') ?? '').toMatch(/Accept-Language/i);
+      expect(res.headers.get('vary') ?? '').toMatch(/Cookie/i);
+      return /<html lang="([^"]+)"/.exec(html)?.[1];
+    };
+    // Interleaved, twice: a proxy keeping one copy per URL would hand the second reader the first one's.
+    for (let round = 0; round < 2; round++) {
+      expect(await langOf({ 'accept-language': 'zh-TW' })).toBe('zh-Hant');
+      expect(await langOf({ 'accept-language': 'en' })).toBe('en');
+      expect(await langOf({ 'accept-language': 'en', cookie: 'locale=zh-Hant' })).toBe('zh-Hant');
+      expect(await langOf({})).toBe('en');
+    }
+  });
 });

@@ -158,6 +158,31 @@ describe('on a phone, the verdict box with its summary is on the first screen', 
   }
 });
 
+describe('on a 390 × 844 phone, the whole verdict box of every claim is on the first screen', () => {
+  it('claim, verdict, summary, primary source, confidence and last review, for each claim of the ledger', { timeout: 180_000 }, async () => {
+    const ids: string[] = [];
+    for (let url: string | null = `${server.url}/api/claims`; url; ) {
+      const page = (await (await fetch(url)).json()) as { items: { id: string }[]; next: string | null };
+      ids.push(...page.items.map((c) => c.id));
+      url = page.next ? `${server.url}/api/claims?cursor=${encodeURIComponent(page.next)}` : null;
+    }
+    expect(ids.length).toBeGreaterThan(20);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    const below: string[] = [];
+    for (const id of ids) {
+      await open(page, `/claims/${id}`);
+      const box = page.locator('.verdict-box');
+      const rows = await box.locator('.verdict-box-meta dt').allInnerTexts();
+      expect(rows, id).toEqual(['Primary source', 'Confidence', 'Last reviewed']);
+      const r = (await box.boundingBox())!;
+      if (Math.ceil(r.y + r.height) > 844) below.push(`${id}: ends at ${Math.ceil(r.y + r.height)} px`);
+    }
+    await context.close();
+    expect(below).toEqual([]);
+  });
+});
+
 declare global {
   interface Window {
     axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> };

@@ -1,4 +1,4 @@
-import { renderToStaticMarkup } from 'react-dom/server';
+import { renderEn } from '../helpers/intl';
 import { describe, expect, it } from 'vitest';
 import { EvidenceEntry } from '../../app/_components/evidence-groups';
 import { SourceTitle } from '../../app/_components/source-title';
@@ -12,7 +12,7 @@ const source: SourceLink = { id: 's', title: `evil${RLO}gnp.exe`, publisher: 'Bu
 
 describe('user text is isolated for bidi when rendered', () => {
   it('puts a source title in <bdi>, so its override ends at the title', () => {
-    expect(renderToStaticMarkup(<SourceTitle source={source} />)).toContain(`<bdi>evil${RLO}gnp.exe</bdi></a>`);
+    expect(renderEn(<SourceTitle source={source} />)).toContain(`<bdi>evil${RLO}gnp.exe</bdi></a>`);
   });
 
   it('gives an excerpt, its translation and its note their own direction, and the source title a <bdi>', () => {
@@ -20,7 +20,7 @@ describe('user text is isolated for bidi when rendered', () => {
       id: 'e', claimId: 'c', stance: 'supports', target: 'claim', excerpt: `${RLO}quoted\u200dtext`, lang: 'en', translation: `a${RLO}b`, locator: null,
       value: null, unit: null, asOf: null, note: `note ${RLO}here`, author: 'x', createdAt: '2026-01-01', source,
     };
-    const html = renderToStaticMarkup(<EvidenceEntry item={item} />);
+    const html = renderEn(<EvidenceEntry item={item} />);
     expect(html).toContain(`<blockquote lang="en" dir="auto">${RLO}quoted\u200dtext</blockquote>`);
     expect(html).toContain(`dir="auto">a${RLO}b</p>`);
     expect(html).toMatch(/<div class="evidence-note" dir="auto">/);

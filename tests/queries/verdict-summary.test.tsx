@@ -1,4 +1,4 @@
-import { renderToStaticMarkup } from 'react-dom/server';
+import { renderEn } from '../helpers/intl';
 import { describe, expect, it } from 'vitest';
 import { VerdictSummary } from '../../app/_components/verdict-summary';
 import { buildClaimReview } from '../../lib/citations/claim-review';
@@ -28,19 +28,19 @@ describe('the verdict summary', () => {
     const ld = buildClaimReview(changedByNote, 'u');
     expect(ld).not.toHaveProperty('reviewBody');
     expect(ld.reviewRating).toMatchObject({ alternateName: 'False', ratingValue: 1, ratingExplanation: noteReason });
-    const html = renderToStaticMarkup(<VerdictSummary claim={changedByNote} />);
+    const html = renderEn(<VerdictSummary claim={changedByNote} />);
     expect(html).toContain(text);
     expect(html).toContain('written for the earlier verdict “Mixed” of <time dateTime="2026-11-01">2026-11-01</time>');
   });
 
   it('is shown as text, never as markup', () => {
     const hostile = { ...claim, summary: { ...claim.summary!, text: 'Looks <b>bold</b> & fine' } } as ClaimDetail;
-    const html = renderToStaticMarkup(<VerdictSummary claim={hostile} />);
+    const html = renderEn(<VerdictSummary claim={hostile} />);
     expect(html).toContain('Looks &lt;b&gt;bold&lt;/b&gt; &amp; fine');
     expect(html).not.toContain('written for the earlier verdict');
   });
 
   it('renders nothing for a claim stored without one', () => {
-    expect(renderToStaticMarkup(<VerdictSummary claim={{ ...claim, summary: null }} />)).toBe('');
+    expect(renderEn(<VerdictSummary claim={{ ...claim, summary: null }} />)).toBe('');
   });
 });

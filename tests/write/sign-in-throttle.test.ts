@@ -6,7 +6,7 @@ import { createSqliteDb } from '../../db/client';
 import { createEditor, EDITOR_EMAIL, EDITOR_PASSWORD } from '../helpers/actors';
 import { createTestDb } from '../helpers/test-db';
 
-/** What the sign-in form does with one attempt (app/sign-in/actions.ts): gate, check, count. */
+/** What the sign-in form does with one attempt (app/[locale]/sign-in/actions.ts): gate, check, count. */
 async function attempt(db: Db, email: string, password: string, clientKey: string, now: number, deviceToken?: string): Promise<'signed-in' | 'wrong' | 'throttled'> {
   const gate = await checkSignInAllowed(db, { email, clientKey, deviceToken, now });
   if (!gate.ok) return 'throttled';

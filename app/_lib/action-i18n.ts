@@ -1,0 +1,44 @@
+import 'server-only';
+import { cookies, headers } from 'next/headers';
+import { createTranslator } from 'next-intl';
+import { LOCALE_COOKIE, resolveRequestLocale, type Locale } from '@/i18n/locales';
+import en from '@/messages/en/index';
+import zhHant from '@/messages/zh-Hant/index';
+import type { FormState } from './form-state';
+
+const CATALOGUES: Record<Locale, Record<string, unknown>> = { en, 'zh-Hant': zhHant };
+
+/**
+ * The reader's locale inside a server action. next/root-params (which i18n/request.ts reads, and
+ * so getTranslations) is not available in a server action; the locale is decided the way
+ * proxy.ts decided it for the page the form was posted to: the `locale` cookie, else Accept-Language.
+ */
+export async function actionLocale(): Promise<Locale> {
+  const [jar, head] = await Promise.all([cookies(), headers()]);
+  return resolveRequestLocale(jar.get(LOCALE_COOKIE)?.value, head.get('accept-language'));
+}
+
+export interface ActionTranslate {
+  (key: string, values?: Record<string, string | number>): string;
+  has(key: string): boolean;
+}
+
+/** A translator for a namespace of the catalogue, in the locale of the action's request. */
+export async function actionTranslator(namespace: string): Promise<ActionTranslate> {
+  const locale = await actionLocale();
+  return createTranslator({ locale, messages: CATALOGUES[locale], namespace: namespace as never }) as unknown as ActionTranslate;
+}
+
+const INVALID = 'Some fields need attention: see the messages next to them.';
+const FAILED = 'The server could not complete this request; nothing was stored. Please try again.';
+
+/**
+ * The summary line of a form answer in the reader's language: the two fixed messages of
+ * app/_lib/form-state.ts are replaced by their translation. A refusal's own message (a
+ * UserFacingError from lib/, in English) and the field-level messages are left as they are.
+ */
+export async function localiseFormState(state: FormState): Promise<FormState> {
+  if (state.status !== 'error' || (state.message !== INVALID && state.message !== FAILED)) return state;
+  const t = await actionTranslator('forms');
+  return { ...state, message: t(state.message === INVALID ? 'state.invalid' : 'state.failed') };
+}
