@@ -252,14 +252,9 @@ export function conflictOf(a: StoredQuantity, b: StoredQuantity): ConflictDetail
   const y = intervalOf(b);
   const t = TOLERANCE[dimensionOf(a.unit)];
   const xl = x.low ?? -Infinity, xh = x.high ?? Infinity, yl = y.low ?? -Infinity, yh = y.high ?? Infinity;
-  let apart: boolean;
-  let words: string;
-  if (t.kind === 'factor') {
-    apart = (xl > 0 && yh > 0 && xl > yh * t.factor) || (yl > 0 && xh > 0 && yl > xh * t.factor);
-    words = `more than ${formatNumber(t.factor)}× apart`;
-  } else {
-    apart = xl - yh > t.gap || yl - xh > t.gap;
-    words = `more than ${formatValue(t.gap, a.unit === 'percent' ? 'percentage-points' : a.unit)} apart`;
-  }
-  return apart ? { claimed: describeFigure(plainFigure(a)), other: describeFigure(plainFigure(b)), tolerance: words } : null;
+  const apart = t.kind === 'factor' ? (xl > 0 && yh > 0 && xl > yh * t.factor) || (yl > 0 && xh > 0 && yl > xh * t.factor) : xl - yh > t.gap || yl - xh > t.gap;
+  // Worded only for a pair that conflicts: a measure's refresh compares every pair of its claims.
+  if (!apart) return null;
+  const tolerance = t.kind === 'factor' ? `more than ${formatNumber(t.factor)}× apart` : `more than ${formatValue(t.gap, a.unit === 'percent' ? 'percentage-points' : a.unit)} apart`;
+  return { claimed: describeFigure(plainFigure(a)), other: describeFigure(plainFigure(b)), tolerance };
 }
