@@ -33,12 +33,23 @@ const INVALID = 'Some fields need attention: see the messages next to them.';
 const FAILED = 'The server could not complete this request; nothing was stored. Please try again.';
 
 /**
- * The summary line of a form answer in the reader's language: the two fixed messages of
- * app/_lib/form-state.ts are replaced by their translation. A refusal's own message (a
- * UserFacingError from lib/, in English) and the field-level messages are left as they are.
+ * A form answer in the reader's language. The two fixed summaries of app/_lib/form-state.ts
+ * are replaced by their translation. A refusal from lib/ (a UserFacingError) and the
+ * field-level messages are worded in English where they are made (the API and the CLI say the
+ * same words); in another language each is framed by a sentence in that language saying what
+ * kind of problem it is, with the English detail kept beside it rather than lost.
  */
 export async function localiseFormState(state: FormState): Promise<FormState> {
-  if (state.status !== 'error' || (state.message !== INVALID && state.message !== FAILED)) return state;
+  if (state.status !== 'error') return state;
+  const locale = await actionLocale();
   const t = await actionTranslator('forms');
-  return { ...state, message: t(state.message === INVALID ? 'state.invalid' : 'state.failed') };
+  if (state.message === INVALID || state.message === FAILED) {
+    state = { ...state, message: t(state.message === INVALID ? 'state.invalid' : 'state.failed') };
+  } else if (locale !== 'en' && state.message && state.code && t.has(`state.refused.${state.code}`)) {
+    state = { ...state, message: t(`state.refused.${state.code}`, { detail: state.message }) };
+  }
+  if (locale !== 'en' && state.fieldErrors) {
+    state = { ...state, fieldErrors: Object.fromEntries(Object.entries(state.fieldErrors).map(([field, detail]) => [field, t('state.field', { detail })])) };
+  }
+  return state;
 }

@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
 import type { FormValues } from '@/lib/forms/form-data';
-import { fieldErrorsFromZod, UserFacingError } from '@/lib/shared/errors';
+import { fieldErrorsFromZod, UserFacingError, type ErrorCode } from '@/lib/shared/errors';
 
 /** What a form's server action answers: shown next to the fields, values kept for another try. */
 export interface FormState {
@@ -8,6 +8,8 @@ export interface FormState {
   /** Bumped on every answer, so a form re-mounts with the values the server sent back. */
   seq: number;
   message?: string;
+  /** A refusal's kind (a UserFacingError's code), so the answer can be framed in the reader's language. */
+  code?: ErrorCode;
   fieldErrors?: Record<string, string>;
   values?: FormValues;
   /** An id the answer is about (the evidence entry stored, for instance). */
@@ -39,6 +41,7 @@ export function errorState(prev: FormState, error: unknown, values: FormValues):
     const current = error.details?.current as Record<string, unknown> | undefined;
     return {
       ...base,
+      code: error.code,
       message: error.message,
       fieldErrors: error.field ? { [error.field]: error.message } : {},
       ...(existing ? { duplicate: existing } : {}),

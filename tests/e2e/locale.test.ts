@@ -171,6 +171,27 @@ function englishInterfacePhrases(): string[] {
   return [...out];
 }
 
+describe('a refused form in Traditional Chinese', () => {
+  it('says what is wrong in Chinese: the summary, and each field message framed in Chinese with its detail kept', async () => {
+    const context = await browser.newContext({ extraHTTPHeaders: { 'accept-language': 'zh-Hant' } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/claims/alpha-figure/evidence/new`);
+    await page.locator('main button[type=submit]').first().waitFor();
+    // Past the browser's own checks, so the server's answer is what is shown.
+    await page.evaluate(() => {
+      for (const form of document.querySelectorAll('main form')) (form as HTMLFormElement).noValidate = true;
+    });
+    await page.locator('main button[type=submit]', { hasText: '送出證據' }).click();
+    const summary = page.locator('main .form-error');
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain('有些欄位需要修正');
+    const fields = await page.locator('main .field-error').allInnerTexts();
+    expect(fields.length).toBeGreaterThan(0);
+    for (const message of fields) expect(message).toMatch(/^需要修正（.+）$/);
+    await context.close();
+  });
+});
+
 describe('every main page in Traditional Chinese', () => {
   const PAGES_IN_FULL = [
     '/', '/claims', '/claims/alpha-figure', '/claims/alpha-figure/history', '/claims/alpha-figure/lineage', '/claims/alpha-figure/evidence/new',
