@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { ClaimLineage, LineageEdge, LineageNode } from '@/lib/lineage/dto';
 import { formatFigure } from '@/lib/lineage/format';
-import { basisWords, flagWords, type Translate } from './lineage-words';
+import type { Translate } from '@/i18n/translator';
+import { basisWords, flagWords } from './lineage-words';
 import { lineageSvgSize } from '@/lib/lineage/svg';
 import { ReliabilityBadge } from './reliability-badge';
 

@@ -1,13 +1,13 @@
 import type { LineageEdge, LineageNode } from '@/lib/lineage/dto';
 import { formatFigure, shownFlags } from '@/lib/lineage/format';
 import type { LineageSvgWords } from '@/lib/lineage/svg';
+import type { Translate } from '@/i18n/translator';
 
 /**
  * The lineage's words in the reader's language, for the list (lineage-graph.tsx) and the drawing
  * (/claims/{id}/lineage.svg): lib/lineage/format words them in English only. `t` reads the
  * `claimParts` namespace, from useTranslations, getTranslations or createTranslator alike.
  */
-export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 /** How a link is known: "stated", "inferred by X", with its locator. */
 export function basisWords(t: Translate, e: LineageEdge): string {

@@ -1,12 +1,8 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
-import { createTranslator } from 'next-intl';
 import { LOCALE_COOKIE, resolveRequestLocale, type Locale } from '@/i18n/locales';
-import en from '@/messages/en/index';
-import zhHant from '@/messages/zh-Hant/index';
+import { translatorFor, type Translate } from '@/i18n/translator';
 import type { FormState } from './form-state';
-
-const CATALOGUES: Record<Locale, Record<string, unknown>> = { en, 'zh-Hant': zhHant };
 
 /**
  * The reader's locale inside a server action. next/root-params (which i18n/request.ts reads, and
@@ -18,15 +14,9 @@ export async function actionLocale(): Promise<Locale> {
   return resolveRequestLocale(jar.get(LOCALE_COOKIE)?.value, head.get('accept-language'));
 }
 
-export interface ActionTranslate {
-  (key: string, values?: Record<string, string | number>): string;
-  has(key: string): boolean;
-}
-
 /** A translator for a namespace of the catalogue, in the locale of the action's request. */
-export async function actionTranslator(namespace: string): Promise<ActionTranslate> {
-  const locale = await actionLocale();
-  return createTranslator({ locale, messages: CATALOGUES[locale], namespace: namespace as never }) as unknown as ActionTranslate;
+export async function actionTranslator(namespace: string): Promise<Translate> {
+  return translatorFor(await actionLocale(), namespace);
 }
 
 const INVALID = 'Some fields need attention: see the messages next to them.';
@@ -42,7 +32,7 @@ const FAILED = 'The server could not complete this request; nothing was stored. 
 export async function localiseFormState(state: FormState): Promise<FormState> {
   if (state.status !== 'error') return state;
   const locale = await actionLocale();
-  const t = await actionTranslator('forms');
+  const t = translatorFor(locale, 'forms');
   if (state.message === INVALID || state.message === FAILED) {
     state = { ...state, message: t(state.message === INVALID ? 'state.invalid' : 'state.failed') };
   } else if (locale !== 'en' && state.message && state.code && t.has(`state.refused.${state.code}`)) {

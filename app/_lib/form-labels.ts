@@ -4,6 +4,7 @@ import type { EditEvidenceLabels, RetractEvidenceLabels } from '@/app/_component
 import type { EvidenceFieldsLabels } from '@/app/_components/evidence-fields';
 import type { SourcePickerLabels } from '@/app/_components/source-picker';
 import type { SubmitHelpLabels } from '@/app/_components/submit-help';
+import type { Translate } from '@/i18n/translator';
 import { EVIDENCE_TARGETS, SOURCE_TYPES, STANCES } from '@/lib/shared/vocabulary';
 
 /**
@@ -11,10 +12,6 @@ import { EVIDENCE_TARGETS, SOURCE_TYPES, STANCES } from '@/lib/shared/vocabulary
  * forms (client components, which do not get the catalogue) as `labels` props. Templates that
  * the browser fills ({count}, <link>…) are passed raw.
  */
-export interface Translate {
-  (key: string, values?: Record<string, string | number>): string;
-  raw(key: string): unknown;
-}
 
 const raw = (t: Translate, key: string) => String(t.raw(key));
 

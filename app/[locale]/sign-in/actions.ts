@@ -2,7 +2,8 @@
 
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { actionTranslator, localiseFormState, type ActionTranslate } from '@/app/_lib/action-i18n';
+import { actionTranslator, localiseFormState } from '@/app/_lib/action-i18n';
+import type { Translate } from '@/i18n/translator';
 import { errorState, type FormState } from '@/app/_lib/form-state';
 import { getActionContext, isHttpsRequest } from '@/app/_lib/auth';
 import { checkSignInAllowed, DEVICE_COOKIE, recordSignInFailure, recordSignInSuccess, SIGN_IN_THROTTLE } from '@/lib/auth/sign-in-throttle';
@@ -10,7 +11,7 @@ import { emailSchema, signIn } from '@/lib/auth/users';
 import { safeNextPath } from '@/lib/forms/form-data';
 import { SESSION_COOKIE } from '@/lib/http/request';
 
-function waitText(t: ActionTranslate, seconds: number): string {
+function waitText(t: Translate, seconds: number): string {
   return seconds < 90 ? t('signIn.waitSeconds', { seconds }) : t('signIn.waitMinutes', { minutes: Math.ceil(seconds / 60) });
 }
 

@@ -1,10 +1,8 @@
-import { createTranslator } from 'next-intl';
 import { z } from 'zod';
-import { svgWords, type Translate } from '@/app/_components/lineage-words';
+import { svgWords } from '@/app/_components/lineage-words';
 import { DEFAULT_LOCALE, isLocale } from '@/i18n/locales';
+import { translatorFor } from '@/i18n/translator';
 import { getDb } from '@/lib/db';
-import en from '@/messages/en';
-import zhHant from '@/messages/zh-Hant';
 import { getDataVersion } from '@/lib/history/revisions';
 import { getClaimLineage } from '@/lib/lineage/queries';
 import { renderLineageSvg } from '@/lib/lineage/svg';
@@ -24,14 +22,13 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string;
     const locale = isLocale(param) ? param : DEFAULT_LOCALE;
     const db = await getDb();
     // The drawing's words follow the reader's language (proxy.ts rewrites to /{locale}/…), so the tag names it too.
-    const etag = locale === DEFAULT_LOCALE ? `W/"v${await getDataVersion(db)}"` : `W/"v${await getDataVersion(db)}-${locale}"`;
+    const version = await getDataVersion(db);
+    const etag = locale === DEFAULT_LOCALE ? `W/"v${version}"` : `W/"v${version}-${locale}"`;
     const headers = { 'Content-Type': 'image/svg+xml; charset=utf-8', ETag: etag, 'Cache-Control': 'public, max-age=0, must-revalidate', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" };
     if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
     const lineage = await getClaimLineage(db, id);
     if (!lineage) return plain(404, `No claim has the id "${id}".`);
-    // The catalogue directly, not the request config: a route handler renders no page.
-    const t = createTranslator({ locale, messages: locale === 'zh-Hant' ? zhHant : en, namespace: 'claimParts' });
-    return new Response(renderLineageSvg(lineage, svgWords(t as unknown as Translate)), { headers });
+    return new Response(renderLineageSvg(lineage, svgWords(translatorFor(locale, 'claimParts'))), { headers });
   } catch (error) {
     console.error('lineage drawing failed', error);
     return plain(500, 'The server could not draw this graph.');
