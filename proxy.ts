@@ -56,5 +56,5 @@ export function proxy(request: NextRequest) {
   return res;
 }
 
-// Everything but the JSON API (its list views excepted), Next's own files and the icon.
-export const config = { matcher: ['/((?!api/|_next/|icon\\.svg$|favicon\\.ico$).*)', '/api/claims', '/api/sources'] };
+// Everything but the JSON API (its list views excepted), Next's own files and the icons.
+export const config = { matcher: ['/((?!api/|_next/|icon\\.svg$|verdict-icons\\.svg$|favicon\\.ico$).*)', '/api/claims', '/api/sources'] };

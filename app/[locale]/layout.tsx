@@ -7,7 +7,6 @@ import type { ReactNode } from 'react';
 import { HeaderSearch } from '@/app/_components/header-search';
 import { LanguageSwitch } from '@/app/_components/language-switch';
 import { SessionIndicator } from '@/app/_components/session-indicator';
-import { VerdictIconSprite } from '@/app/_components/verdict-icon';
 import { LOCALES } from '@/i18n/locales';
 import { getSiteOrigin } from '@/lib/citations/permalink';
 import { feedAlternates } from '@/lib/feeds/alternates';
@@ -48,7 +47,6 @@ export default async function RootLayout({ children, params }: { children: React
   return (
     <html lang={locale}>
       <body>
-        <VerdictIconSprite />
         <a href="#main" className="skip-link">
           {t('skip')}
         </a>

@@ -22,27 +22,26 @@ const PATHS: Record<string, string> = {
   'not-a-factual-claim': 'M2 2h12v9H7l-3.5 3v-3H2zm1.5 1.5v6h1.5v1.3L6.5 9.5h6v-6z',
 };
 
+/** Where the shapes are served (app/verdict-icons.svg): one cached file, not a copy in every page. */
+export const VERDICT_ICONS_PATH = '/verdict-icons.svg';
+
 /**
- * The shapes, defined once per page (in the root layout) and drawn by reference: a claim page
- * shows dozens of verdicts, and an inline path per badge is paid twice (HTML and RSC payload).
+ * The shapes as one SVG document of symbols, drawn by reference: a claim page shows dozens of
+ * verdicts, and anything inline in a page is paid twice (HTML and RSC payload) on every page.
+ * `fill="currentColor"` keeps the badge's colour in print and forced-colours mode.
  */
-export function VerdictIconSprite() {
-  return (
-    <svg width="0" height="0" aria-hidden="true" focusable="false" style={{ position: 'absolute' }}>
-      {Object.entries(PATHS).map(([verdict, d]) => (
-        <symbol key={verdict} id={`vi-${verdict}`} viewBox="0 0 16 16">
-          <path d={d} fill="currentColor" fillRule="evenodd" />
-        </symbol>
-      ))}
-    </svg>
+export function renderVerdictIconSprite(): string {
+  const symbols = Object.entries(PATHS).map(
+    ([verdict, d]) => `<symbol id="vi-${verdict}" viewBox="0 0 16 16"><path d="${d}" fill="currentColor" fill-rule="evenodd"/></symbol>`,
   );
+  return `<svg xmlns="http://www.w3.org/2000/svg">${symbols.join('')}</svg>\n`;
 }
 
 export function VerdictIcon({ verdict }: { verdict: string }) {
   if (!PATHS[verdict]) return null;
   return (
     <svg className="verdict-icon" width="1em" height="1em" aria-hidden="true" focusable="false">
-      <use href={`#vi-${verdict}`} />
+      <use href={`${VERDICT_ICONS_PATH}#vi-${verdict}`} />
     </svg>
   );
 }

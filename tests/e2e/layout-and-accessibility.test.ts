@@ -158,15 +158,57 @@ describe('on a phone, the verdict box with its summary is on the first screen', 
   }
 });
 
+/** Every claim of the ledger, paged through the API as a client would. */
+async function listClaimIds(): Promise<string[]> {
+  const ids: string[] = [];
+  for (let url: string | null = `${server.url}/api/claims`; url; ) {
+    const page = (await (await fetch(url)).json()) as { items: { id: string }[]; next: string | null };
+    ids.push(...page.items.map((c) => c.id));
+    url = page.next ? `${server.url}/api/claims?cursor=${encodeURIComponent(page.next)}` : null;
+  }
+  expect(ids.length).toBeGreaterThan(20);
+  return ids;
+}
+
+describe('verdict icons', () => {
+  it('are drawn from the one shared sprite file on list and claim pages, every verdict with its shape', async () => {
+    const page = await browser.newPage();
+    const drawn = new Map<string, number>();
+    for (const pathname of ['/claims', '/claims/ai-bubble-17x-dotcom']) {
+      await open(page, pathname);
+      const icons = await page.locator('.verdict-icon use').evaluateAll((uses) =>
+        uses.map((u) => [u.getAttribute('href') ?? '', (u as SVGGraphicsElement).getBBox().width] as const),
+      );
+      expect(icons.length, pathname).toBeGreaterThan(5);
+      for (const [href, width] of icons) drawn.set(href, Math.min(drawn.get(href) ?? Infinity, width));
+    }
+    await page.close();
+    // An unresolved reference draws nothing (a 0 × 0 box): every shape must have arrived.
+    expect([...drawn].filter(([, width]) => !(width > 0))).toEqual([]);
+    expect([...drawn.keys()].every((href) => href.startsWith('/verdict-icons.svg#vi-'))).toBe(true);
+    expect(drawn.size).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('every claim page of the ledger stays under 150 KB', () => {
+  // The issue's bound for any HTML page. The densest claims (the 17x figure: a dozen sources,
+  // eight evidence entries, nine appearances) are within a few KB of it, and Chinese text is
+  // three bytes a character: both languages are weighed.
+  it.each(['en', 'zh-Hant'])('in %s', { timeout: 120_000 }, async (locale) => {
+    const over: string[] = [];
+    for (const id of await listClaimIds()) {
+      const res = await fetch(`${server.url}/claims/${id}`, { headers: { 'Accept-Language': locale } });
+      expect(res.status, id).toBe(200);
+      const bytes = (await res.arrayBuffer()).byteLength;
+      if (bytes >= 150 * 1024) over.push(`${id}: ${bytes} bytes`);
+    }
+    expect(over).toEqual([]);
+  });
+});
+
 describe('on a 390 × 844 phone, the whole verdict box of every claim is on the first screen', () => {
   it('claim, verdict, summary, primary source, confidence and last review, for each claim of the ledger', { timeout: 180_000 }, async () => {
-    const ids: string[] = [];
-    for (let url: string | null = `${server.url}/api/claims`; url; ) {
-      const page = (await (await fetch(url)).json()) as { items: { id: string }[]; next: string | null };
-      ids.push(...page.items.map((c) => c.id));
-      url = page.next ? `${server.url}/api/claims?cursor=${encodeURIComponent(page.next)}` : null;
-    }
-    expect(ids.length).toBeGreaterThan(20);
+    const ids = await listClaimIds();
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     const page = await context.newPage();
     const below: string[] = [];

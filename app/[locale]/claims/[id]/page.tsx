@@ -303,7 +303,8 @@ export default async function ClaimPage({ params }: Props) {
                 <li key={r.id}>
                   <Link href={`/claims/${r.id}`}><bdi>{r.title}</bdi></Link> <VerdictBadge verdict={r.verdict} />{' '}
                   <span className="meta">
-                    {tp('shares', { list: r.sharedSources.map((s) => s.title).join(tParts('list.semicolon')) })}
+                    {/* One title and a count: listing every shared title made this list the page's longest. */}
+                    {tp('shares', { count: r.sharedSources.length, first: r.sharedSources[0]?.title ?? '' })}
                   </span>
                 </li>
               ))}
