@@ -22,7 +22,7 @@ import { claimsQuotingSource, countQuoteProblems, refreshQuoteAnchors } from '..
 type Db = Kysely<Database>;
 
 /** Bump when the rules below change: a store holding an older version is rebuilt before use. */
-export const DERIVED_STATE_VERSION = '5';
+export const DERIVED_STATE_VERSION = '6';
 
 const CHUNK = 300;
 
@@ -131,14 +131,25 @@ async function refreshClaims(trx: Db, ids: string[], facetDelta: Map<string, num
     const present = claims.map((c) => c.id);
     // One after another: a transaction is one connection, and PostgreSQL's client runs one query at a time.
     const notes = await trx.selectFrom('confidence_note').select(['claim_id', 'confidence', 'verdict', 'created_at']).where('claim_id', 'in', present).orderBy('created_at').orderBy('id').execute();
-    const evidence = await trx
-      .selectFrom('evidence as e')
-      .innerJoin('source as s', 's.id', 'e.source_id')
-      .select(['e.claim_id', 'e.source_id', 'e.as_of', 'e.created_at', 's.published'])
-      .where('e.claim_id', 'in', present)
-      .where('e.status', '=', 'accepted')
-      .where('e.retracted_at', 'is', null)
-      .execute();
+    // Per claim and source, not per entry: what follows needs only counts and the newest
+    // dates, so a write to a claim with thousands of entries reads a row per source. The
+    // newest as-of string is the newest day too (earliestDay keeps the order of valid dates).
+    const evidence = (
+      await trx
+        .selectFrom('evidence as e')
+        .innerJoin('source as s', 's.id', 'e.source_id')
+        .select((eb) => [
+          'e.claim_id', 'e.source_id', 's.published',
+          eb.fn.countAll<number | string>().as('entries'),
+          eb.fn.max('e.as_of').as('as_of'),
+          eb.fn.max('e.created_at').as('created_at'),
+        ])
+        .where('e.claim_id', 'in', present)
+        .where('e.status', '=', 'accepted')
+        .where('e.retracted_at', 'is', null)
+        .groupBy(['e.claim_id', 'e.source_id', 's.published'])
+        .execute()
+    ).map((r) => ({ ...r, entries: Number(r.entries) }));
     const appearances = await trx.selectFrom('claim_appearance').select(['claim_id', 'source_id']).where('claim_id', 'in', present).execute();
     const cites = await trx.selectFrom('appearance_cite').select(['claim_id', 'cited_source_id']).where('claim_id', 'in', present).execute();
     const topics = await trx.selectFrom('claim_topic').select(['claim_id', 'topic', 'listed', 'sort_title']).where('claim_id', 'in', present).execute();
@@ -179,7 +190,7 @@ async function refreshClaims(trx: Db, ids: string[], facetDelta: Map<string, num
       if (listed) {
         for (const a of appearancesBy.get(c.id) ?? []) sourceUse(a.source_id).via_appearance = 1;
         for (const x of citesBy.get(c.id) ?? []) sourceUse(x.cited_source_id).via_citation = 1;
-        for (const e of claimEvidence) sourceUse(e.source_id).evidence_count++;
+        for (const e of claimEvidence) sourceUse(e.source_id).evidence_count += e.entries;
       }
       const claimTopics = (topicsBy.get(c.id) ?? []).map((t) => t.topic);
       const facets = listed
@@ -198,7 +209,7 @@ async function refreshClaims(trx: Db, ids: string[], facetDelta: Map<string, num
         confidence_desc_key: confidence ?? -9,
         last_reviewed: maxDay(c.verdict_date, claimNotes.at(-1)?.created_at, ...claimEvidence.map((e) => e.created_at)),
         needs_review: (review ? 1 : 0) as 0 | 1,
-        evidence_count: claimEvidence.length,
+        evidence_count: claimEvidence.reduce((n, e) => n + e.entries, 0),
         facets: JSON.stringify(facets),
         quote_problem_count: problems,
       };
@@ -308,16 +319,32 @@ async function refreshSources(trx: Db, ids: string[], facetDelta: Map<string, nu
 /** Called by the revision kernel at the end of every write, inside its transaction. */
 export async function refreshDerivedState(
   trx: Db,
-  touched: { claims: Set<string>; sources: Set<string>; redatedSources?: Set<string>; relinkedSources?: Set<string>; recapturedSources?: Set<string> },
+  touched: {
+    claims: Set<string>;
+    sources: Set<string>;
+    redatedSources?: Set<string>;
+    relinkedSources?: Set<string>;
+    recapturedSources?: Set<string>;
+    /** Claims whose quotes are all re-checked; without it, every claim touched. */
+    requotedClaims?: Set<string>;
+    /** Evidence entries written, whose own quotes are re-checked. */
+    evidence?: Set<string>;
+  },
   options: { numbers?: NumbersRefreshOptions } = {},
 ): Promise<void> {
   const claims = new Set(touched.claims);
   for (const part of chunked([...(touched.redatedSources ?? [])])) {
     for (const r of await trx.selectFrom('evidence').select('claim_id').where('source_id', 'in', part).execute()) claims.add(r.claim_id);
   }
-  if (touched.recapturedSources?.size) for (const id of await claimsQuotingSource(trx, [...touched.recapturedSources])) claims.add(id);
+  const requoted = new Set(touched.requotedClaims ?? touched.claims);
+  if (touched.recapturedSources?.size) {
+    for (const id of await claimsQuotingSource(trx, [...touched.recapturedSources])) {
+      claims.add(id);
+      requoted.add(id);
+    }
+  }
   // Anchors first: a claim's needs-review flag counts its broken quotes.
-  await refreshQuoteAnchors(trx, [...claims].sort());
+  await refreshQuoteAnchors(trx, [...requoted].sort(), [...(touched.evidence ?? [])].sort());
   const facetDelta = new Map<string, number>();
   const sources = await refreshClaims(trx, [...claims].sort(), facetDelta);
   for (const s of touched.sources) sources.add(s);

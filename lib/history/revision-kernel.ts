@@ -82,6 +82,10 @@ export class RevisionWriter {
   readonly relinkedSources = new Set<string>();
   /** Sources with a new archived copy: every quote resting on them is re-anchored. */
   readonly recapturedSources = new Set<string>();
+  /** Claims whose own rows changed (passages, standing): all their quotes are re-checked. */
+  readonly requotedClaims = new Set<string>();
+  /** Evidence entries written: only their own quotes are re-checked. */
+  readonly touchedEvidence = new Set<string>();
   private changed = false;
 
   constructor(
@@ -139,7 +143,10 @@ export class RevisionWriter {
 
   /** Marks claims whose derived state depends on something this write changed outside them. */
   touchClaims(ids: Iterable<string>): void {
-    for (const id of ids) this.touchedClaims.add(id);
+    for (const id of ids) {
+      this.touchedClaims.add(id);
+      this.requotedClaims.add(id);
+    }
     this.changed = true;
   }
 
@@ -151,6 +158,8 @@ export class RevisionWriter {
       [this.redatedSources, other.redatedSources],
       [this.relinkedSources, other.relinkedSources],
       [this.recapturedSources, other.recapturedSources],
+      [this.requotedClaims, other.requotedClaims],
+      [this.touchedEvidence, other.touchedEvidence],
     ] as const) {
       for (const id of theirs) mine.add(id);
     }
@@ -166,6 +175,8 @@ export class RevisionWriter {
       redatedSources: this.redatedSources,
       relinkedSources: this.relinkedSources,
       recapturedSources: this.recapturedSources,
+      requotedClaims: this.requotedClaims,
+      evidence: this.touchedEvidence,
     });
     await bumpDataVersion(this.trx, this.at);
   }
@@ -197,11 +208,15 @@ export class RevisionWriter {
 
   private touch(kind: RevisionedKind, before: Record<string, unknown> | null, after: Record<string, unknown>): void {
     for (const row of before ? [before, after] : [after]) {
-      if (kind === 'claim') this.touchedClaims.add(row.id as string);
+      if (kind === 'claim') {
+        this.touchedClaims.add(row.id as string);
+        this.requotedClaims.add(row.id as string);
+      }
       if (kind === 'source') this.touchedSources.add(row.id as string);
       if (kind === 'evidence') {
         this.touchedClaims.add(row.claim_id as string);
         this.touchedSources.add(row.source_id as string);
+        this.touchedEvidence.add(row.id as string);
       }
       if (kind === 'confidence_note') this.touchedClaims.add(row.claim_id as string);
       if (kind === 'capture') {

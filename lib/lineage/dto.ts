@@ -26,7 +26,7 @@ export interface ClaimLineage {
   first: { sourceIds: string[]; date: string | null; certain: boolean } | null;
   counts: { appearances: number; sources: number; independent: number; independentStated: number; nodes: number; flagged: number };
   evidence: {
-    groups: { roots: string[]; sources: string[]; evidenceIds: string[] }[];
+    groups: { roots: string[]; sources: string[]; entries: number }[];
     byStance: Record<Stance, StanceIndependence>;
   };
   truncated: boolean;

@@ -58,10 +58,15 @@ export interface LineageAppearance {
   cites: Citation[];
 }
 
+/**
+ * A claim's evidence from one source with one stance, counted: independence is a matter of
+ * sources, so the graph needs how many entries, not which (a claim with thousands of entries
+ * is read as a row per source and stance).
+ */
 export interface LineageEvidence {
-  id: string;
   sourceId: string;
   stance: Stance;
+  entries: number;
 }
 
 export interface LineageInput {
@@ -134,7 +139,7 @@ export interface StoredLineage {
   first: { sourceIds: string[]; date: string | null; certain: boolean } | null;
   counts: { appearances: number; sources: number; independent: number; independentStated: number; nodes: number; flagged: number };
   evidence: {
-    groups: { roots: string[]; sources: string[]; evidenceIds: string[] }[];
+    groups: { roots: string[]; sources: string[]; entries: number }[];
     byStance: Record<Stance, StanceIndependence>;
   };
   truncated: boolean;
@@ -407,7 +412,7 @@ export function computeLineage(input: LineageInput): StoredLineage {
   const evidenceGroups = groupBy(evidenceSources, upstreamOfEvidence, links).map((g) => ({
     roots: g.roots,
     sources: g.members.sort(),
-    evidenceIds: input.evidence.filter((e) => g.members.includes(e.sourceId)).map((e) => e.id),
+    entries: input.evidence.filter((e) => g.members.includes(e.sourceId)).reduce((n, e) => n + e.entries, 0),
   }));
   const byStance = Object.fromEntries(
     STANCES.map((stance): [Stance, StanceIndependence] => {
@@ -416,7 +421,7 @@ export function computeLineage(input: LineageInput): StoredLineage {
       const shared = sources.length
         ? sources.map(upstreamOfEvidence).reduce((acc, up) => new Set([...acc].filter((x) => up.has(x))))
         : new Set<string>();
-      return [stance, { entries: entries.length, sources: sources.length, independent: countIndependent(sources, upstreamOfEvidence), sharedUpstream: [...shared].sort() }];
+      return [stance, { entries: entries.reduce((n, e) => n + e.entries, 0), sources: sources.length, independent: countIndependent(sources, upstreamOfEvidence), sharedUpstream: [...shared].sort() }];
     }),
   ) as Record<Stance, StanceIndependence>;
 

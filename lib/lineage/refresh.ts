@@ -165,14 +165,19 @@ async function refreshClaimGraphs(trx: Db, claimIds: string[], delta: Delta): Pr
       .orderBy('position')
       .orderBy('cited_source_id')
       .execute();
-    const evidenceRows = await trx
-      .selectFrom('evidence')
-      .select(['id', 'claim_id', 'source_id', 'stance'])
-      .where('claim_id', 'in', present)
-      .where('status', '=', 'accepted')
-      .where('retracted_at', 'is', null)
-      .orderBy('id')
-      .execute();
+    const evidenceRows = (
+      await trx
+        .selectFrom('evidence')
+        .select((eb) => ['claim_id', 'source_id', 'stance', eb.fn.countAll<number | string>().as('entries')])
+        .where('claim_id', 'in', present)
+        .where('status', '=', 'accepted')
+        .where('retracted_at', 'is', null)
+        .groupBy(['claim_id', 'source_id', 'stance'])
+        .orderBy('claim_id')
+        .orderBy('source_id')
+        .orderBy('stance')
+        .execute()
+    ).map((r) => ({ ...r, entries: Number(r.entries) }));
     const storedNodes = await trx.selectFrom('lineage_node').select(['claim_id', 'source_id', 'direct']).where('claim_id', 'in', present).execute();
     const existing = new Set((await trx.selectFrom('claim_lineage').select('claim_id').where('claim_id', 'in', present).execute()).map((r) => r.claim_id));
 
@@ -217,7 +222,7 @@ async function refreshClaimGraphs(trx: Db, claimIds: string[], delta: Delta): Pr
       const input: LineageInput = {
         appearances,
         evidence: (evidenceBy.get(c.id) ?? [])
-          .map((e) => ({ id: e.id, sourceId: canonical(known, e.source_id), stance: ((STANCES as readonly string[]).includes(e.stance) ? e.stance : 'context') as Stance })),
+          .map((e) => ({ sourceId: canonical(known, e.source_id), stance: ((STANCES as readonly string[]).includes(e.stance) ? e.stance : 'context') as Stance, entries: e.entries })),
         sources,
         sourceCites,
       };

@@ -81,9 +81,65 @@ async function loadQuotes(trx: Db, claimIds: string[]): Promise<QuoteInput[]> {
   return quotes;
 }
 
-/** Re-anchors every quote of these claims whose inputs changed; removes anchors of quotes that are gone. */
-export async function refreshQuoteAnchors(trx: Db, claimIds: string[]): Promise<void> {
+type StoredAnchor = Pick<QuoteAnchorTable, 'quote_key' | 'basis' | 'counts' | 'claim_id'>;
+
+/**
+ * Re-anchors every quote of these claims whose inputs changed, and removes anchors of quotes
+ * that are gone. `evidenceIds` are entries written without their claim changing otherwise (an
+ * entry added, edited or retracted): only their own quotes are read and re-checked, so a write
+ * to a claim with thousands of entries does not read them all.
+ */
+export async function refreshQuoteAnchors(trx: Db, claimIds: string[], evidenceIds: string[] = []): Promise<void> {
   const texts = new Map<string, PreparedText>();
+  const claims = new Set(claimIds);
+  for (const chunk of chunked(claimIds)) {
+    const quotes = await loadQuotes(trx, chunk);
+    // Only what decides whether an anchor is current: its text columns are read by pages, not here.
+    const stored = new Map(
+      (await trx.selectFrom('quote_anchor').select(['quote_key', 'basis', 'counts', 'claim_id']).where('claim_id', 'in', chunk).execute()).map((r) => [r.quote_key, r]),
+    );
+    await anchorQuotes(trx, quotes, stored, texts);
+    // Quotes that are gone (a passage removed from the file): their anchors go with them.
+    for (const part of chunked([...stored.keys()])) await trx.deleteFrom('quote_anchor').where('quote_key', 'in', part).execute();
+  }
+  for (const chunk of chunked(evidenceIds)) {
+    const keys = chunk.map(evidenceKey);
+    const stored = new Map(
+      (await trx.selectFrom('quote_anchor').select(['quote_key', 'basis', 'counts', 'claim_id']).where('quote_key', 'in', keys).execute()).map((r) => [r.quote_key, r]),
+    );
+    // An entry of a claim refreshed in full above is already current.
+    const quotes = (await loadEvidenceQuotes(trx, chunk)).filter((q) => !claims.has(q.claimId));
+    await anchorQuotes(trx, quotes, stored, texts);
+    // Left over: entries no longer in the store (and not those the full refresh just anchored in their new claim).
+    const gone = [...stored.values()].filter((r) => !claims.has(r.claim_id)).map((r) => r.quote_key);
+    if (gone.length) await trx.deleteFrom('quote_anchor').where('quote_key', 'in', gone).execute();
+  }
+}
+
+async function loadEvidenceQuotes(trx: Db, evidenceIds: string[]): Promise<QuoteInput[]> {
+  const rows = await trx
+    .selectFrom('evidence as e')
+    .innerJoin('claim as c', 'c.id', 'e.claim_id')
+    .select(['e.id', 'e.claim_id', 'e.source_id', 'e.excerpt', 'e.status', 'e.retracted_at', 'c.is_withdrawn'])
+    .where('e.id', 'in', evidenceIds)
+    .execute();
+  return rows.map((e) => ({
+    key: evidenceKey(e.id),
+    claimId: e.claim_id,
+    sourceId: e.source_id,
+    evidenceId: e.id,
+    passagePosition: null,
+    counts: e.status === 'accepted' && e.retracted_at === null && e.is_withdrawn === 0 ? 1 : 0,
+    text: e.excerpt,
+  }));
+}
+
+/**
+ * Anchors each quote whose basis (its text and the captures it is checked against) changed,
+ * updates the count flag of those whose basis did not; takes each from `stored` as it goes,
+ * so what is left there has no quote any more.
+ */
+async function anchorQuotes(trx: Db, quotes: QuoteInput[], stored: Map<string, StoredAnchor>, texts: Map<string, PreparedText>): Promise<void> {
   const textOf = async (captureId: string): Promise<PreparedText> => {
     let prepared = texts.get(captureId);
     if (!prepared) {
@@ -93,66 +149,56 @@ export async function refreshQuoteAnchors(trx: Db, claimIds: string[]): Promise<
     }
     return prepared;
   };
-
-  for (const chunk of chunked(claimIds)) {
-    const quotes = await loadQuotes(trx, chunk);
-    const refs = await loadCaptureRefs(trx, [...new Set(quotes.map((q) => q.sourceId))]);
-    // Only what decides whether an anchor is current: its text columns are read by pages, not here.
-    const stored = new Map(
-      (await trx.selectFrom('quote_anchor').select(['quote_key', 'basis', 'counts', 'claim_id']).where('claim_id', 'in', chunk).execute()).map((r) => [r.quote_key, r]),
-    );
-    const rows: QuoteAnchorTable[] = [];
-    const recounted: { quote_key: string; counts: 0 | 1; claim_id: string }[] = [];
-    for (const q of quotes) {
-      const [newest, previous] = refs.get(q.sourceId) ?? [];
-      const basis = hashContent(JSON.stringify([ANCHOR_RULES, q.sourceId, q.text, newest?.id ?? null, previous?.id ?? null]));
-      const old = stored.get(q.key);
-      stored.delete(q.key);
-      if (old && old.basis === basis) {
-        if (old.counts !== q.counts || old.claim_id !== q.claimId) recounted.push({ quote_key: q.key, counts: q.counts, claim_id: q.claimId });
-        continue;
-      }
-      const result = anchorQuote(q.text, newest ? await textOf(newest.id) : null, { previous: previous ? await textOf(previous.id) : null });
-      rows.push({
-        quote_key: q.key,
-        claim_id: q.claimId,
-        source_id: q.sourceId,
-        evidence_id: q.evidenceId,
-        passage_position: q.passagePosition,
-        counts: q.counts,
-        status: result.status,
-        capture_id: newest?.id ?? null,
-        captured_at: newest?.capturedAt ?? null,
-        exact: result.quote?.exact ?? null,
-        prefix: result.quote?.prefix ?? null,
-        suffix: result.quote?.suffix ?? null,
-        start_pos: result.position?.start ?? null,
-        end_pos: result.position?.end ?? null,
-        distance: result.distance,
-        occurrences: result.occurrences,
-        basis,
-      });
+  const refs = await loadCaptureRefs(trx, [...new Set(quotes.map((q) => q.sourceId))]);
+  const rows: QuoteAnchorTable[] = [];
+  const recounted: { quote_key: string; counts: 0 | 1; claim_id: string }[] = [];
+  for (const q of quotes) {
+    const [newest, previous] = refs.get(q.sourceId) ?? [];
+    const basis = hashContent(JSON.stringify([ANCHOR_RULES, q.sourceId, q.text, newest?.id ?? null, previous?.id ?? null]));
+    const old = stored.get(q.key);
+    stored.delete(q.key);
+    if (old && old.basis === basis) {
+      if (old.counts !== q.counts || old.claim_id !== q.claimId) recounted.push({ quote_key: q.key, counts: q.counts, claim_id: q.claimId });
+      continue;
     }
-    for (const part of chunked(rows, 100)) {
-      await trx
-        .insertInto('quote_anchor')
-        .values(part)
-        .onConflict((oc) =>
-          oc.column('quote_key').doUpdateSet((eb) => ({
-            claim_id: eb.ref('excluded.claim_id'), source_id: eb.ref('excluded.source_id'), evidence_id: eb.ref('excluded.evidence_id'),
-            passage_position: eb.ref('excluded.passage_position'), counts: eb.ref('excluded.counts'), status: eb.ref('excluded.status'),
-            capture_id: eb.ref('excluded.capture_id'), captured_at: eb.ref('excluded.captured_at'), exact: eb.ref('excluded.exact'),
-            prefix: eb.ref('excluded.prefix'), suffix: eb.ref('excluded.suffix'), start_pos: eb.ref('excluded.start_pos'), end_pos: eb.ref('excluded.end_pos'),
-            distance: eb.ref('excluded.distance'), occurrences: eb.ref('excluded.occurrences'), basis: eb.ref('excluded.basis'),
-          })),
-        )
-        .execute();
-    }
-    for (const r of recounted) {
-      await trx.updateTable('quote_anchor').set({ counts: r.counts, claim_id: r.claim_id }).where('quote_key', '=', r.quote_key).execute();
-    }
-    // Quotes that are gone (a passage removed from the file): their anchors go with them.
-    for (const part of chunked([...stored.keys()])) await trx.deleteFrom('quote_anchor').where('quote_key', 'in', part).execute();
+    const result = anchorQuote(q.text, newest ? await textOf(newest.id) : null, { previous: previous ? await textOf(previous.id) : null });
+    rows.push({
+      quote_key: q.key,
+      claim_id: q.claimId,
+      source_id: q.sourceId,
+      evidence_id: q.evidenceId,
+      passage_position: q.passagePosition,
+      counts: q.counts,
+      status: result.status,
+      capture_id: newest?.id ?? null,
+      captured_at: newest?.capturedAt ?? null,
+      exact: result.quote?.exact ?? null,
+      prefix: result.quote?.prefix ?? null,
+      suffix: result.quote?.suffix ?? null,
+      start_pos: result.position?.start ?? null,
+      end_pos: result.position?.end ?? null,
+      distance: result.distance,
+      occurrences: result.occurrences,
+      basis,
+    });
+  }
+  for (const part of chunked(rows, 100)) {
+    await trx
+      .insertInto('quote_anchor')
+      .values(part)
+      .onConflict((oc) =>
+        oc.column('quote_key').doUpdateSet((eb) => ({
+          claim_id: eb.ref('excluded.claim_id'), source_id: eb.ref('excluded.source_id'), evidence_id: eb.ref('excluded.evidence_id'),
+          passage_position: eb.ref('excluded.passage_position'), counts: eb.ref('excluded.counts'), status: eb.ref('excluded.status'),
+          capture_id: eb.ref('excluded.capture_id'), captured_at: eb.ref('excluded.captured_at'), exact: eb.ref('excluded.exact'),
+          prefix: eb.ref('excluded.prefix'), suffix: eb.ref('excluded.suffix'), start_pos: eb.ref('excluded.start_pos'), end_pos: eb.ref('excluded.end_pos'),
+          distance: eb.ref('excluded.distance'), occurrences: eb.ref('excluded.occurrences'), basis: eb.ref('excluded.basis'),
+        })),
+      )
+      .execute();
+  }
+  for (const r of recounted) {
+    await trx.updateTable('quote_anchor').set({ counts: r.counts, claim_id: r.claim_id }).where('quote_key', '=', r.quote_key).execute();
   }
 }
 

@@ -67,19 +67,20 @@ describe('independence', () => {
         { cnn: { cites: ['note'] }, ltn: { cites: ['note'] }, cd: { cites: ['mw'] }, mw: { cites: ['note'], verified: false }, note: { verified: false }, index: { grade: 'A' }, vc: { cites: ['index'] } },
         [{ sourceId: 'cnn' }],
         [
-          { id: 'e1', sourceId: 'cnn', stance: 'supports' },
-          { id: 'e2', sourceId: 'ltn', stance: 'supports' },
-          { id: 'e3', sourceId: 'cd', stance: 'supports' },
-          { id: 'e4', sourceId: 'vc', stance: 'contradicts' },
-          { id: 'e5', sourceId: 'index', stance: 'contradicts' },
+          { sourceId: 'cnn', stance: 'supports', entries: 2 },
+          { sourceId: 'ltn', stance: 'supports', entries: 1 },
+          { sourceId: 'cd', stance: 'supports', entries: 1 },
+          { sourceId: 'vc', stance: 'contradicts', entries: 1 },
+          { sourceId: 'index', stance: 'contradicts', entries: 1 },
         ],
       ),
     );
-    expect(l.evidence.byStance.supports).toEqual({ entries: 3, sources: 3, independent: 1, sharedUpstream: ['note'] });
+    // Four entries (two from CNN) from three sources, all derived from one note.
+    expect(l.evidence.byStance.supports).toEqual({ entries: 4, sources: 3, independent: 1, sharedUpstream: ['note'] });
     expect(l.evidence.byStance.contradicts).toMatchObject({ entries: 2, sources: 2, independent: 1, sharedUpstream: ['index'] });
     expect(l.evidence.groups).toEqual([
-      { roots: ['note'], sources: ['cd', 'cnn', 'ltn'], evidenceIds: ['e1', 'e2', 'e3'] },
-      { roots: ['index'], sources: ['index', 'vc'], evidenceIds: ['e4', 'e5'] },
+      { roots: ['note'], sources: ['cd', 'cnn', 'ltn'], entries: 4 },
+      { roots: ['index'], sources: ['index', 'vc'], entries: 2 },
     ]);
   });
 });
