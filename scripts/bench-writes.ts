@@ -8,6 +8,9 @@
  * app's pragmas (WAL, synchronous=NORMAL): the floor the store itself sets. Prints writes/s,
  * p50/p99 latency and the ratio to the bare loop. The probe that filed issue 9 measured
  * 309–522 writes/s; the target is 1,000/s at 50 connections.
+ *
+ * With --pg the store is a private PostgreSQL cluster with fsync on (its default: a commit
+ * is on disk before the 201), the same routes and the same kernel; the bare loop stays SQLite's.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,14 +19,15 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
-import { createSqliteDb } from '../db/client';
+import { createPostgresDb, createSqliteDb } from '../db/client';
 import { createApiToken } from '../lib/auth/users';
 import { prepareStoreOrThrow } from '../lib/history/prepare-store';
 import { createEditor, EDITOR_EMAIL } from '../tests/helpers/actors';
 import { checkAndIngest, copyFixture } from '../tests/helpers/fixtures';
+import { startPostgres } from '../tests/helpers/postgres';
 import { ensureNextBuild, startNextServer } from '../tests/helpers/server';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '1,10,50' } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '1,10,50' }, pg: { type: 'boolean', default: false } } });
 const seconds = Number(values.seconds);
 const connectionCounts = values.connections.split(',').map(Number);
 
@@ -53,15 +57,17 @@ function bareInsertLoop(durationMs: number): { writes: number; perSecond: number
 
 async function main() {
   const file = path.join(dir, 'ledger.sqlite');
-  const db = createSqliteDb(file);
+  const pg = values.pg ? await startPostgres({ durable: true }) : null;
+  const store = pg ? await pg.createDatabase() : null;
+  const db = store?.db ?? createSqliteDb(file);
   await prepareStoreOrThrow(db);
   await checkAndIngest(db, copyFixture());
   await createEditor(db);
   const { token } = await createApiToken(db, EDITOR_EMAIL, 'bench');
   await db.destroy();
   await ensureNextBuild(`file:${path.join(dir, 'build.sqlite')}`);
-  const server = await startNextServer(file);
-  console.log(`bench:writes — ${seconds} s per run, node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'})`);
+  const server = await startNextServer(file, store ? { DATABASE_URL: store.url } : {});
+  console.log(`bench:writes — ${seconds} s per run, ${pg ? 'PostgreSQL (fsync on)' : 'SQLite (WAL, synchronous=NORMAL)'}, node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'})`);
   const bare = bareInsertLoop(seconds * 1000);
   console.log(`baseline: bare better-sqlite3 insert loop, one transaction per row: ${bare.perSecond.toFixed(0)} writes/s (p99 ${bare.p99Ms.toFixed(2)} ms)`);
   try {
@@ -100,11 +106,19 @@ async function main() {
       `HTTP floor, ${Math.max(...connectionCounts)} connections, the same POST to an unknown claim (404, nothing written): ${refused.toFixed(0)} requests/s, ` +
         `latency p50 ${floor.latency.p50} ms, p99 ${floor.latency.p99} ms`,
     );
-    const check = new SQLite(file, { readonly: true });
-    console.log(`stored: ${(check.prepare("select count(*) as n from evidence where excerpt like 'bench write %'").get() as { n: number }).n} bench rows; integrity ${check.pragma('integrity_check', { simple: true })}`);
-    check.close();
+    if (store) {
+      const check = createPostgresDb(store.url, { max: 1 });
+      const { n } = await check.selectFrom('evidence').select((eb) => eb.fn.countAll<string>().as('n')).where('excerpt', 'like', 'bench write %').executeTakeFirstOrThrow();
+      console.log(`stored: ${Number(n)} bench rows`);
+      await check.destroy();
+    } else {
+      const check = new SQLite(file, { readonly: true });
+      console.log(`stored: ${(check.prepare("select count(*) as n from evidence where excerpt like 'bench write %'").get() as { n: number }).n} bench rows; integrity ${check.pragma('integrity_check', { simple: true })}`);
+      check.close();
+    }
   } finally {
     await server.stop();
+    await pg?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -27,8 +27,10 @@ function findPgBin(): string {
  * A private PostgreSQL cluster in a temp folder on a free port, started for the tests
  * and removed after them: a real server, isolated from any system cluster.
  * initdb refuses to run as root, so as root the cluster belongs to the postgres user.
+ * Tests run it with fsync off (nothing they store must outlive a power cut); a benchmark of
+ * durable writes asks for `durable`, PostgreSQL's own default.
  */
-export async function startPostgres(): Promise<PostgresServer> {
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<PostgresServer> {
   const bin = findPgBin();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claim-ledger-pg-'));
   const data = path.join(dir, 'data');
@@ -42,7 +44,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   fs.chmodSync(dir, 0o755);
   const port = await getFreePort();
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
-  run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${options.durable ? '' : ' -c fsync=off'}`, 'start']);
 
   const url = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
   const admin = new pg.Pool({ connectionString: url('postgres'), max: 2 });
