@@ -22,8 +22,19 @@ const PATHS: Record<string, string> = {
   'not-a-factual-claim': 'M2 2h12v9H7l-3.5 3v-3H2zm1.5 1.5v6h1.5v1.3L6.5 9.5h6v-6z',
 };
 
-/** Where the shapes are served (app/verdict-icons.svg): one cached file, not a copy in every page. */
-export const VERDICT_ICONS_PATH = '/verdict-icons.svg';
+/** FNV-1a: a short, stable fingerprint of the shapes, computed the same on server and client. */
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/**
+ * Where the shapes are served (app/verdict-icons.svg): one file, not a copy in every page. Its
+ * URL carries the shapes' fingerprint, so browsers may keep it for good (it is sent `immutable`)
+ * and a changed shape is a new URL.
+ */
+export const VERDICT_ICONS_URL = `/verdict-icons.svg?v=${fingerprint(JSON.stringify(PATHS))}`;
 
 /**
  * The shapes as one SVG document of symbols, drawn by reference: a claim page shows dozens of
@@ -41,7 +52,7 @@ export function VerdictIcon({ verdict }: { verdict: string }) {
   if (!PATHS[verdict]) return null;
   return (
     <svg className="verdict-icon" width="1em" height="1em" aria-hidden="true" focusable="false">
-      <use href={`${VERDICT_ICONS_PATH}#vi-${verdict}`} />
+      <use href={`${VERDICT_ICONS_URL}#vi-${verdict}`} />
     </svg>
   );
 }

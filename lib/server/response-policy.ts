@@ -199,8 +199,9 @@ export async function applyResponsePolicy(req: IncomingMessage, res: ServerRespo
     }
     const html = contentType.startsWith('text/html');
     const cacheControl = res.getHeader('cache-control');
-    if (url.startsWith(IMMUTABLE_PREFIX)) {
-      // Hashed file names: these never change, Next's year-long lifetime is true.
+    if (url.startsWith(IMMUTABLE_PREFIX) || (typeof cacheControl === 'string' && /\bimmutable\b/.test(cacheControl))) {
+      // Hashed file names, or a URL carrying its content's fingerprint (the verdict icons): these
+      // never change, a year-long lifetime is true.
     } else if (readMethod && status === 200 && isSharedCacheable(typeof cacheControl === 'string' ? cacheControl : undefined)) {
       res.setHeader('Cache-Control', REVALIDATE);
       if (!res.hasHeader('etag') && version !== null) {

@@ -185,8 +185,13 @@ describe('verdict icons', () => {
     await page.close();
     // An unresolved reference draws nothing (a 0 × 0 box): every shape must have arrived.
     expect([...drawn].filter(([, width]) => !(width > 0))).toEqual([]);
-    expect([...drawn.keys()].every((href) => href.startsWith('/verdict-icons.svg#vi-'))).toBe(true);
+    const files = new Set([...drawn.keys()].map((href) => href.split('#')[0]!));
+    expect([...files]).toEqual([expect.stringMatching(/^\/verdict-icons\.svg\?v=[0-9a-z]+$/)]);
     expect(drawn.size).toBeGreaterThanOrEqual(4);
+    // Its URL carries the shapes' fingerprint, so it is kept for good instead of asked for on every page.
+    const sprite = await fetch(`${server.url}${[...files][0]}`);
+    expect(sprite.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(sprite.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 });
 
