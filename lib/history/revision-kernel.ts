@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Insertable, type Kysely, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { Database } from '../../db/schema';
 import { withWriteTransaction } from '../../db/transaction';
 import { LINEAGE_SOURCE_FIELDS } from '../lineage/refresh';
@@ -243,18 +243,18 @@ const MAX_GROUP = 64;
  * Runs `fn` as one write: a write transaction, a RevisionWriter for every change, and the
  * derived-state refresh and data-version bump at the end. Throwing inside rolls back all of it.
  *
- * Group commit (SQLite): writes of this process that arrive while another holds the write
- * lock queue up and then run together in one transaction, each in its own savepoint (one
- * that throws rolls back alone and rejects alone), with one derived-state refresh for all of
- * them and one commit; every caller is answered after that commit. A write that finds no
- * queue runs alone, exactly as before. On PostgreSQL each write is its own transaction.
+ * Group commit: writes of this process that arrive while another holds the write lock queue
+ * up and then run together in one transaction, each in its own savepoint (one that throws
+ * rolls back alone and rejects alone), with one derived-state refresh for all of them and one
+ * commit; every caller is answered after that commit. A write that finds no queue runs alone,
+ * exactly as before. The same on PostgreSQL, where writers take one advisory lock and a commit
+ * waits for its fsync: a group pays one lock wait and one fsync instead of one each.
  */
 export async function writeWithRevisions<T>(
   db: Kysely<Database>,
   who: { actor: string; at?: string },
   fn: (writer: RevisionWriter) => Promise<T>,
 ): Promise<T> {
-  if (db.getExecutor().adapter instanceof PostgresAdapter) return writeAlone(db, who, fn);
   let queue = queues.get(db);
   if (!queue) queues.set(db, (queue = { waiting: [], running: false }));
   const q = queue;
