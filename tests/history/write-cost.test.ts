@@ -45,16 +45,16 @@ function openCountingDb(filename: string): CountingDb {
 }
 
 const test = base.extend<{ store: { db: Db; filename: string }; editor: Actor; counting: CountingDb }>({
-  store: async ({}, use) => {
+  store: async ({}, provide) => {
     const t = await createTestDb();
     await checkAndIngest(t.db, copyFixture());
-    await use(t);
+    await provide(t);
     await t.cleanup();
   },
-  editor: async ({ store }, use) => use(await createEditor(store.db)),
-  counting: async ({ store }, use) => {
+  editor: async ({ store }, provide) => provide(await createEditor(store.db)),
+  counting: async ({ store }, provide) => {
     const counting = openCountingDb(store.filename);
-    await use(counting);
+    await provide(counting);
     await counting.db.destroy();
   },
 });
