@@ -158,6 +158,33 @@ export function renderClaimChart(numbers: ClaimNumbers): string {
   });
 }
 
+/** What a claim chart is drawn from: everything of ClaimNumbers but the claim's id and title, which it does not show. */
+function claimChartKey(numbers: ClaimNumbers): string {
+  const { claimId: _id, title: _title, ...drawn } = numbers;
+  return JSON.stringify(drawn);
+}
+
+/**
+ * A renderClaimChart that draws each distinct chart once, for one refresh. Claims repeating the
+ * same figure with the same evidence (an article's copies, new claims with no evidence yet)
+ * draw the same SVG, and drawing is most of an ingest's numbers cost. Bounded: the least
+ * recently used drawing goes first.
+ */
+export function createClaimChartRenderer(maxEntries = 256): (numbers: ClaimNumbers) => string {
+  const drawn = new Map<string, string>();
+  return (numbers) => {
+    const key = claimChartKey(numbers);
+    let svg = drawn.get(key);
+    if (svg !== undefined) drawn.delete(key);
+    else {
+      svg = renderClaimChart(numbers);
+      if (drawn.size >= maxEntries) drawn.delete(drawn.keys().next().value!);
+    }
+    drawn.set(key, svg);
+    return svg;
+  };
+}
+
 /** A series across claims of one family: claimed figures against estimates, member by member. */
 export function renderSeriesChart(series: NumberSeries, familyLabel: string): string {
   const unit = series.unit as Unit;

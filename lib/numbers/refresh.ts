@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema';
 import { toSortKey } from '../shared/sort-key';
 import { quantityOfClaimRow, quantityOfEvidenceRow, type StoredQuantity } from './columns';
 import { compareAll, conflictOf, deviationOf, intervalOf, periodOf, summarize, type EvidenceFigure } from './compare';
-import { needsLogScale, renderClaimChart, renderSeriesChart } from './chart';
+import { createClaimChartRenderer, needsLogScale, renderSeriesChart } from './chart';
 import type { ClaimNumbers, NumberSeries, SeriesPoint } from './dto';
 import { familyMembers, getMeasure } from './measures';
 
@@ -92,6 +92,7 @@ export async function refreshNumbers(trx: Db, claimIds: string[], options: Numbe
   // chart costs more than the rest of the write.
   const touchedMeasures = new Set<string>();
   const touchedFamilies = new Set<string>();
+  const drawClaimChart = createClaimChartRenderer();
   for (const chunk of chunked(claimIds)) {
     const previous = new Map(
       (await trx.selectFrom('claim_number').select(['claim_id', 'measure', 'family', 'data', 'chart_svg']).where('claim_id', 'in', chunk).execute()).map((p) => [p.claim_id, p]),
@@ -144,7 +145,7 @@ export async function refreshNumbers(trx: Db, claimIds: string[], options: Numbe
         claimed_high: interval.high,
         summary: numbers.summary,
         data,
-        chart_svg: options.skipCharts ? '' : chartIsCurrent ? before.chart_svg : renderClaimChart(numbers),
+        chart_svg: options.skipCharts ? '' : chartIsCurrent ? before.chart_svg : drawClaimChart(numbers),
       };
       await trx
         .insertInto('claim_number')
