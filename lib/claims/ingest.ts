@@ -6,7 +6,7 @@ import { syncSeed, type SeedReport } from '../seed/sync';
 import type { Problem } from '../shared/problems';
 import { checkClaimsAndSeed, type CheckOptions, type CheckTimings, type Corpus } from './check';
 import { toSortKey } from '../shared/sort-key';
-import type { ParsedClaim } from './parse';
+import { claimText, type ParsedClaim } from './parse';
 import type { Appearance } from './schema';
 import { claimQuantityColumns } from '../numbers/columns';
 import { citationFromSeed, type Citation } from '../sources/citations';
@@ -57,9 +57,9 @@ function claimRow(claim: ParsedClaim, at: string): NewClaimRow {
     verdict_date: fm.verdict_date,
     summary: fm.summary,
     ...claimQuantityColumns(fm.quantity),
-    body_mdx: claim.bodyMdx,
-    body_tree: JSON.stringify(claim.body.tree),
-    body_text: claim.body.text,
+    body_mdx: claimText(claim, 'bodyMdx'),
+    body_tree: claimText(claim, 'bodyTree'),
+    body_text: claimText(claim, 'bodyText'),
     content_hash: claim.contentHash,
     status: fm.status,
     is_withdrawn: 0,
@@ -191,7 +191,7 @@ async function writeClaimChildren(trx: Kysely<Database>, claims: ParsedClaim[], 
     return [...unique.values()].map((r) => ({ from_claim_id: c.frontmatter.id, to_claim_id: r.id, relation: r.relation }));
   });
   const refs = claims.flatMap((c) => {
-    const unique = new Map(c.body.references.map((r) => [`${r.kind}\u0000${r.id}`, r]));
+    const unique = new Map(c.references.map((r) => [`${r.kind}\u0000${r.id}`, r]));
     return [...unique.values()].map((r) => ({ claim_id: c.frontmatter.id, target_kind: r.kind, target_id: r.id }));
   });
   await insertChunked(topics, (part) => trx.insertInto('claim_topic').values(part).execute());

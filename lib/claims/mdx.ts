@@ -25,8 +25,14 @@ export interface BodyReference {
 }
 
 export interface CompiledBody {
-  /** hast tree with MDX JSX nodes kept as data: rendered later without evaluating code. */
-  tree: HastRoot;
+  /**
+   * The hast tree (MDX JSX nodes kept as data: rendered later without evaluating code), as the
+   * JSON it is stored as. A string, not the object graph: an ingest holds every parsed claim
+   * until it writes them, and at 100,000 claims the trees as objects were most of the heap the
+   * garbage collector walked again and again (half the write phase); a string it does not walk,
+   * and a worker thread hands it back without cloning a tree.
+   */
+  treeJson: string;
   text: string;
   references: BodyReference[];
 }
@@ -198,5 +204,5 @@ export async function compileClaimBody(source: string): Promise<{ ok: true; body
   if (problems.length > 0 || !tree) return { ok: false, problems };
   stripPositions(tree);
   const text = collectText(tree).replace(/\n{2,}/g, '\n').trim();
-  return { ok: true, body: { tree, text, references } };
+  return { ok: true, body: { treeJson: JSON.stringify(tree), text, references } };
 }

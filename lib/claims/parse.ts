@@ -1,7 +1,7 @@
 import jsyaml from 'js-yaml';
 import { hashContent } from '../shared/hash';
 import { PositionedDocument, type Problem } from '../shared/problems';
-import { compileClaimBody, type CompiledBody } from './mdx';
+import { compileClaimBody, type BodyReference } from './mdx';
 import { claimFrontmatterSchema, type ClaimFrontmatter } from './schema';
 
 export interface ClaimFileInput {
@@ -10,21 +10,47 @@ export interface ClaimFileInput {
   source: string;
 }
 
+/**
+ * A parsed claim's long texts, as UTF-8 bytes: read with claimText(). An ingest holds every
+ * changed claim until it writes them. As strings (two bytes a character once any Chinese is in
+ * them) they were three of the four gigabytes of heap a 100,000-claim ingest may use, and the
+ * collector, near its limit, spent more time in full collections than the writes took. Bytes
+ * live outside the heap the collector walks, and come back from a worker thread as they are.
+ */
+export interface ClaimTexts {
+  bodyMdx: Uint8Array;
+  /** The hast tree, as the JSON it is stored as (lib/claims/mdx.ts). */
+  bodyTree: Uint8Array;
+  bodyText: Uint8Array;
+  /**
+   * The frontmatter's YAML, kept so that a cross-file problem (an unknown source id, a
+   * duplicate id) can be placed at its line and column: positions are worked out only then.
+   */
+  frontmatterYaml: Uint8Array;
+}
+
 export interface ParsedClaim {
   path: string;
   /** File name without extension: must equal frontmatter.id. */
   fileId: string;
   frontmatter: ClaimFrontmatter;
-  bodyMdx: string;
-  body: CompiledBody;
+  /** The claims and sources the body names (ClaimRef, SourceRef, Quote), with their positions. */
+  references: BodyReference[];
+  texts: ClaimTexts;
   contentHash: string;
-  /**
-   * The frontmatter's YAML, kept so that a cross-file problem (an unknown source id, a
-   * duplicate id) can be placed at its line and column: positions are worked out only then.
-   * Plain data, so a parsed claim can come back from a worker thread.
-   */
-  frontmatterYaml: string;
   bodyFirstLine: number;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export function claimText(claim: ParsedClaim, key: keyof ClaimTexts): string {
+  return decoder.decode(claim.texts[key]);
+}
+
+/** The list of buffers to transfer with these results (a worker posting them keeps no copy). */
+export function transferablesOf(results: ParseResult[]): ArrayBuffer[] {
+  return results.flatMap((r) => (r.ok ? Object.values(r.claim.texts).map((bytes) => bytes.buffer as ArrayBuffer) : []));
 }
 
 const positioned = new WeakMap<ParsedClaim, PositionedDocument>();
@@ -32,7 +58,7 @@ const positioned = new WeakMap<ParsedClaim, PositionedDocument>();
 /** Where a field of a parsed claim sits (parsed for positions on first use). */
 export function positionIn(claim: ParsedClaim, path: PropertyKey[]): { line: number; column: number } {
   let doc = positioned.get(claim);
-  if (!doc) positioned.set(claim, (doc = PositionedDocument.parse(claim.frontmatterYaml, 2).doc));
+  if (!doc) positioned.set(claim, (doc = PositionedDocument.parse(claimText(claim, 'frontmatterYaml'), 2).doc));
   return doc.positionOf(path);
 }
 
@@ -85,6 +111,15 @@ export async function parseClaimFile(input: ClaimFileInput): Promise<ParseResult
 
   const fileId = fileIdFromPath(path);
   const compiled = await compileClaimBody(bodyMdx);
+  const parsedClaim = (frontmatter: ClaimFrontmatter, body: { treeJson: string; text: string; references: BodyReference[] }): ParsedClaim => ({
+    path,
+    fileId,
+    frontmatter,
+    references: body.references,
+    texts: { bodyMdx: encoder.encode(bodyMdx), bodyTree: encoder.encode(body.treeJson), bodyText: encoder.encode(body.text), frontmatterYaml: encoder.encode(yamlText) },
+    contentHash: hashContent(text),
+    bodyFirstLine,
+  });
   const bodyProblems: Problem[] = compiled.ok
     ? []
     : compiled.problems.map((p) => ({ file: path, line: p.line + bodyFirstLine - 1, column: p.column, field: 'body', message: p.message }));
@@ -94,7 +129,7 @@ export async function parseClaimFile(input: ClaimFileInput): Promise<ParseResult
   if (fast.success && fast.data.id === fileId && compiled.ok) {
     return {
       ok: true,
-      claim: { path, fileId, frontmatter: fast.data, bodyMdx, body: compiled.body, contentHash: hashContent(text), frontmatterYaml: yamlText, bodyFirstLine },
+      claim: parsedClaim(fast.data, compiled.body),
     };
   }
 
@@ -119,6 +154,6 @@ export async function parseClaimFile(input: ClaimFileInput): Promise<ParseResult
   // The two parsers disagreed on a valid file; the positioned parser's reading is the reference.
   return {
     ok: true,
-    claim: { path, fileId, frontmatter: parsed.data, bodyMdx, body: compiled.body, contentHash: hashContent(text), frontmatterYaml: yamlText, bodyFirstLine },
+    claim: parsedClaim(parsed.data, compiled.body),
   };
 }

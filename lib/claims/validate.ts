@@ -72,7 +72,7 @@ export function validateCorpus(corpus: CorpusView): Problem[] {
         problems.push({ ...at(['related', i, 'id']), message: `no claim has id "${r.id}": add claims/${r.id}.mdx or fix the id` });
       }
     });
-    for (const ref of claim.body.references) {
+    for (const ref of claim.references) {
       const pos = { file: claim.path, line: ref.line + claim.bodyFirstLine - 1, column: ref.column, field: 'body' };
       if (ref.kind === 'claim' && !claimExists(ref.id)) {
         problems.push({ ...pos, message: `<${ref.component} id="${ref.id}">: no claim has this id` });

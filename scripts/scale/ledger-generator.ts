@@ -19,7 +19,7 @@ import type { Kysely } from 'kysely';
 import type { ClaimRow, Database, EvidenceRow } from '../../db/schema';
 import { checkClaimsAndSeed, type FullCorpus } from '../../lib/claims/check';
 import { ingestCorpus } from '../../lib/claims/ingest';
-import type { ParsedClaim } from '../../lib/claims/parse';
+import { claimText, type ParsedClaim } from '../../lib/claims/parse';
 import { writeWithRevisions } from '../../lib/history/revision-kernel';
 import { hashContent } from '../../lib/shared/hash';
 import { VERDICTS } from '../../lib/shared/vocabulary';
@@ -136,7 +136,7 @@ export function generateClaim(i: number, total: number, templates: Templates): C
     verdict_date: `2026-${pad(1 + (i % 11))}-${pad(1 + (i % 28))}`,
     related: [...fm.related, ...related].filter((r, k, all) => all.findIndex((x) => x.id === r.id && x.relation === r.relation) === k),
   };
-  return { template: t, id: frontmatter.id, frontmatter, bodyMdx: t.bodyMdx, generatedSources: [generatedSourceId(a), generatedSourceId(b)] };
+  return { template: t, id: frontmatter.id, frontmatter, bodyMdx: claimText(t, 'bodyMdx'), generatedSources: [generatedSourceId(a), generatedSourceId(b)] };
 }
 
 const STANCES = ['supports', 'contradicts', 'qualifies', 'context'] as const;
@@ -314,7 +314,7 @@ export async function populateScaleStore(
         await insert('claim_appearance', specs.flatMap((s) => s.frontmatter.appearances.map((a, position) => ({ claim_id: s.id, position, source_id: a.source, date: a.date ?? null, note: a.note ?? null, cites_own: a.cites ? 1 : 0 }))));
         await insert('appearance_cite', specs.flatMap((s) => s.frontmatter.appearances.flatMap((a, position) => [...new Set((a.cites ?? []).map((c) => c.source))].map((c) => ({ claim_id: s.id, position, cited_source_id: c })))));
         await insert('claim_link', specs.flatMap((s) => s.frontmatter.related.map((r) => ({ from_claim_id: s.id, to_claim_id: r.id, relation: r.relation }))));
-        await insert('claim_body_ref', specs.flatMap((s) => [...new Map(s.template.body.references.map((r) => [`${r.kind}:${r.id}`, r])).values()].map((r) => ({ claim_id: s.id, target_kind: r.kind, target_id: r.id }))));
+        await insert('claim_body_ref', specs.flatMap((s) => [...new Map(s.template.references.map((r) => [`${r.kind}:${r.id}`, r])).values()].map((r) => ({ claim_id: s.id, target_kind: r.kind, target_id: r.id }))));
         await insert('claim_passage', specs.flatMap((s) => s.frontmatter.original.map((p, position) => ({ claim_id: s.id, position, lang: p.lang, text: p.text, translation: p.translation, locator: p.locator ?? null }))));
         // Children were written after the rows: refresh the derived state once they are all there.
         w.touchClaims(specs.map((s) => s.id));

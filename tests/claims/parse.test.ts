@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseClaimFile } from '../../lib/claims/parse';
+import { claimText, parseClaimFile } from '../../lib/claims/parse';
 
 const frontmatter = (overrides: Record<string, string> = {}) => {
   const fields: Record<string, string> = {
@@ -32,9 +32,9 @@ describe('parseClaimFile', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.claim.frontmatter.verdict).toBe('mixed');
-    expect(result.claim.body.references.map((r) => `${r.kind}:${r.id}`)).toEqual(['claim:other', 'source:blog-post', 'source:blog-post']);
-    expect(result.claim.body.text).toContain('Exact words.');
-    expect(JSON.stringify(result.claim.body.tree)).toContain('"name":"Quote"');
+    expect(result.claim.references.map((r) => `${r.kind}:${r.id}`)).toEqual(['claim:other', 'source:blog-post', 'source:blog-post']);
+    expect(claimText(result.claim, 'bodyText')).toContain('Exact words.');
+    expect(claimText(result.claim, 'bodyTree')).toContain('"name":"Quote"');
     expect(result.claim.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
 

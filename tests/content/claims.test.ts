@@ -77,7 +77,7 @@ describe('the real claims/ and db/seed/', () => {
     const used = new Set<string>();
     for (const c of corpus.claims) {
       for (const a of c.frontmatter.appearances) [a.source, ...(a.cites ?? []).map((x) => x.source)].forEach((s) => used.add(s));
-      for (const r of c.body.references) if (r.kind === 'source') used.add(r.id);
+      for (const r of c.references) if (r.kind === 'source') used.add(r.id);
     }
     for (const e of corpus.evidence.items) used.add(e.source);
     for (const s of corpus.sources.items) s.cites.forEach((c) => used.add(c.source));

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkClaimsAndSeed } from '../../lib/claims/check';
 import type { FullCorpus as Corpus } from '../../lib/claims/check';
 import { formatProblem } from '../../lib/shared/problems';
+import { claimText } from '../../lib/claims/parse';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
 const ARTICLE = 'gangge-matters-ai-bubble';
@@ -48,7 +49,7 @@ describe('the second content audit of claims/ and db/seed/', () => {
       expect(evidence.filter((e) => e.stance !== 'context').length, `${id} has only context`).toBeGreaterThan(0);
       for (const e of evidence) expect(source(e.source), `${e.id} → ${e.source}`).toBeDefined();
       for (const a of c.frontmatter.appearances) for (const s of [a.source, ...(a.cites ?? []).map((x) => x.source)]) expect(source(s), `${id}: ${s}`).toBeDefined();
-      for (const r of c.body.references) {
+      for (const r of c.references) {
         if (r.kind === 'source') expect(source(r.id), `${id} body → ${r.id}`).toBeDefined();
         else expect(corpus.claims.some((x) => x.frontmatter.id === r.id), `${id} body → ${r.id}`).toBe(true);
       }
@@ -58,7 +59,7 @@ describe('the second content audit of claims/ and db/seed/', () => {
 
   it('quotes in the analysis only words that an evidence entry of the same source records', () => {
     for (const c of corpus.claims) {
-      const quotes = [...c.bodyMdx.matchAll(/<Quote lang="[^"]+" source="([^"]+)">([\s\S]*?)<\/Quote>/g)];
+      const quotes = [...claimText(c, 'bodyMdx').matchAll(/<Quote lang="[^"]+" source="([^"]+)">([\s\S]*?)<\/Quote>/g)];
       for (const [, src, text] of quotes) {
         const excerpts = corpus.evidence.items.filter((e) => e.source === src);
         expect(excerpts.some((e) => e.excerpt.includes(text!)), `${c.frontmatter.id}: <Quote source="${src}"> is not an excerpt of ${src}`).toBe(true);
@@ -148,8 +149,8 @@ describe('the second content audit of claims/ and db/seed/', () => {
 
   it('quotes the Census question in the Census Bureau\'s words, not a paraphrase', () => {
     const c = claim('large-firm-ai-adoption-declining');
-    expect(c.bodyMdx).not.toContain('to produce goods or services');
-    expect(c.bodyMdx).toContain('in producing goods or services');
+    expect(claimText(c, 'bodyMdx')).not.toContain('to produce goods or services');
+    expect(claimText(c, 'bodyMdx')).toContain('in producing goods or services');
     const wording = corpus.evidence.items.find((e) => e.id === 'ev-adopt-census2026-wording')!;
     expect(wording.excerpt).toContain('“in producing goods or services,”');
   });

@@ -14,7 +14,7 @@ const refs = {
 async function treeOf(mdx: string): Promise<Root> {
   const compiled = await compileClaimBody(mdx);
   if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
-  return JSON.parse(JSON.stringify(compiled.body.tree)) as Root;
+  return JSON.parse(compiled.body.treeJson) as Root;
 }
 
 describe('renderClaimBody', () => {
