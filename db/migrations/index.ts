@@ -12,6 +12,7 @@ import * as m0015 from './0015-claim-status';
 import * as m0016 from './0016-published-id-indexes';
 import * as m0017 from './0017-editor-public-name';
 import * as m0018 from './0018-evidence-claim-tally-index';
+import * as m0019 from './0019-claim-withdrawn-index';
 
 /** Static registry: bundlers and tsx see every migration; nothing is discovered at runtime. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0016-published-id-indexes': m0016,
   '0017-editor-public-name': m0017,
   '0018-evidence-claim-tally-index': m0018,
+  '0019-claim-withdrawn-index': m0019,
 };

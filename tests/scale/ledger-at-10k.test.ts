@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteDb, type Db } from '../../db/client';
+import { readIngestState } from '../../lib/claims/ingest-state';
 import { listClaims } from '../../lib/claims/list-queries';
 import { readFacetCount } from '../../lib/history/facet-counts';
 import { prepareStoreOrThrow } from '../../lib/history/prepare-store';
@@ -74,6 +75,14 @@ describe('query plans at 10,000 claims', () => {
     const problems = queries.flatMap((q) => planProblems(q).map((p) => `${p}\n    in: ${q.sql.slice(0, 300)}`));
     if (process.env.SHOW_PLANS) for (const q of queries) console.log(`${q.sql.slice(0, 160)}\n  ${q.plan.join('\n  ')}`);
     expect(problems).toEqual([]);
+  });
+
+  it("an incremental ingest reads every claim's id and withdrawn flag from an index, not from the claim table with its bodies", async () => {
+    recorder.take();
+    const state = await readIngestState(recorder.db);
+    expect(state.claims.size).toBeGreaterThanOrEqual(CLAIMS);
+    const claimReads = planned().filter((q) => /from "claim"/.test(q.sql));
+    expect(claimReads.map((q) => q.plan)).toEqual([['SCAN claim USING COVERING INDEX claim_withdrawn_id_idx']]);
   });
 
   it('reads a page 9,000 claims deep with the same plan as the first page', async () => {
