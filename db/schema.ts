@@ -423,6 +423,8 @@ export interface IngestFileTable {
   mtime_ms: number;
   content_hash: string;
   claim_id: string | null;
+  /** For a seed file: the ids it defined, a JSON array. */
+  defines: string | null;
 }
 
 export interface ClaimBodyRefTable {

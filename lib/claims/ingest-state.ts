@@ -12,6 +12,8 @@ export interface StoredFile {
   mtimeMs: number;
   contentHash: string;
   claimId: string | null;
+  /** For a seed file, the ids it defined (null if not recorded yet). */
+  defines: string[] | null;
 }
 
 export interface StoredIngestState {
@@ -25,12 +27,23 @@ export const EMPTY_INGEST_STATE: StoredIngestState = { files: new Map(), claims:
 
 export async function readIngestState(db: Kysely<Database>): Promise<StoredIngestState> {
   const files = new Map<string, StoredFile>();
+  // selectAll: `claims check` reads a store it does not migrate, which may predate `defines`.
   for (const r of await db.selectFrom('ingest_file').selectAll().execute()) {
-    files.set(r.path, { size: Number(r.size), mtimeMs: Number(r.mtime_ms), contentHash: r.content_hash, claimId: r.claim_id });
+    files.set(r.path, { size: Number(r.size), mtimeMs: Number(r.mtime_ms), contentHash: r.content_hash, claimId: r.claim_id, defines: typeof r.defines === 'string' ? (JSON.parse(r.defines) as string[]) : null });
   }
+  return { files, claims: await readClaimStates(db) };
+}
+
+/**
+ * Every claim id in the store and whether it is withdrawn: the ids from the primary key's
+ * index, the withdrawn ones from their partial index (migration 0019), never from the claim
+ * table's rows, which carry every body.
+ */
+export async function readClaimStates(db: Kysely<Database>): Promise<Map<string, { withdrawn: boolean }>> {
+  const withdrawn = new Set((await db.selectFrom('claim').select('id').where('is_withdrawn', '=', 1).execute()).map((r) => r.id));
   const claims = new Map<string, { withdrawn: boolean }>();
-  for (const r of await db.selectFrom('claim').select(['id', 'is_withdrawn']).execute()) claims.set(r.id, { withdrawn: r.is_withdrawn === 1 });
-  return { files, claims };
+  for (const r of await db.selectFrom('claim').select('id').execute()) claims.set(r.id, { withdrawn: withdrawn.has(r.id) });
+  return claims;
 }
 
 const CHUNK = 500;

@@ -7,6 +7,7 @@ import type { Problem } from '../shared/problems';
 import { checkClaimsAndSeed, type CheckOptions, type CheckTimings, type Corpus } from './check';
 import { toSortKey } from '../shared/sort-key';
 import { claimText, type ParsedClaim } from './parse';
+import { readClaimStates } from './ingest-state';
 import type { Appearance } from './schema';
 import { claimQuantityColumns } from '../numbers/columns';
 import { citationFromSeed, type Citation } from '../sources/citations';
@@ -256,8 +257,7 @@ async function writeClaims(w: RevisionWriter, corpus: Corpus, options: IngestOpt
   report.updated.push(...changed.map((c) => c.frontmatter.id));
 
   // A claim whose file is gone is withdrawn, never deleted: its URL keeps resolving.
-  const live = await trx.selectFrom('claim').select('id').where('is_withdrawn', '=', 0).execute();
-  const gone = live.map((r) => r.id).filter((id) => !corpus.presentClaimIds.has(id));
+  const gone = [...(await readClaimStates(trx))].filter(([id, c]) => !c.withdrawn && !corpus.presentClaimIds.has(id)).map(([id]) => id);
   for (const id of gone) {
     const row = await trx.selectFrom('claim').select(CLAIM_COLUMNS).where('id', '=', id).executeTakeFirstOrThrow();
     await w.update('claim', row, { is_withdrawn: 1, withdrawn_at: at }, { action: 'withdraw', reason: 'its claim file is gone' });
@@ -269,7 +269,7 @@ async function writeClaims(w: RevisionWriter, corpus: Corpus, options: IngestOpt
 
 /** The file index: what this run read, so the next one can skip what did not change. */
 async function writeFileIndex(trx: Kysely<Database>, corpus: Corpus): Promise<void> {
-  const rows = corpus.files.map((f) => ({ path: f.path, size: f.size, mtime_ms: f.mtimeMs, content_hash: f.contentHash, claim_id: f.claimId }));
+  const rows = corpus.files.map((f) => ({ path: f.path, size: f.size, mtime_ms: f.mtimeMs, content_hash: f.contentHash, claim_id: f.claimId, defines: f.defines ? JSON.stringify(f.defines) : null }));
   await insertChunked(rows, (part) =>
     trx
       .insertInto('ingest_file')
@@ -280,6 +280,7 @@ async function writeFileIndex(trx: Kysely<Database>, corpus: Corpus): Promise<vo
           mtime_ms: eb.ref('excluded.mtime_ms'),
           content_hash: eb.ref('excluded.content_hash'),
           claim_id: eb.ref('excluded.claim_id'),
+          defines: eb.ref('excluded.defines'),
         })),
       )
       .execute(),

@@ -12,12 +12,15 @@ import { positionIn, type ParsedClaim } from './parse';
  */
 export interface SeedView<T extends { id: string }> {
   path: string;
+  /** The records whose references are checked: all of them, but for an unchanged sources file (lib/claims/check.ts). */
   items: T[];
+  /** Every id the file defines. */
+  ids: ReadonlySet<string>;
   positionOf: (id: string, path: PropertyKey[]) => { line: number; column: number };
 }
 
 export function seedViewOf<T extends { id: string }>(file: SeedFile<T>): SeedView<T> {
-  return { path: file.path, items: file.items, positionOf: (id, path) => file.positionOf([file.indexOf.get(id) ?? 0, ...path]) };
+  return { path: file.path, items: file.items, ids: new Set(file.items.map((item) => item.id)), positionOf: (id, path) => file.positionOf([file.indexOf.get(id) ?? 0, ...path]) };
 }
 
 export interface CorpusView {
@@ -42,7 +45,7 @@ export interface CorpusView {
 export function validateCorpus(corpus: CorpusView): Problem[] {
   const problems: Problem[] = [];
   const parsedById = new Map<string, ParsedClaim>();
-  const sourceIds = new Set(corpus.sources.items.map((s) => s.id));
+  const sourceIds = corpus.sources.ids;
   const unparsed = new Set(corpus.unparsedClaimIds);
   const claimExists = (id: string) => parsedById.has(id) || corpus.storedClaims.has(id) || unparsed.has(id);
 

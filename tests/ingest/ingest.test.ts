@@ -81,6 +81,34 @@ describe('claims ingest', () => {
     expect(await db.selectFrom('revision').select('id').execute()).toEqual(revisions);
   });
 
+  it("checks a changed claim's sources against the ids the file index keeps of an unchanged sources file, without reading it", async () => {
+    const sources = path.join(dirs.seedDir, 'sources.json');
+    const mtime = 1_700_000_000; // whole seconds: set again exactly below
+    fs.utimesSync(sources, mtime, mtime);
+    await ingest();
+    const indexed = await db.selectFrom('ingest_file').select('defines').where('path', '=', sources).executeTakeFirstOrThrow();
+    expect(JSON.parse(indexed.defines!)).toContain('blog-post');
+    // Same size and mtime, other bytes: the check trusts the stat, so it must not read the file.
+    fs.writeFileSync(sources, 'x'.repeat(fs.statSync(sources).size));
+    fs.utimesSync(sources, mtime, mtime);
+    rewrite('claims/beta-figure.mdx', 'topics: ["costs", "beta"]', 'topics: ["beta"]');
+    expect((await ingest()).updated).toEqual(['beta-figure']);
+    // And a source it does not define is still refused.
+    rewrite('claims/beta-figure.mdx', 'source: "blog-post"', 'source: "no-such-source"');
+    const refused = await runIngest(db, { ...dirs, displayRoot: dirs.root });
+    expect(refused.ok ? [] : refused.problems.map((p) => p.message)).toEqual(['unknown source id "no-such-source": define it in seed/sources.json']);
+  });
+
+  it('fills in the ids of a sources file indexed before they were kept, from one plain read', async () => {
+    await ingest();
+    const sources = path.join(dirs.seedDir, 'sources.json');
+    await db.updateTable('ingest_file').set({ defines: null }).where('path', '=', sources).execute();
+    rewrite('claims/beta-figure.mdx', 'topics: ["costs", "beta"]', 'topics: ["beta"]');
+    await ingest();
+    const indexed = await db.selectFrom('ingest_file').select('defines').where('path', '=', sources).executeTakeFirstOrThrow();
+    expect(JSON.parse(indexed.defines!)).toContain('blog-post');
+  });
+
   it('updates a changed claim and replaces its derived lists', async () => {
     await ingest();
     rewrite('claims/beta-figure.mdx', 'topics: ["costs", "beta"]', 'topics: ["beta"]');

@@ -82,7 +82,11 @@ describe('query plans at 10,000 claims', () => {
     const state = await readIngestState(recorder.db);
     expect(state.claims.size).toBeGreaterThanOrEqual(CLAIMS);
     const claimReads = planned().filter((q) => /from "claim"/.test(q.sql));
-    expect(claimReads.map((q) => q.plan)).toEqual([['SCAN claim USING COVERING INDEX claim_withdrawn_id_idx']]);
+    expect(claimReads).toHaveLength(2);
+    // The withdrawn ones from their own small index; every id from an index of ids alone.
+    expect(claimReads[0]!.plan).toEqual(['SCAN claim USING COVERING INDEX claim_withdrawn_idx']);
+    expect(claimReads[1]!.plan).toHaveLength(1);
+    expect(claimReads[1]!.plan[0]).toMatch(/^SCAN claim USING COVERING INDEX /);
   });
 
   it('reads a page 9,000 claims deep with the same plan as the first page', async () => {
