@@ -212,7 +212,7 @@ export async function checkClaimsAndSeed(options: CheckOptions): Promise<CheckRe
     if (kind === 'sources' && known?.defines) return idsOnlySeedView<T>(display(seedPath(kind)), known.defines);
     const view = await plainSeedView<T>(display(seedPath(kind)), seedPath(kind));
     // Indexed before the ids were kept: the next check takes them from the index.
-    if (known && !known.defines && kind === 'sources') files.push({ path: file, size: known.size, mtimeMs: known.mtimeMs, contentHash: known.contentHash, claimId: null, defines: [...view.ids] });
+    if (known && !known.defines) files.push({ path: file, size: known.size, mtimeMs: known.mtimeMs, contentHash: known.contentHash, claimId: null, defines: [...view.ids] });
     return view;
   };
   const parsedSeed = async <T extends { id: string }>(kind: SeedKind, schema: Parameters<typeof parseSeedFile>[2]) => {

@@ -27,10 +27,8 @@ export interface BodyReference {
 export interface CompiledBody {
   /**
    * The hast tree (MDX JSX nodes kept as data: rendered later without evaluating code), as the
-   * JSON it is stored as. A string, not the object graph: an ingest holds every parsed claim
-   * until it writes them, and at 100,000 claims the trees as objects were most of the heap the
-   * garbage collector walked again and again (half the write phase); a string it does not walk,
-   * and a worker thread hands it back without cloning a tree.
+   * JSON it is stored as: made where the tree is, in the parse worker, so that what comes back
+   * is a string to store (lib/claims/parse.ts keeps it as bytes), not a tree to clone and walk.
    */
   treeJson: string;
   text: string;
