@@ -81,6 +81,9 @@ async function open(page: Page, pathname: string) {
   expect(response?.status(), pathname).toBe(200);
   // Hydration, the client components' first effects, and link prefetches.
   await page.waitForLoadState('networkidle');
+  // Next streams a page's metadata after its body when it is not ready in time (seen on a loaded
+  // machine): the audit is of the finished page. A page without a title still fails, here.
+  await page.waitForFunction(() => document.title !== '', null, { timeout: 15_000 });
 }
 
 /** How far the document is wider than the window, and the elements that stick out past its right edge. */
