@@ -42,6 +42,9 @@ async function loadMain() {
       entryPoints: { cli: path.join(root, 'cli', 'main.ts'), 'parse-worker': path.join(root, 'lib', 'claims', 'parse-worker.ts') },
       outExtension: { '.js': '.mjs' },
       bundle: true,
+      // What a command loads only when it needs it (charts, PDF and HTML extraction) goes in chunks of its
+      // own, so that the start-up of every other command does not compile it.
+      splitting: true,
       platform: 'node',
       format: 'esm',
       target: 'node20',

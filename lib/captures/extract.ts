@@ -1,6 +1,4 @@
 import path from 'node:path';
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { repoRoot } from '../env';
 import { normalizeCaptureText } from '../quotes/normalize';
 import { UserFacingError } from '../shared/errors';
@@ -74,7 +72,9 @@ function blockText(root: DomNode): string {
   return out.join('');
 }
 
-function extractHtml(bytes: Buffer, charset: string | null): ExtractedText {
+async function extractHtml(bytes: Buffer, charset: string | null): Promise<ExtractedText> {
+  // Loaded when a copy is read, like pdf.js below: every `claims` command loaded them before.
+  const [{ Readability }, { parseHTML }] = await Promise.all([import('@mozilla/readability'), import('linkedom')]);
   let html = decode(bytes, charset);
   let { document } = parseHTML(html);
   // A page that names its charset only in a <meta> is decoded again with it.

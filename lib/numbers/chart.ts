@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { ClaimNumbers, NumberSeries } from './dto';
-import { CHART_WIDTH, claimChartHeight, seriesChartHeight } from './chart-size';
+import { CHART_WIDTH, claimChartHeight, needsLogScale, seriesChartHeight } from './chart-size';
 import { intervalOf } from './compare';
 import { describeFigure } from './parse';
 import { formatNumber, formatValue, UNITS, type Unit } from './units';
@@ -43,13 +43,6 @@ function domainOf(rows: Row[]): [number, number] | null {
   const ends = rows.flatMap((r) => [r.low, r.high, r.value]).filter((v): v is number => v !== null && Number.isFinite(v));
   if (ends.length === 0) return null;
   return [Math.min(...ends), Math.max(...ends)];
-}
-
-/** Log scale when every figure is positive and they spread more than tenfold. */
-export function needsLogScale(values: number[]): boolean {
-  const finite = values.filter((v) => Number.isFinite(v));
-  if (finite.length < 2 || finite.some((v) => v <= 0)) return false;
-  return Math.max(...finite) / Math.min(...finite) > 10;
 }
 
 /** The sources line, wrapped at word boundaries into at most three lines of the chart's width. */

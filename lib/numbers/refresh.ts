@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema';
 import { toSortKey } from '../shared/sort-key';
 import { quantityOfClaimRow, quantityOfEvidenceRow, type StoredQuantity } from './columns';
 import { compareAll, conflictOf, deviationOf, intervalOf, periodOf, summarize, type EvidenceFigure } from './compare';
-import { createClaimChartRenderer, needsLogScale, renderSeriesChart } from './chart';
+import { needsLogScale } from './chart-size';
 import type { ClaimNumbers, NumberSeries, SeriesPoint } from './dto';
 import { familyMembers, getMeasure } from './measures';
 
@@ -84,6 +84,12 @@ export interface NumbersRefreshOptions {
   skipCharts?: boolean;
 }
 
+/**
+ * The drawing code (Observable Plot over linkedom), loaded when a chart is drawn: loading it
+ * was a tenth of the start-up of a `claims ingest` that draws nothing.
+ */
+const loadCharts = () => import('./chart');
+
 /** Recomputes the numbers of these claims and what depends on them (contradictions, series). */
 export async function refreshNumbers(trx: Db, claimIds: string[], options: NumbersRefreshOptions = {}): Promise<void> {
   // A claim's row is redrawn, and its measure's contradictions and its family's series are
@@ -92,7 +98,7 @@ export async function refreshNumbers(trx: Db, claimIds: string[], options: Numbe
   // chart costs more than the rest of the write.
   const touchedMeasures = new Set<string>();
   const touchedFamilies = new Set<string>();
-  const drawClaimChart = createClaimChartRenderer();
+  let drawClaimChart: ((numbers: ClaimNumbers) => string) | undefined;
   for (const chunk of chunked(claimIds)) {
     const previous = new Map(
       (await trx.selectFrom('claim_number').select(['claim_id', 'measure', 'family', 'data', 'chart_svg']).where('claim_id', 'in', chunk).execute()).map((p) => [p.claim_id, p]),
@@ -145,7 +151,7 @@ export async function refreshNumbers(trx: Db, claimIds: string[], options: Numbe
         claimed_high: interval.high,
         summary: numbers.summary,
         data,
-        chart_svg: options.skipCharts ? '' : chartIsCurrent ? before.chart_svg : drawClaimChart(numbers),
+        chart_svg: options.skipCharts ? '' : chartIsCurrent ? before.chart_svg : (drawClaimChart ??= (await loadCharts()).createClaimChartRenderer())(numbers),
       };
       await trx
         .insertInto('claim_number')
@@ -226,7 +232,7 @@ async function refreshSeries(trx: Db, family: string, options: NumbersRefreshOpt
   const present = new Set(points.map((p) => p.member));
   const series: NumberSeries = { family, unit: unit!, members: members.map((m) => m.member ?? m.key).filter((m) => present.has(m)), points, truncated };
   const label = family.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
-  const row = { data: JSON.stringify(series), chart_svg: options.skipCharts ? '' : renderSeriesChart(series, label) };
+  const row = { data: JSON.stringify(series), chart_svg: options.skipCharts ? '' : (await loadCharts()).renderSeriesChart(series, label) };
   await trx
     .insertInto('number_series')
     .values({ family, ...row })
