@@ -427,6 +427,12 @@ export interface IngestFileTable {
   defines: string | null;
 }
 
+/** A claims folder as the last ingest left it (lib/claims/folder-snapshot.ts). */
+export interface IngestFolderTable {
+  path: string;
+  snapshot: Uint8Array;
+}
+
 export interface ClaimBodyRefTable {
   claim_id: string;
   target_kind: 'claim' | 'source';
@@ -498,6 +504,7 @@ export interface Database {
   source_identity: SourceIdentityTable;
   facet_count: FacetCountTable;
   ingest_file: IngestFileTable;
+  ingest_folder: IngestFolderTable;
   claim_body_ref: ClaimBodyRefTable;
   store_meta: StoreMetaTable;
   capture: CaptureTable;

@@ -14,6 +14,7 @@ import * as m0017 from './0017-editor-public-name';
 import * as m0018 from './0018-evidence-claim-tally-index';
 import * as m0019 from './0019-claim-withdrawn-index';
 import * as m0020 from './0020-ingest-file-defines';
+import * as m0021 from './0021-ingest-folder';
 
 /** Static registry: bundlers and tsx see every migration; nothing is discovered at runtime. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0018-evidence-claim-tally-index': m0018,
   '0019-claim-withdrawn-index': m0019,
   '0020-ingest-file-defines': m0020,
+  '0021-ingest-folder': m0021,
 };

@@ -10,7 +10,9 @@ import { parseSeedFile, type SeedFile } from '../seed/parse';
 import { hashContent } from '../shared/hash';
 import { PositionedDocument, type Problem } from '../shared/problems';
 import { sourceSeedSchema, type SourceSeed } from '../sources/schema';
-import { EMPTY_INGEST_STATE, findClaimsReferencing, readIngestState, readSeedSourceIds, type StoredIngestState } from './ingest-state';
+import { startFolderScanOrThrow, type FolderScan } from './folder-scan';
+import type { FolderSnapshot } from './folder-snapshot';
+import { EMPTY_INGEST_STATE, findClaimsReferencing, readIngestState, readSeedSourceIds, readStoredFileDetails, type StoredFileDetails, type StoredIngestState } from './ingest-state';
 import { fileIdFromPath, type ParsedClaim } from './parse';
 import { parseClaimFiles } from './parse-pool';
 import { seedViewOf, validateCorpus, type SeedView } from './validate';
@@ -58,6 +60,8 @@ export interface Corpus {
   files: FileRecord[];
   /** Indexed files that are gone. */
   removedPaths: string[];
+  /** The claims folder as this run found it, for the store's snapshot; `changed` if it differs from the stored one. */
+  folder: { path: string; snapshot: FolderSnapshot; changed: boolean };
   /** Seed files that changed since the last ingest (all of them in a full check); null when unchanged. */
   sources: SeedFile<SourceSeed> | null;
   evidence: SeedFile<EvidenceSeed> | null;
@@ -67,6 +71,8 @@ export interface Corpus {
   counts: { claims: number; sources: number; evidence: number; notes: number };
   /** Claim files read and parsed, out of those present. */
   parsed: number;
+  /** The store's claims as the check read them, and its data version then; null for a full check. */
+  storedClaims: Pick<StoredIngestState, 'claims' | 'dataVersion'> | null;
   timings: CheckTimings;
 }
 
@@ -87,11 +93,16 @@ export const SEED_FILES = {
 
 type SeedKind = keyof typeof SEED_FILES;
 
+/** A claim file whose size or mtime is not what the store's snapshot of the folder says. */
 interface Listing {
+  /** Its place in the folder's listing. */
+  index: number;
   name: string;
   file: string;
   size: number;
   mtimeMs: number;
+  /** The claim it defined at the last ingest, if it was there then. */
+  knownId: string | null;
 }
 
 /** A stat, synchronously: 10,000 of them in a loop cost tens of milliseconds, awaited one by one far more. */
@@ -118,54 +129,61 @@ export async function checkClaimsAndSeed(options: CheckOptions): Promise<CheckRe
     t = now;
   };
 
-  const stored: StoredIngestState = options.store && !options.full ? await readIngestState(options.store) : EMPTY_INGEST_STATE;
   const claimsDir = path.resolve(options.claimsDir);
-  let names: string[];
+  // The stats run (shared with a worker, for a large folder) while the store's record of the
+  // folder is read.
+  let scan: FolderScan;
   try {
-    names = (await fs.readdir(claimsDir)).filter((n) => n.endsWith('.mdx')).sort();
+    scan = startFolderScanOrThrow(claimsDir, '.mdx');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, problems: [{ file: display(options.claimsDir), line: 1, column: 1, field: '', message: `cannot read the claims folder (${code}): check --dir or CLAIMS_DIR` }] };
   }
+  const seedPath = (kind: SeedKind) => path.join(options.seedDir, SEED_FILES[kind]);
+  const seedFiles = (Object.keys(SEED_FILES) as SeedKind[]).map((kind) => path.resolve(seedPath(kind)));
+  const stored: StoredIngestState = options.store && !options.full ? await readIngestState(options.store, { claimsDir, seedFiles }) : EMPTY_INGEST_STATE;
+  const { names, sizes, mtimes } = await scan.finish();
   // Joined and shown by prefix: path.join and path.relative for each of 100,000 files were a
   // tenth of an incremental check's time, for the same strings.
   const claimsDirPrefix = claimsDir.endsWith(path.sep) ? claimsDir : `${claimsDir}${path.sep}`;
   const shownDir = path.relative(options.displayRoot ?? process.cwd(), claimsDir);
   const shownPrefix = shownDir ? `${shownDir}${path.sep}` : '';
-  const listing: Listing[] = [];
-  for (const name of names) {
-    const file = `${claimsDirPrefix}${name}`;
-    const s = statFile(file);
-    if (s) listing.push({ name, file, ...s });
-  }
+  // The listing and the stored snapshot are both sorted the same way: one merge compares them.
+  // An unchanged file is a claim id and a name: its paths are made only when one is needed.
+  const unchangedNames = new Map<string, string>(); // claim id → file name, for files not parsed
+  const claimIdsNow: (string | null)[] = new Array(names.length).fill(null); // filled in below for every file
+  const changedOnDisk: Listing[] = [];
+  const removedPaths: string[] = [];
+  const before = stored.folder;
+  let j = 0;
+  names.forEach((name, i) => {
+    while (j < before.names.length && before.names[j]! < name) removedPaths.push(`${claimsDirPrefix}${before.names[j++]!}`);
+    const known = j < before.names.length && before.names[j] === name ? j++ : -1;
+    const knownId = known >= 0 ? stored.folderClaimIds[known]! : null;
+    if (knownId !== null && before.sizes[known] === sizes[i] && before.mtimes[known] === mtimes[i] && stored.claims.get(knownId)?.withdrawn === false) {
+      unchangedNames.set(knownId, name);
+      claimIdsNow[i] = knownId;
+    } else changedOnDisk.push({ index: i, name, file: `${claimsDirPrefix}${name}`, size: sizes[i]!, mtimeMs: mtimes[i]!, knownId });
+  });
+  while (j < before.names.length) removedPaths.push(`${claimsDirPrefix}${before.names[j++]!}`);
   lap('scanMs');
 
   // Read what changed on disk; parse what changed in content.
+  const details = options.store && !options.full ? await readStoredFileDetails(options.store, [...changedOnDisk.filter((l) => l.knownId !== null).map((l) => l.file), ...seedFiles.filter((f) => stored.seedFiles.has(f))]) : new Map<string, StoredFileDetails>();
   const files: FileRecord[] = [];
   const toParse: { listing: Listing; text: string; hash: string }[] = [];
-  const unchangedIds = new Map<string, string>(); // claim id → display path, for files not parsed
-  const unchangedPathOf = new Map<string, string>(); // claim id → absolute path
-  for (const l of listing) {
-    const known = stored.files.get(l.file);
-    if (known && known.size === l.size && known.mtimeMs === l.mtimeMs && known.claimId) {
-      unchangedIds.set(known.claimId, `${shownPrefix}${l.name}`);
-      unchangedPathOf.set(known.claimId, l.file);
-      continue;
-    }
+  for (const l of changedOnDisk) {
     const text = readFileSync(l.file, 'utf8');
     const hash = hashContent(text.replace(/^\uFEFF/, ''));
-    const storedClaim = known?.claimId ? stored.claims.get(known.claimId) : undefined;
-    if (known && known.contentHash === hash && known.claimId && storedClaim && !storedClaim.withdrawn) {
+    if (l.knownId !== null && details.get(l.file)?.contentHash === hash && stored.claims.get(l.knownId)?.withdrawn === false) {
       // Touched, not changed: only the file index learns the new mtime.
-      files.push({ path: l.file, size: l.size, mtimeMs: l.mtimeMs, contentHash: hash, claimId: known.claimId });
-      unchangedIds.set(known.claimId, `${shownPrefix}${l.name}`);
-      unchangedPathOf.set(known.claimId, l.file);
+      files.push({ path: l.file, size: l.size, mtimeMs: l.mtimeMs, contentHash: hash, claimId: l.knownId });
+      unchangedNames.set(l.knownId, l.name);
+      claimIdsNow[l.index] = l.knownId;
       continue;
     }
     toParse.push({ listing: l, text, hash });
   }
-  const present = new Set(listing.map((l) => l.file));
-  const removedPaths = [...stored.files.keys()].filter((p) => !present.has(p) && p.endsWith('.mdx'));
   lap('readMs');
 
   const problems: Problem[] = [];
@@ -178,6 +196,7 @@ export async function checkClaimsAndSeed(options: CheckOptions): Promise<CheckRe
     if (result.ok) {
       claims.push(result.claim);
       files.push({ path: p.listing.file, size: p.listing.size, mtimeMs: p.listing.mtimeMs, contentHash: p.hash, claimId: result.claim.frontmatter.id });
+      claimIdsNow[p.listing.index] = result.claim.frontmatter.id;
     } else {
       problems.push(...result.problems);
       unparsedClaimIds.push(fileIdFromPath(p.listing.name));
@@ -186,16 +205,15 @@ export async function checkClaimsAndSeed(options: CheckOptions): Promise<CheckRe
   lap('parseMs');
 
   // Seed files: parsed with positions when changed, else read plainly for the cross-file checks.
-  const seedPath = (kind: SeedKind) => path.join(options.seedDir, SEED_FILES[kind]);
   const seedChanged = async (kind: SeedKind): Promise<{ text: string; record: FileRecord | null } | null> => {
     const file = path.resolve(seedPath(kind));
     const s = statFile(file);
-    if (!s) return stored.files.has(file) || !options.store || options.full ? { text: '[]', record: null } : null;
-    const known = stored.files.get(file);
+    if (!s) return stored.seedFiles.has(file) || !options.store || options.full ? { text: '[]', record: null } : null;
+    const known = stored.seedFiles.get(file);
     if (known && known.size === s.size && known.mtimeMs === s.mtimeMs) return null;
     const text = await fs.readFile(file, 'utf8');
-    const record: FileRecord = { path: file, size: s.size, mtimeMs: s.mtimeMs, contentHash: hashContent(text), claimId: null, defines: known?.defines ?? null };
-    if (known && known.contentHash === record.contentHash) {
+    const record: FileRecord = { path: file, size: s.size, mtimeMs: s.mtimeMs, contentHash: hashContent(text), claimId: null, defines: details.get(file)?.defines ?? null };
+    if (known && details.get(file)?.contentHash === record.contentHash) {
       files.push(record);
       return null;
     }
@@ -208,11 +226,12 @@ export async function checkClaimsAndSeed(options: CheckOptions): Promise<CheckRe
    */
   const unchangedSeed = async <T extends { id: string }>(kind: SeedKind): Promise<SeedView<T>> => {
     const file = path.resolve(seedPath(kind));
-    const known = stored.files.get(file);
-    if (kind === 'sources' && known?.defines) return idsOnlySeedView<T>(display(seedPath(kind)), known.defines);
+    const known = stored.seedFiles.get(file);
+    const knownDetails = details.get(file);
+    if (kind === 'sources' && knownDetails?.defines) return idsOnlySeedView<T>(display(seedPath(kind)), knownDetails.defines);
     const view = await plainSeedView<T>(display(seedPath(kind)), seedPath(kind));
     // Indexed before the ids were kept: the next check takes them from the index.
-    if (known && !known.defines) files.push({ path: file, size: known.size, mtimeMs: known.mtimeMs, contentHash: known.contentHash, claimId: null, defines: [...view.ids] });
+    if (known && knownDetails && !knownDetails.defines) files.push({ path: file, size: known.size, mtimeMs: known.mtimeMs, contentHash: knownDetails.contentHash, claimId: null, defines: [...view.ids] });
     return view;
   };
   const parsedSeed = async <T extends { id: string }>(kind: SeedKind, schema: Parameters<typeof parseSeedFile>[2]) => {
@@ -234,16 +253,17 @@ export async function checkClaimsAndSeed(options: CheckOptions): Promise<CheckRe
   // Unchanged files are checked again when something they name is gone: a claim whose file
   // was removed (or now defines another id), or a source the seed no longer defines.
   const parsedIds = new Set(claims.map((c) => c.frontmatter.id));
-  const definedNow = new Set([...unchangedIds.keys(), ...parsedIds, ...unparsedClaimIds]);
+  const definedNow = new Set([...unchangedNames.keys(), ...parsedIds, ...unparsedClaimIds]);
   const goneClaims = [...stored.claims.entries()].filter(([id, c]) => !c.withdrawn && !definedNow.has(id)).map(([id]) => id);
   const sourceIdsNow = sources.view.ids;
   const goneSources = options.store && sources.file ? (await readSeedSourceIds(options.store)).filter((id) => !sourceIdsNow.has(id)) : [];
   const rechecked: ParsedClaim[] = [];
   if (options.store && (goneClaims.length || goneSources.length)) {
-    const recheck = [...(await findClaimsReferencing(options.store, { claims: goneClaims, sources: goneSources }))].filter((id) => unchangedPathOf.has(id));
-    const inputs = await Promise.all(recheck.map(async (id) => ({ path: display(unchangedPathOf.get(id)!), source: await fs.readFile(unchangedPathOf.get(id)!, 'utf8') })));
+    const recheck = [...(await findClaimsReferencing(options.store, { claims: goneClaims, sources: goneSources }))].filter((id) => unchangedNames.has(id));
+    const fileOf = (id: string) => `${claimsDirPrefix}${unchangedNames.get(id)!}`;
+    const inputs = await Promise.all(recheck.map(async (id) => ({ path: display(fileOf(id)), source: await fs.readFile(fileOf(id), 'utf8') })));
     for (const [i, result] of (await parseClaimFiles(inputs)).entries()) {
-      unchangedIds.delete(recheck[i]!);
+      unchangedNames.delete(recheck[i]!);
       if (result.ok) rechecked.push(result.claim);
       else problems.push(...result.problems);
     }
@@ -253,7 +273,7 @@ export async function checkClaimsAndSeed(options: CheckOptions): Promise<CheckRe
   problems.push(
     ...validateCorpus({
       claims: [...claims, ...rechecked],
-      storedClaims: unchangedIds,
+      storedClaims: { has: (id) => unchangedNames.has(id), get: (id) => (unchangedNames.has(id) ? `${shownPrefix}${unchangedNames.get(id)!}` : undefined) },
       unparsedClaimIds,
       sources: sources.view,
       evidence: evidence.view,
@@ -267,15 +287,21 @@ export async function checkClaimsAndSeed(options: CheckOptions): Promise<CheckRe
     ok: true,
     corpus: {
       claims,
-      presentClaimIds: new Set([...unchangedIds.keys(), ...claims.map((c) => c.frontmatter.id), ...rechecked.map((c) => c.frontmatter.id)]),
+      presentClaimIds: new Set([...unchangedNames.keys(), ...claims.map((c) => c.frontmatter.id), ...rechecked.map((c) => c.frontmatter.id)]),
       files,
       removedPaths,
+      folder: {
+        path: claimsDir,
+        snapshot: { names, sizes, mtimes, claimIds: claimIdsNow },
+        changed: !stored.folderFromSnapshot || changedOnDisk.length > 0 || removedPaths.length > 0,
+      },
       sources: sources.file,
       evidence: evidence.file,
       notes: notes.file,
       captures: captures.items,
-      counts: { claims: listing.length, sources: sources.view.ids.size, evidence: evidence.view.ids.size, notes: notes.view.ids.size },
+      counts: { claims: names.length, sources: sources.view.ids.size, evidence: evidence.view.ids.size, notes: notes.view.ids.size },
       parsed: toParse.length,
+      storedClaims: options.store && !options.full ? { claims: stored.claims, dataVersion: stored.dataVersion } : null,
       timings,
     },
   };

@@ -27,7 +27,7 @@ export interface CorpusView {
   /** Claims parsed in this run: changed files, and unchanged files that are checked again. */
   claims: ParsedClaim[];
   /** Claim ids defined by files not parsed in this run (unchanged since the last ingest), with their paths. */
-  storedClaims: ReadonlyMap<string, string>;
+  storedClaims: Pick<ReadonlyMap<string, string>, 'has' | 'get'>;
   /** Ids of claim files that exist but failed to parse: references to them are not reported twice. */
   unparsedClaimIds: string[];
   sources: SeedView<SourceSeed>;

@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema';
 import { withWriteTransaction } from '../../db/transaction';
 import { LINEAGE_SOURCE_FIELDS } from '../lineage/refresh';
 import { initialClaimState, initialSourceState, refreshDerivedState } from './derived-state';
-import { bumpDataVersion, diffRows } from './revisions';
+import { bumpDataVersion, diffRows, getDataVersion } from './revisions';
 
 /**
  * The revision kernel: every write to the store goes through `writeWithRevisions`. In one
@@ -92,7 +92,19 @@ export class RevisionWriter {
     readonly trx: Kysely<Database>,
     readonly actor: string,
     readonly at: string,
+    /** Whether a write before this one in the same transaction (a group) changed the store. */
+    private readonly afterOtherWrites = false,
   ) {}
+
+  /**
+   * The store's data version as of before this transaction's writes, or null once anything in
+   * it has been written (the version is bumped only at the end): a reader that saw this version
+   * earlier knows its read is still current.
+   */
+  async dataVersionBeforeWrites(): Promise<number | null> {
+    if (this.changed || this.afterOtherWrites) return null;
+    return getDataVersion(this.trx);
+  }
 
   /** Inserts a new entity at revision 1 and logs its creation. */
   async insert<K extends RevisionedKind, R extends NewRow<K>>(kind: K, row: R, options: ChangeOptions): Promise<R> {
@@ -164,6 +176,10 @@ export class RevisionWriter {
       for (const id of theirs) mine.add(id);
     }
     this.changed ||= other.changed;
+  }
+
+  hasChanged(): boolean {
+    return this.changed;
   }
 
   /** Refreshes what the writes made stale and bumps the data version; called once, at the end. */
@@ -298,7 +314,7 @@ async function writeGroup(db: Kysely<Database>, group: QueuedWrite[]): Promise<v
     await withWriteTransaction(db, async (trx) => {
       let first: RevisionWriter | null = null;
       for (const [i, job] of group.entries()) {
-        const writer = new RevisionWriter(trx, job.who.actor, job.who.at ?? new Date().toISOString());
+        const writer: RevisionWriter = new RevisionWriter(trx, job.who.actor, job.who.at ?? new Date().toISOString(), first?.hasChanged() ?? false);
         await sql.raw(`savepoint write_${i}`).execute(trx);
         try {
           const value = await job.fn(writer);

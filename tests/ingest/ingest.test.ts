@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
+import { decodeFolderSnapshot } from '../../lib/claims/folder-snapshot';
 import { runIngest } from '../../lib/claims/ingest';
 import { getDataVersion } from '../../lib/history/revisions';
 import { copyFixture } from '../helpers/fixtures';
@@ -79,6 +80,47 @@ describe('claims ingest', () => {
     expect(second.seed.evidence.unchanged).toEqual([]);
     expect(await getDataVersion(db)).toBe(version);
     expect(await db.selectFrom('revision').select('id').execute()).toEqual(revisions);
+  });
+
+  it('trusts the stored snapshot of the folder: a claim file with other bytes but the same size and mtime is not read', async () => {
+    const alpha = path.join(dirs.claimsDir, 'alpha-figure.mdx');
+    const mtime = 1_700_000_000; // whole seconds: set again exactly below
+    fs.utimesSync(alpha, mtime, mtime);
+    await ingest();
+    const stored = await db.selectFrom('ingest_folder').select(['path', 'snapshot']).execute();
+    expect(stored.map((r) => r.path)).toEqual([path.resolve(dirs.claimsDir)]);
+    expect(decodeFolderSnapshot(stored[0]!.snapshot)?.names).toEqual(['alpha-figure.mdx', 'beta-figure.mdx']);
+    fs.writeFileSync(alpha, 'x'.repeat(fs.statSync(alpha).size));
+    fs.utimesSync(alpha, mtime, mtime);
+    const second = await ingest();
+    expect(second.parsed).toBe(0);
+    expect(second.unchanged).toEqual(['alpha-figure', 'beta-figure']);
+  });
+
+  it('reads no claim file over a store indexed before folders had snapshots, and leaves one', async () => {
+    await ingest();
+    await db.deleteFrom('ingest_folder').execute();
+    rewrite('claims/beta-figure.mdx', 'topics: ["costs", "beta"]', 'topics: ["beta"]');
+    const report = await ingest();
+    expect(report.parsed).toBe(1);
+    expect(report.updated).toEqual(['beta-figure']);
+    expect(report.unchanged).toEqual(['alpha-figure']);
+    expect(await db.selectFrom('ingest_folder').select('path').execute()).toEqual([{ path: path.resolve(dirs.claimsDir) }]);
+  });
+
+  it('reads and reinstates the claims that an ingest of another folder withdrew, when their folder is ingested again', async () => {
+    await ingest();
+    const other = path.join(dirs.root, 'other-claims');
+    fs.mkdirSync(other);
+    fs.copyFileSync(path.join(dirs.claimsDir, 'beta-figure.mdx'), path.join(other, 'beta-figure.mdx'));
+    // Alpha's seed evidence and notes would name a claim that is gone: the other folder's seed has none.
+    for (const seed of ['evidence.json', 'confidence-notes.json']) fs.writeFileSync(path.join(dirs.seedDir, seed), '[]');
+    const away = await runIngest(db, { ...dirs, claimsDir: other, displayRoot: dirs.root });
+    expect(away.ok && away.report.withdrawn).toEqual(['alpha-figure']);
+    expect(await db.selectFrom('ingest_folder').select('path').execute()).toEqual([{ path: other }]);
+    const back = await ingest();
+    expect(back.updated).toEqual(['alpha-figure']);
+    expect((await db.selectFrom('claim').select('is_withdrawn').where('id', '=', 'alpha-figure').executeTakeFirstOrThrow()).is_withdrawn).toBe(0);
   });
 
   it("checks a changed claim's sources against the ids the file index keeps of an unchanged sources file, without reading it", async () => {

@@ -9,6 +9,7 @@ import { listClaimIds, listClaims } from '../../lib/claims/list-queries';
 import { consumeRateLimit } from '../../lib/auth/rate-limit';
 import { checkSignInAllowed, recordSignInFailure, recordSignInSuccess } from '../../lib/auth/sign-in-throttle';
 import { runIngest } from '../../lib/claims/ingest';
+import { readIngestState } from '../../lib/claims/ingest-state';
 import { newEvidenceInputSchema } from '../../lib/evidence/input';
 import { createEvidence, updateEvidence } from '../../lib/evidence/write';
 import { exportDatabase, importDatabase } from '../../lib/portability/dump';
@@ -73,6 +74,10 @@ describe('the same store code on a real PostgreSQL server', () => {
     expect(again.ok && again.report.unchanged.length).toBe(fs.readdirSync(content.claimsDir).filter((f) => f.endsWith('.mdx')).length);
     // The file index is in the store: nothing changed, so nothing was read or parsed.
     expect(again.ok && again.report.parsed).toBe(0);
+    // And the folder was compared with its snapshot (a bytea here), not with a row per file.
+    const state = await readIngestState(pgDb, { claimsDir: path.resolve(content.claimsDir), seedFiles: [] });
+    expect(state.folderFromSnapshot).toBe(true);
+    expect(state.folder.names).toEqual(fs.readdirSync(content.claimsDir).filter((f) => f.endsWith('.mdx')).sort());
   });
 
   it('gives every page the same data as SQLite does', async () => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteDb, type Db } from '../../db/client';
+import { encodeFolderSnapshot } from '../../lib/claims/folder-snapshot';
 import { readIngestState } from '../../lib/claims/ingest-state';
 import { listClaims } from '../../lib/claims/list-queries';
 import { readFacetCount } from '../../lib/history/facet-counts';
@@ -77,16 +78,31 @@ describe('query plans at 10,000 claims', () => {
     expect(problems).toEqual([]);
   });
 
-  it("an incremental ingest reads every claim's id and withdrawn flag from an index, not from the claim table with its bodies", async () => {
-    recorder.take();
-    const state = await readIngestState(recorder.db);
-    expect(state.claims.size).toBeGreaterThanOrEqual(CLAIMS);
-    const claimReads = planned().filter((q) => /from "claim"/.test(q.sql));
-    expect(claimReads).toHaveLength(2);
-    // The withdrawn ones from their own small index; every id from an index of ids alone.
-    expect(claimReads[0]!.plan).toEqual(['SCAN claim USING COVERING INDEX claim_withdrawn_idx']);
-    expect(claimReads[1]!.plan).toHaveLength(1);
-    expect(claimReads[1]!.plan[0]).toMatch(/^SCAN claim USING COVERING INDEX /);
+  it("an incremental ingest reads the folder's snapshot in one row and counts the claims from indexes, reading no claim row and no file-index row per file", async () => {
+    // As an ingest of a folder with every claim would have left it.
+    const ids = (await db.selectFrom('claim').select('id').orderBy('id').execute()).map((r) => r.id);
+    const names = ids.map((id) => `${id}.mdx`).sort();
+    const snapshot = encodeFolderSnapshot({ names, sizes: new Float64Array(names.length), mtimes: new Float64Array(names.length), claimIds: names.map(() => null) });
+    await db.insertInto('ingest_folder').values({ path: '/ledger/claims', snapshot: Buffer.from(snapshot) }).execute();
+    try {
+      recorder.take();
+      const state = await readIngestState(recorder.db, { claimsDir: '/ledger/claims', seedFiles: ['/ledger/seed/sources.json'] });
+      expect(state.folderFromSnapshot).toBe(true);
+      expect(state.claims.size).toBe(ids.length);
+      const plans = planned();
+      const claimReads = plans.filter((q) => /from "claim"/.test(q.sql));
+      // The withdrawn ones from their own small index, and a count from an index of ids alone.
+      expect(claimReads).toHaveLength(2);
+      expect(claimReads[0]!.plan).toEqual(['SCAN claim USING COVERING INDEX claim_withdrawn_idx']);
+      expect(claimReads[1]!.sql).toMatch(/count\(\*\)/);
+      expect(claimReads[1]!.plan[0]).toMatch(/^SCAN claim USING COVERING INDEX /);
+      // The snapshot and the seed files' entries by key; no walk of the file index.
+      const indexReads = plans.filter((q) => /from "ingest_(file|folder)"/.test(q.sql));
+      expect(indexReads).toHaveLength(2);
+      for (const q of indexReads) expect(q.plan.join(' ')).toMatch(/^SEARCH ingest_(file|folder) USING INDEX sqlite_autoindex_ingest_(file|folder)_1 \(path=\?\)$/);
+    } finally {
+      await db.deleteFrom('ingest_folder').execute();
+    }
   });
 
   it('reads a page 9,000 claims deep with the same plan as the first page', async () => {
