@@ -326,7 +326,8 @@ export interface RevisionTable {
   revision: number;
   action: string;
   snapshot: string; // JSON of the row after the write
-  diff: string; // JSON { field: [before, after] }
+  /** JSON { field: [before, after] }; a creation's (revision 1) is stored `{}`, read with revisionDiff (lib/history/revisions.ts). */
+  diff: string;
   actor: string;
   reason: string | null;
   created_at: string;

@@ -2,6 +2,7 @@ import 'server-only';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/schema';
 import { publicClaim } from '../citations/visibility';
+import { revisionDiff } from '../history/revisions';
 import { isSlug, VERDICT_SCALE, VERDICTS, type Verdict } from '../shared/vocabulary';
 
 type Db = Kysely<Database>;
@@ -111,7 +112,7 @@ export async function listFeedEntries(db: Db, scope: FeedScope, limit = FEED_ENT
   const entries: FeedEntry[] = [];
   for (const r of rows) {
     const snapshot = JSON.parse(r.snapshot) as Record<string, unknown>;
-    const diff = JSON.parse(r.diff) as Record<string, [unknown, unknown]>;
+    const diff = revisionDiff(r);
     const claimId = r.claim_id!;
     const base = { revisionId: r.id, claimId, claimTitle: r.claim_title, at: r.created_at, verdictChange: null, confidenceChange: null };
     if (r.entity_type === 'claim') {

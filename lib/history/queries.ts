@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database, RevisionTable } from '../../db/schema';
 import { decodeCursorOrThrow, keysetCondition, readDirection, toKeysetPage, type KeysetPage } from '../shared/keyset';
 import { COUNT_CAP } from './facet-counts';
+import { revisionDiff } from './revisions';
 
 export interface RevisionEntry {
   id: number;
@@ -24,7 +25,7 @@ const HIDDEN_FIELDS = new Set(['revision', 'updated_at', 'seed_hash', 'origin', 
 
 /** One stored revision as a reader sees it: what changed (bookkeeping left out), who, when, why. */
 function toRevisionEntry(r: Selectable<RevisionTable>): RevisionEntry {
-  const diff = JSON.parse(r.diff) as Record<string, [unknown, unknown]>;
+  const diff = revisionDiff(r);
   const snapshot = JSON.parse(r.snapshot) as Record<string, unknown>;
   const label = r.entity_type === 'source' || r.entity_type === 'claim' ? snapshot.title : (snapshot.excerpt ?? snapshot.reason);
   return {

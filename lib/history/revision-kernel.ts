@@ -210,7 +210,8 @@ export class RevisionWriter {
         revision,
         action: options.action,
         snapshot: JSON.stringify(snapshot),
-        diff: JSON.stringify(diffRows(before ? snapshotOf(kind, before, options.snapshotExtraBefore) : null, snapshot)),
+        // A creation's diff is its snapshot: kept empty, made when read (revisionDiff).
+        diff: before ? JSON.stringify(diffRows(snapshotOf(kind, before, options.snapshotExtraBefore), snapshot)) : '{}',
         actor: options.actor ?? this.actor,
         reason: options.reason ?? null,
         created_at: this.at,

@@ -16,6 +16,16 @@ export function diffRows(before: Record<string, unknown> | null, after: Record<s
   return diff;
 }
 
+/**
+ * A revision's field differences. A creation's (revision 1) are every field of its snapshot, so
+ * they are not stored a second time: its diff is kept empty and made here (half of a new claim's
+ * revision row was that copy). Creations logged before keep theirs, which are the same.
+ */
+export function revisionDiff(r: { revision: number; diff: string; snapshot: string | null }): Diff {
+  if (r.revision === 1 && r.diff === '{}' && r.snapshot !== null) return diffRows(null, JSON.parse(r.snapshot) as Record<string, unknown>);
+  return JSON.parse(r.diff) as Diff;
+}
+
 /** Bumps the store's data version so that caches in every process see that something changed. */
 export async function bumpDataVersion(trx: Kysely<Database>, at: string): Promise<void> {
   await trx

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { getClaimPermalink } from '../citations/permalink';
 import { publicClaim } from '../citations/visibility';
-import { getDataVersion } from '../history/revisions';
+import { getDataVersion, revisionDiff } from '../history/revisions';
 import { parseJsonArray, parseStringList } from '../shared/json-columns';
 import { VERDICT_SCALE, VERDICTS } from '../shared/vocabulary';
 import { OPEN_DATA_LICENCE, OPEN_DATA_TABLES, type TableSpec } from './dictionary';
@@ -144,6 +144,8 @@ function rowsOf(db: Db, table: string): AsyncGenerator<Row> {
             .leftJoin('evidence as e', (j) => j.onRef('e.id', '=', 'r.entity_id').on('r.entity_type', '=', 'evidence'))
             .leftJoin('source as s', (j) => j.onRef('s.id', '=', 'r.entity_id').on('r.entity_type', '=', 'source'))
             .select(['r.id', 'r.entity_type', 'r.entity_id', 'r.claim_id', 'r.revision', 'r.action', 'r.reason', 'r.diff', 'r.created_at'])
+            // A creation's changes are made from its snapshot (revisionDiff); no other entry's is read.
+            .select((eb) => eb.case().when('r.revision', '=', 1).then(eb.ref('r.snapshot')).else(null).end().as('snapshot'))
             .where((eb) =>
               eb.or([
                 eb.and([eb('r.entity_type', 'in', ['claim', 'confidence_note']), publicClaim('c')]),
@@ -155,7 +157,7 @@ function rowsOf(db: Db, table: string): AsyncGenerator<Row> {
           return q.orderBy('r.id').limit(BATCH).execute();
         }, 'id')) {
           const shown = PUBLIC_REVISION_FIELDS[r.entity_type]!;
-          const diff = JSON.parse(r.diff) as Record<string, unknown>;
+          const diff = revisionDiff(r);
           const changes = Object.fromEntries(Object.entries(diff).filter(([f]) => shown.has(f)));
           yield { id: r.id, entity_type: r.entity_type, entity_id: r.entity_id, claim_id: r.claim_id, revision: r.revision, action: r.action, reason: r.reason, changes, created_at: r.created_at };
         }
