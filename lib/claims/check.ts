@@ -58,7 +58,7 @@ export interface Corpus {
   presentClaimIds: Set<string>;
   /** Files read in this run (changed content, or only a new mtime), for the file index. */
   files: FileRecord[];
-  /** Indexed files that are gone. */
+  /** Files of this folder in its stored snapshot that are gone. */
   removedPaths: string[];
   /** The claims folder as this run found it, for the store's snapshot; `changed` if it differs from the stored one. */
   folder: { path: string; snapshot: FolderSnapshot; changed: boolean };
@@ -151,7 +151,7 @@ export async function checkClaimsAndSeed(options: CheckOptions): Promise<CheckRe
   // The listing and the stored snapshot are both sorted the same way: one merge compares them.
   // An unchanged file is a claim id and a name: its paths are made only when one is needed.
   const unchangedNames = new Map<string, string>(); // claim id → file name, for files not parsed
-  const claimIdsNow: (string | null)[] = new Array(names.length).fill(null); // filled in below for every file
+  const claimIdsNow: (string | null)[] = new Array(names.length).fill(null); // filled in below for every file that parses
   const changedOnDisk: Listing[] = [];
   const removedPaths: string[] = [];
   const before = stored.folder;

@@ -32,6 +32,8 @@ export interface StoredIngestState {
   folderClaimIds: string[];
   /** Whether `folder` was read from its snapshot, not put together from the file index's rows. */
   folderFromSnapshot: boolean;
+  /** Other folders with a snapshot: an ingest of this one drops them and the file-index rows of their files. */
+  otherFolders: string[];
   /** The seed files' entries in the file index, by absolute path. */
   seedFiles: Map<string, StoredFile>;
   /** Every claim id in the store and whether it is withdrawn. */
@@ -47,7 +49,7 @@ export interface ClaimState {
   withdrawn: boolean;
 }
 
-export const EMPTY_INGEST_STATE: StoredIngestState = { folder: EMPTY_FOLDER_SNAPSHOT, folderClaimIds: [], folderFromSnapshot: false, seedFiles: new Map(), claims: new Map(), dataVersion: -1 };
+export const EMPTY_INGEST_STATE: StoredIngestState = { folder: EMPTY_FOLDER_SNAPSHOT, folderClaimIds: [], folderFromSnapshot: false, otherFolders: [], seedFiles: new Map(), claims: new Map(), dataVersion: -1 };
 
 const LIVE: ClaimState = Object.freeze({ withdrawn: false });
 const WITHDRAWN: ClaimState = Object.freeze({ withdrawn: true });
@@ -59,8 +61,11 @@ const WITHDRAWN: ClaimState = Object.freeze({ withdrawn: true });
 export async function readIngestState(db: Kysely<Database>, where: { claimsDir: string; seedFiles: string[] }): Promise<StoredIngestState> {
   const dataVersion = await getDataVersion(db);
   const withdrawn = await readWithdrawnClaimIds(db);
-  const snapshot = await readFolderSnapshot(db, where.claimsDir);
-  const folder = snapshot ?? (await folderFromFileIndex(db, where.claimsDir));
+  const snapshots = await readFolderSnapshots(db);
+  const snapshot = snapshots.get(where.claimsDir) ?? null;
+  // The file index's rows stand in for a snapshot only in a store from before there were any:
+  // once an ingest of another folder has written its own, the rows it left of this one are stale.
+  const folder = snapshot ?? (snapshots.size === 0 ? await folderFromFileIndex(db, where.claimsDir) : EMPTY_FOLDER_SNAPSHOT);
   const seedFiles = new Map<string, StoredFile>();
   if (where.seedFiles.length) for (const r of await selectIndexedFiles(db).where('path', 'in', where.seedFiles).execute()) seedFiles.set(r.path, r);
 
@@ -75,7 +80,8 @@ export async function readIngestState(db: Kysely<Database>, where: { claimsDir: 
   let indexedLive = 0;
   for (const c of claims.values()) if (!c.withdrawn) indexedLive++;
   const all = Number((await db.selectFrom('claim').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
-  return { folder, folderClaimIds, folderFromSnapshot: snapshot !== null, seedFiles, claims: indexedLive === all - withdrawn.size ? claims : await readClaimStates(db), dataVersion };
+  const otherFolders = [...snapshots.keys()].filter((p) => p !== where.claimsDir);
+  return { folder, folderClaimIds, folderFromSnapshot: snapshot !== null, otherFolders, seedFiles, claims: indexedLive === all - withdrawn.size ? claims : await readClaimStates(db), dataVersion };
 }
 
 function selectIndexedFiles(db: Kysely<Database>) {
@@ -85,16 +91,17 @@ function selectIndexedFiles(db: Kysely<Database>) {
     .select((eb) => ['path', eb.cast<number>('size', 'double precision').as('size'), eb.cast<number>('mtime_ms', 'double precision').as('mtimeMs'), 'claim_id as claimId']);
 }
 
-async function readFolderSnapshot(db: Kysely<Database>, claimsDir: string): Promise<FolderSnapshot | null> {
-  let row: { snapshot: Uint8Array } | undefined;
+/** Every folder's snapshot (one per folder ever ingested, so a handful), by path. */
+async function readFolderSnapshots(db: Kysely<Database>): Promise<Map<string, FolderSnapshot | null>> {
+  let rows: { path: string; snapshot: Uint8Array }[];
   try {
-    row = await db.selectFrom('ingest_folder').select('snapshot').where('path', '=', claimsDir).executeTakeFirst();
+    rows = await db.selectFrom('ingest_folder').select(['path', 'snapshot']).execute();
   } catch {
     // `claims check` reads a store it does not migrate: one from before migration 0021 has no
     // snapshots, and its file index is read instead.
-    return null;
+    return new Map();
   }
-  return row ? decodeFolderSnapshot(row.snapshot) : null;
+  return new Map(rows.map((r) => [r.path, decodeFolderSnapshot(r.snapshot)]));
 }
 
 /** The folder as the file index's rows record it: for a store indexed before folders had snapshots. */

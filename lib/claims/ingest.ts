@@ -302,8 +302,8 @@ async function writeFileIndex(trx: Kysely<Database>, corpus: Corpus): Promise<vo
       .onConflict((oc) => oc.column('path').doUpdateSet({ snapshot }))
       .execute();
   }
-  // The claims of another folder ingested before were withdrawn just now (they are not here):
-  // its snapshot would say they are unchanged.
+  // Another folder's snapshot is stale now: this ingest changed or withdrew claims its files
+  // define, and an ingest of it must read every file again (ingest-state.ts).
   await trx.deleteFrom('ingest_folder').where('path', '<>', corpus.folder.path).execute();
 }
 

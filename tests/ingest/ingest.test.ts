@@ -123,6 +123,22 @@ describe('claims ingest', () => {
     expect((await db.selectFrom('claim').select('is_withdrawn').where('id', '=', 'alpha-figure').executeTakeFirstOrThrow()).is_withdrawn).toBe(0);
   });
 
+  it('reads every file of a folder again after an ingest of another folder that defines the same claims differently', async () => {
+    const other = path.join(dirs.root, 'other-claims');
+    fs.cpSync(dirs.claimsDir, other, { recursive: true });
+    const beta = path.join(other, 'beta-figure.mdx');
+    fs.writeFileSync(beta, fs.readFileSync(beta, 'utf8').replace('topics: ["costs", "beta"]', 'topics: ["beta"]'));
+    const topics = async () => (await db.selectFrom('claim_topic').select('topic').where('claim_id', '=', 'beta-figure').orderBy('topic').execute()).map((r) => r.topic);
+    await ingest();
+    const away = await runIngest(db, { ...dirs, claimsDir: other, displayRoot: dirs.root });
+    expect(away.ok && away.report.updated).toEqual(['beta-figure']);
+    expect(await topics()).toEqual(['beta']);
+    // Back: this folder's files did not move, but the store holds the other folder's version.
+    const back = await ingest();
+    expect(back.updated).toEqual(['beta-figure']);
+    expect(await topics()).toEqual(['beta', 'costs']);
+  });
+
   it("checks a changed claim's sources against the ids the file index keeps of an unchanged sources file, without reading it", async () => {
     const sources = path.join(dirs.seedDir, 'sources.json');
     const mtime = 1_700_000_000; // whole seconds: set again exactly below
