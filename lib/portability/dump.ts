@@ -63,7 +63,12 @@ function orderSelfReferencesBackwards(rows: Record<string, unknown>[], ref: { ke
   return out;
 }
 
-export const EXPORT_FORMAT = 'claim-ledger-export/1';
+/**
+ * 2: a creation's revision carries an empty diff (it is its snapshot's fields, lib/history/revisions.ts).
+ * A format-1 export imports as it is: its creations carry their diffs in full, which read the same.
+ */
+export const EXPORT_FORMAT = 'claim-ledger-export/2';
+const IMPORTABLE_FORMATS: ReadonlySet<unknown> = new Set(['claim-ledger-export/1', EXPORT_FORMAT]);
 
 /** An account without its password hash cannot sign in until an admin resets the password. */
 export const NO_PASSWORD = '!';
@@ -131,7 +136,7 @@ export async function importDatabase(db: Kysely<Database>, lines: AsyncIterable<
         throw new UserFacingError('invalid', `line ${lineNo}: not JSON`);
       }
       if (!sawHeader) {
-        if (record.format !== EXPORT_FORMAT) throw new UserFacingError('invalid', `line ${lineNo}: expected the header {"format":"${EXPORT_FORMAT}"}`);
+        if (!IMPORTABLE_FORMATS.has(record.format)) throw new UserFacingError('invalid', `line ${lineNo}: expected the header {"format":"${EXPORT_FORMAT}"}`);
         sawHeader = true;
         continue;
       }

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupSqliteOrThrow } from '../../db/backup';
 import { createSqliteDb, type Db } from '../../db/client';
 import { prepareStoreOrThrow } from '../../lib/history/prepare-store';
+import { listClaimHistory } from '../../lib/history/queries';
+import { diffRows } from '../../lib/history/revisions';
 import { createApiToken } from '../../lib/auth/users';
 import { newEvidenceInputSchema } from '../../lib/evidence/input';
 import { createEvidence, retractEvidence } from '../../lib/evidence/write';
@@ -50,7 +52,7 @@ describe('export, import and backup', () => {
 
   it('round-trips: export → import into an empty database → export gives identical output, with no new revisions', async () => {
     const first = await collect(exportDatabase(db, { withCredentials: true }));
-    expect(first[0]).toContain('claim-ledger-export/1');
+    expect(first[0]).toContain('claim-ledger-export/2');
     const target = await freshDb('copy.sqlite');
     const counts = await importDatabase(target, first);
     expect(counts.evidence).toBe(4);
@@ -60,6 +62,23 @@ describe('export, import and backup', () => {
     const { revision: b, ...restB } = await snapshotDb(target);
     expect(b).toEqual(a);
     expect({ ...restB, session: [] }).toEqual({ ...restA, session: [] });
+    await target.destroy();
+  });
+
+  it("imports an export of the first format, whose creations carry their diffs in full, and shows the same history", async () => {
+    const lines = await collect(exportDatabase(db, { withCredentials: true }));
+    // As format 1 wrote them: every creation's diff made out of its snapshot.
+    const old = lines.map((line, i) => {
+      if (i === 0) return line.replace('claim-ledger-export/2', 'claim-ledger-export/1');
+      const record = JSON.parse(line) as { table: string; row: { revision: number; diff: string; snapshot: string } };
+      if (record.table !== 'revision' || record.row.revision !== 1) return line;
+      return JSON.stringify({ ...record, row: { ...record.row, diff: JSON.stringify(diffRows(null, JSON.parse(record.row.snapshot) as Record<string, unknown>)) } });
+    });
+    expect(old.some((l) => l.includes('"table":"revision"') && l.includes('"revision":1') && !l.includes('"diff":"{}"'))).toBe(true);
+    const target = await freshDb('from-format-1.sqlite');
+    await importDatabase(target, old);
+    const history = async (d: Db) => (await listClaimHistory(d, 'alpha-figure')).items.map((e) => [e.revision, e.action, e.changes]);
+    expect(await history(target)).toEqual(await history(db));
     await target.destroy();
   });
 
