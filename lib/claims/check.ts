@@ -44,7 +44,9 @@ export interface FileRecord {
 }
 
 export interface CheckTimings {
+  /** Listing and stating the folder, with the read of the store's record of it (they overlap). */
   scanMs: number;
+  /** Reading and hashing the files that moved, and the seed files. */
   readMs: number;
   parseMs: number;
   validateMs: number;
