@@ -46,7 +46,8 @@ function currentBuild() {
 
 function pruneOldBuilds(keep) {
   for (const entry of fs.readdirSync(cacheRoot, { withFileTypes: true })) {
-    if (entry.name === keep || entry.name === 'current') continue;
+    // `current` and a concurrent run's pointer on its way in (`current.<pid>.tmp`) stay.
+    if (entry.name === keep || entry.name.startsWith('current')) continue;
     const p = path.join(cacheRoot, entry.name);
     const age = Date.now() - (fs.statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
     // Files at the top are the single-folder layout of earlier versions.
