@@ -143,7 +143,9 @@ export async function checkClaimsAndSeed(options: CheckOptions): Promise<CheckRe
   }
   const seedPath = (kind: SeedKind) => path.join(options.seedDir, SEED_FILES[kind]);
   const seedFiles = (Object.keys(SEED_FILES) as SeedKind[]).map((kind) => path.resolve(seedPath(kind)));
-  const stored: StoredIngestState = options.store && !options.full ? await readIngestState(options.store, { claimsDir, seedFiles }) : EMPTY_INGEST_STATE;
+  // The store this check compares with: none for a full check.
+  const compareWith = options.full ? null : (options.store ?? null);
+  const stored: StoredIngestState = compareWith ? await readIngestState(compareWith, { claimsDir, seedFiles }) : EMPTY_INGEST_STATE;
   const { names, sizes, mtimes } = await scan.finish();
   // Joined and shown by prefix: path.join and path.relative for each of 100,000 files were a
   // tenth of an incremental check's time, for the same strings.
@@ -171,7 +173,7 @@ export async function checkClaimsAndSeed(options: CheckOptions): Promise<CheckRe
   lap('scanMs');
 
   // Read what changed on disk; parse what changed in content.
-  const details = options.store && !options.full ? await readStoredFileDetails(options.store, [...changedOnDisk.filter((l) => l.knownId !== null).map((l) => l.file), ...seedFiles.filter((f) => stored.seedFiles.has(f))]) : new Map<string, StoredFileDetails>();
+  const details = compareWith ? await readStoredFileDetails(compareWith, [...changedOnDisk.filter((l) => l.knownId !== null).map((l) => l.file), ...seedFiles.filter((f) => stored.seedFiles.has(f))]) : new Map<string, StoredFileDetails>();
   const files: FileRecord[] = [];
   const toParse: { listing: Listing; text: string; hash: string }[] = [];
   for (const l of changedOnDisk) {
@@ -210,7 +212,7 @@ export async function checkClaimsAndSeed(options: CheckOptions): Promise<CheckRe
   const seedChanged = async (kind: SeedKind): Promise<{ text: string; record: FileRecord | null } | null> => {
     const file = path.resolve(seedPath(kind));
     const s = statFile(file);
-    if (!s) return stored.seedFiles.has(file) || !options.store || options.full ? { text: '[]', record: null } : null;
+    if (!s) return stored.seedFiles.has(file) || !compareWith ? { text: '[]', record: null } : null;
     const known = stored.seedFiles.get(file);
     if (known && known.size === s.size && known.mtimeMs === s.mtimeMs) return null;
     const text = await fs.readFile(file, 'utf8');
@@ -303,7 +305,7 @@ export async function checkClaimsAndSeed(options: CheckOptions): Promise<CheckRe
       captures: captures.items,
       counts: { claims: names.length, sources: sources.view.ids.size, evidence: evidence.view.ids.size, notes: notes.view.ids.size },
       parsed: toParse.length,
-      storedClaims: options.store && !options.full ? { claims: stored.claims, dataVersion: stored.dataVersion } : null,
+      storedClaims: compareWith ? { claims: stored.claims, dataVersion: stored.dataVersion } : null,
       timings,
     },
   };

@@ -32,8 +32,6 @@ export interface StoredIngestState {
   folderClaimIds: string[];
   /** Whether `folder` was read from its snapshot, not put together from the file index's rows. */
   folderFromSnapshot: boolean;
-  /** Other folders with a snapshot: an ingest of this one drops them and the file-index rows of their files. */
-  otherFolders: string[];
   /** The seed files' entries in the file index, by absolute path. */
   seedFiles: Map<string, StoredFile>;
   /** Every claim id in the store and whether it is withdrawn. */
@@ -49,7 +47,7 @@ export interface ClaimState {
   withdrawn: boolean;
 }
 
-export const EMPTY_INGEST_STATE: StoredIngestState = { folder: EMPTY_FOLDER_SNAPSHOT, folderClaimIds: [], folderFromSnapshot: false, otherFolders: [], seedFiles: new Map(), claims: new Map(), dataVersion: -1 };
+export const EMPTY_INGEST_STATE: StoredIngestState = { folder: EMPTY_FOLDER_SNAPSHOT, folderClaimIds: [], folderFromSnapshot: false, seedFiles: new Map(), claims: new Map(), dataVersion: -1 };
 
 const LIVE: ClaimState = Object.freeze({ withdrawn: false });
 const WITHDRAWN: ClaimState = Object.freeze({ withdrawn: true });
@@ -80,8 +78,7 @@ export async function readIngestState(db: Kysely<Database>, where: { claimsDir: 
   let indexedLive = 0;
   for (const c of claims.values()) if (!c.withdrawn) indexedLive++;
   const all = Number((await db.selectFrom('claim').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
-  const otherFolders = [...snapshots.keys()].filter((p) => p !== where.claimsDir);
-  return { folder, folderClaimIds, folderFromSnapshot: snapshot !== null, otherFolders, seedFiles, claims: indexedLive === all - withdrawn.size ? claims : await readClaimStates(db), dataVersion };
+  return { folder, folderClaimIds, folderFromSnapshot: snapshot !== null, seedFiles, claims: indexedLive === all - withdrawn.size ? claims : await readClaimStates(db), dataVersion };
 }
 
 function selectIndexedFiles(db: Kysely<Database>) {
